@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { EventsModule } from '@roundtable/events';
+import { AdminBootstrap } from '@roundtable/identity';
+import { PlatformModule } from '@roundtable/platform';
+import { AuthModule } from './auth/auth.module';
+import { EventCalendarController } from './events/event-calendar.controller';
+import { EventsController } from './events/events.controller';
+import { PublicEventsController } from './events/public-events.controller';
+import { VenuesController } from './events/venues.controller';
+import { HealthModule } from './health/health.module';
+import { throttling } from './http/throttling';
+import { AuthController } from './identity/auth.controller';
+import { UsersController } from './identity/users.controller';
+import { PagesModule } from './pages/pages.module';
+
+@Module({
+  imports: [PlatformModule, throttling, AuthModule, EventsModule, HealthModule, PagesModule],
+  controllers: [
+    AuthController,
+    UsersController,
+    VenuesController,
+    EventsController,
+    EventCalendarController,
+    PublicEventsController,
+  ],
+  providers: [AdminBootstrap],
+})
+export class AppModule {}

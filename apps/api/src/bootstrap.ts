@@ -1,0 +1,29 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig } from '@roundtable/platform';
+import cookieParser from 'cookie-parser';
+import { Logger } from 'nestjs-pino';
+import { useBodyParsing } from './http/body-parsing';
+import { HttpExceptionFilter } from './http/http-exception.filter';
+import { useOpenApi } from './http/openapi';
+import { useSecurityHeaders } from './http/security-headers';
+import { validationPipe } from './http/validation';
+import { useViews } from './pages/views';
+
+/**
+ * Everything about the HTTP app that is not a module: used by main.ts and by the tests, so the
+ * tests run exactly what production runs.
+ */
+export function configureApi(app: NestExpressApplication): void {
+  const config = app.get(AppConfig);
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  if (config.get('TRUST_PROXY') > 0) app.set('trust proxy', config.get('TRUST_PROXY'));
+  useSecurityHeaders(app);
+  useBodyParsing(app, config.get('BODY_LIMIT'));
+  app.use(cookieParser());
+  useViews(app, { cache: config.isProduction });
+  app.useGlobalPipes(validationPipe);
+  app.useGlobalFilters(new HttpExceptionFilter());
+  useOpenApi(app);
+}

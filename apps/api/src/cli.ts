@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { UsersService } from '@roundtable/identity';
+import { CliModule } from './cli/cli.module';
+import { DemoSeeder } from './cli/demo-seeder';
+
+const USAGE = `Usage: npm run cli -- <command>
+
+  migrate                      apply database migrations
+  seed-demo                    add demo venues and events (only into an empty database)
+  create-admin <email> [name]  create an admin; the password is read from ADMIN_PASSWORD
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || !['migrate', 'seed-demo', 'create-admin'].includes(command)) {
+    console.error(USAGE);
+    return 2;
+  }
+  if (command === 'create-admin' && (!args[0] || !process.env.ADMIN_PASSWORD)) {
+    console.error('create-admin needs an email and ADMIN_PASSWORD in the environment (12 characters or more)');
+    return 2;
+  }
+  // The config schema wants ADMIN_EMAIL beside ADMIN_PASSWORD.
+  if (command === 'create-admin') process.env.ADMIN_EMAIL ??= args[0];
+  // Starting the context applies pending migrations, so `migrate` needs nothing more.
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  try {
+    if (command === 'seed-demo') {
+      const seeded = await app.get(DemoSeeder).seed();
+      console.log(seeded ? 'Demo data added.' : 'Demo data skipped: the database already has venues.');
+    } else if (command === 'create-admin') {
+      const { user } = await app.get(UsersService).create({
+        email: args[0],
+        name: args[1] ?? 'Administrator',
+        role: 'admin',
+        password: process.env.ADMIN_PASSWORD,
+      });
+      console.log(`Created admin ${user.email} (${user.id}).`);
+    } else {
+      console.log('Migrations are up to date.');
+    }
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,40 @@
+import { Controller, Get, Header, Param, Req } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { buildEventCalendar, EventsService } from '@roundtable/events';
+import { SessionsService, STAFF_ROLES } from '@roundtable/identity';
+import { AppConfig, Clock } from '@roundtable/platform';
+import type { Request } from 'express';
+import { bearerToken } from '../auth/authenticated-request';
+import { PublicRateLimit } from '../http/throttling';
+import { uuidPipe } from '../http/uuid.pipe';
+
+@ApiTags('events')
+@Controller('api/v1/events')
+@PublicRateLimit()
+export class EventCalendarController {
+  constructor(
+    private readonly events: EventsService,
+    private readonly sessions: SessionsService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get(':id/calendar.ics')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="event.ics"')
+  @ApiProduces('text/calendar')
+  @ApiOperation({ summary: 'The event as an iCalendar file: anyone for published events, staff for drafts' })
+  async calendar(@Param('id', uuidPipe('event')) id: string, @Req() req: Request): Promise<string> {
+    const event = (await this.isStaff(req)) ? await this.events.get(id) : await this.events.getPublic(id);
+    return buildEventCalendar(event, {
+      eventUrl: new URL(`/events/${event.id}`, this.config.get('PUBLIC_URL')).toString(),
+      stamp: this.clock.now(),
+    });
+  }
+
+  private async isStaff(req: Request): Promise<boolean> {
+    const token = bearerToken(req);
+    const user = token ? await this.sessions.authenticate(token) : null;
+    return user !== null && STAFF_ROLES.includes(user.role);
+  }
+}

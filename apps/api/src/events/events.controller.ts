@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CancelEventDto,
+  CreateEventDto,
+  EventsService,
+  ListEventsQueryDto,
+  toEventView,
+  UpdateEventDto,
+  type EventView,
+} from '@roundtable/events';
+import type { User } from '@roundtable/identity';
+import type { Page } from '@roundtable/platform';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Authenticated, STAFF } from '../auth/roles.decorator';
+import { uuidPipe } from '../http/uuid.pipe';
+
+@ApiTags('events')
+@Controller('api/v1/events')
+@Authenticated(...STAFF)
+export class EventsController {
+  constructor(private readonly events: EventsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Draft an event' })
+  @ApiConflictResponse({ description: 'Another event is at the venue at that time; the message names it.' })
+  async create(@Body() body: CreateEventDto, @CurrentUser() user: User): Promise<EventView> {
+    return toEventView(await this.events.create(body, user.id));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List events, soonest first' })
+  async list(@Query() query: ListEventsQueryDto): Promise<Page<EventView>> {
+    const page = await this.events.list(query);
+    return { items: page.items.map(toEventView), total: page.total };
+  }
+
+  @Get(':id')
+  async get(@Param('id', uuidPipe('event')) id: string): Promise<EventView> {
+    return toEventView(await this.events.get(id));
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change an event; a new time or place after publishing is a reschedule' })
+  @ApiConflictResponse({ description: 'A venue clash, or the event is cancelled.' })
+  async update(
+    @Param('id', uuidPipe('event')) id: string,
+    @Body() body: UpdateEventDto,
+  ): Promise<EventView & { rescheduled: boolean }> {
+    const change = await this.events.update(id, body);
+    return { ...toEventView(change.event), rescheduled: change.rescheduled };
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Publish a draft: it appears on the public pages' })
+  async publish(@Param('id', uuidPipe('event')) id: string): Promise<EventView> {
+    return toEventView(await this.events.publish(id));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel an event' })
+  async cancel(@Param('id', uuidPipe('event')) id: string, @Body() body: CancelEventDto): Promise<EventView> {
+    return toEventView(await this.events.cancel(id, body.reason));
+  }
+}

@@ -1,0 +1,52 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { errorBody } from './error-body';
+
+/** Routes answered in JSON; everything else is a web page. */
+export function isApiRequest(req: Request): boolean {
+  return req.path.startsWith('/api/') || req.path === '/health' || req.path.startsWith('/docs');
+}
+
+/**
+ * The one way errors leave the app. API requests get API.md's shape; pages get a page, and a
+ * signed-out visitor to a staff page is sent to sign in. Unexpected errors are logged (without
+ * request data) and answered with a plain 500 that reveals nothing.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    const { status, message, details } = this.describe(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (res.headersSent) return;
+
+    if (isApiRequest(req)) {
+      res.status(status).json(details === undefined ? errorBody(status, message) : { ...errorBody(status, message), details });
+      return;
+    }
+    if (status === HttpStatus.UNAUTHORIZED) {
+      res.redirect(303, `/sign-in?next=${encodeURIComponent(req.originalUrl)}`);
+      return;
+    }
+    res.status(status).render('pages/error.njk', { statusCode: status, message: status >= 500 ? null : message });
+  }
+
+  private describe(exception: unknown): { status: number; message: string | string[]; details?: unknown } {
+    if (exception instanceof ThrottlerException) {
+      return { status: HttpStatus.TOO_MANY_REQUESTS, message: 'too many requests: wait a minute, then try again' };
+    }
+    if (exception instanceof HttpException) {
+      const response = exception.getResponse();
+      if (typeof response === 'string') return { status: exception.getStatus(), message: response };
+      // Terminus's 503 carries which dependency is down in `details`; keep it.
+      const { message, details } = response as { message?: string | string[]; details?: unknown };
+      return { status: exception.getStatus(), message: message ?? exception.message, details };
+    }
+    return { status: HttpStatus.INTERNAL_SERVER_ERROR, message: 'something went wrong on our side; please try again' };
+  }
+}

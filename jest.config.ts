@@ -1,0 +1,42 @@
+import type { Config } from 'jest';
+
+// SWC compiles the tests quickly; decorator metadata is needed for Nest's dependency injection.
+const swc: [string, Record<string, unknown>] = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const moduleNameMapper = {
+  '^@roundtable/(platform|identity|events)$': '<rootDir>/libs/$1/src',
+};
+
+const project = (displayName: string, testMatch: string[], extra: Partial<Config> = {}) => ({
+  displayName,
+  rootDir: __dirname,
+  testMatch,
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  testEnvironment: 'node',
+  ...extra,
+});
+
+const config: Config = {
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  maxWorkers: process.env.CI ? 2 : '50%',
+  projects: [
+    project('unit', ['<rootDir>/{apps,libs,tools}/**/*.spec.ts']),
+    project('int', ['<rootDir>/{apps,libs}/**/*.int-spec.ts'], { testTimeout: 30_000 }),
+    project('e2e', ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], { testTimeout: 60_000 }),
+  ],
+};
+
+export default config;

@@ -1,0 +1,51 @@
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { accessFeatureLabel } from '../access-features';
+import type { EventEntity } from '../events/event.entity';
+
+export interface EventCalendarOptions {
+  /** Where the event page lives, e.g. https://roundtable.example/events/<id>. */
+  eventUrl: string;
+  /** DTSTAMP: when this copy of the calendar was made. */
+  stamp: Date;
+}
+
+/** The event's UID in feeds; stable for the life of the event. */
+export function eventFeedUid(eventId: string): string {
+  return `event-${eventId}@roundtable`;
+}
+
+/**
+ * The event as a published calendar item (METHOD:PUBLISH: no attendees, no accept buttons).
+ * Times are written in UTC so no VTIMEZONE is needed and no calendar can put the event an hour
+ * out across the BST/GMT change. A pure function of its inputs.
+ */
+export function buildEventCalendar(event: EventEntity, options: EventCalendarOptions): string {
+  const calendar = ical({
+    prodId: { company: 'Roundtable', product: 'Roundtable events', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    name: event.title,
+  });
+  calendar.createEvent({
+    id: eventFeedUid(event.id),
+    sequence: event.sequence,
+    stamp: options.stamp,
+    start: event.startsAt,
+    end: event.endsAt,
+    summary: event.title,
+    description: describe(event),
+    location: event.venue ? `${event.venue.name}, ${event.venue.address}, ${event.venue.postcode}` : 'Online',
+    url: options.eventUrl,
+    status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+  });
+  return calendar.toString();
+}
+
+function describe(event: EventEntity): string {
+  const lines = [event.description];
+  if (event.status === 'cancelled') lines.unshift(`This event is cancelled. ${event.cancelReason ?? ''}`.trim());
+  if (event.venue?.accessFeatures.length) {
+    lines.push(`Access: ${event.venue.accessFeatures.map(accessFeatureLabel).join(', ')}.`);
+  }
+  if (event.onlineUrl) lines.push('You can also join online: the link is sent to people who register.');
+  return lines.filter(Boolean).join('\n\n');
+}

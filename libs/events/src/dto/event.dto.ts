@@ -1,0 +1,123 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { PageQueryDto } from '@roundtable/platform';
+import { AREA_VALUES } from '../areas';
+import { EVENT_KIND_VALUES, EVENT_STATUSES } from '../event-kinds';
+import { IsIsoTimeWithOffset } from './validators';
+
+export class CreateEventDto {
+  @ApiProperty({ example: 'Waiting for an EHC plan: a listening event for Halesowen families' })
+  @IsString({ message: 'title must be text' })
+  @Length(1, 200, { message: 'title must be between 1 and 200 characters' })
+  title: string;
+
+  @ApiProperty({ enum: EVENT_KIND_VALUES })
+  @IsIn(EVENT_KIND_VALUES, { message: `kind must be one of: ${EVENT_KIND_VALUES.join(', ')}` })
+  kind: string;
+
+  @ApiPropertyOptional({ default: '' })
+  @IsOptional()
+  @IsString({ message: 'description must be text' })
+  @MaxLength(10_000, { message: 'description must be at most 10000 characters' })
+  description?: string;
+
+  @ApiProperty({ example: '2026-03-28T10:00:00Z' })
+  @IsIsoTimeWithOffset()
+  startsAt: string;
+
+  @ApiProperty({ example: '2026-03-28T12:00:00Z' })
+  @IsIsoTimeWithOffset()
+  endsAt: string;
+
+  @ApiPropertyOptional({ description: 'The venue; leave out (or null) for an online-only event.', nullable: true })
+  @ValidateIf((_, value) => value !== undefined && value !== null)
+  @IsUUID('all', { message: 'venueId must be the id of a venue' })
+  venueId?: string | null;
+
+  @ApiPropertyOptional({ description: 'The joining link for an online or hybrid event (https).', nullable: true })
+  @ValidateIf((_, value) => value !== undefined && value !== null)
+  @IsUrl(
+    { protocols: ['https'], require_protocol: true },
+    { message: 'onlineUrl must be an https:// link, such as https://meet.example.org/abc' },
+  )
+  @MaxLength(2000)
+  onlineUrl?: string | null;
+
+  @ApiPropertyOptional({ description: 'Defaults to the venue capacity and may not exceed it.', nullable: true })
+  @ValidateIf((_, value) => value !== undefined && value !== null)
+  @Type(() => Number)
+  @IsInt({ message: 'capacity must be a whole number' })
+  @Min(1, { message: 'capacity must be at least 1' })
+  @Max(100_000, { message: 'capacity must be at most 100000' })
+  capacity?: number | null;
+
+  @ApiPropertyOptional({ example: ['P7D', 'P1D', 'PT2H'], description: 'ISO 8601 durations before the start.' })
+  @IsOptional()
+  @IsArray({ message: 'reminderOffsets must be a list such as ["P7D","P1D","PT2H"]' })
+  @ArrayMaxSize(10, { message: 'reminderOffsets can list at most 10 reminders' })
+  @IsString({ each: true, message: 'each of reminderOffsets must be text such as P1D' })
+  reminderOffsets?: string[];
+}
+
+export class UpdateEventDto extends PartialType(CreateEventDto) {}
+
+export class CancelEventDto {
+  @ApiProperty({ example: 'The venue has flooded; we will arrange a new date.' })
+  @IsString({ message: 'reason must be text' })
+  @Length(1, 1000, { message: 'reason must be between 1 and 1000 characters' })
+  reason: string;
+}
+
+export class ListEventsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Events ending at or after this time.' })
+  @IsOptional()
+  @IsIsoTimeWithOffset()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Events starting before this time.' })
+  @IsOptional()
+  @IsIsoTimeWithOffset()
+  to?: string;
+
+  @ApiPropertyOptional({ enum: AREA_VALUES })
+  @IsOptional()
+  @IsIn(AREA_VALUES, { message: `area must be one of: ${AREA_VALUES.join(', ')}` })
+  area?: string;
+
+  @ApiPropertyOptional({ enum: EVENT_KIND_VALUES })
+  @IsOptional()
+  @IsIn(EVENT_KIND_VALUES, { message: `kind must be one of: ${EVENT_KIND_VALUES.join(', ')}` })
+  kind?: string;
+
+  @ApiPropertyOptional({ enum: EVENT_STATUSES })
+  @IsOptional()
+  @IsIn(EVENT_STATUSES, { message: `status must be one of: ${EVENT_STATUSES.join(', ')}` })
+  status?: string;
+}
+
+export class ListPublicEventsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: AREA_VALUES })
+  @IsOptional()
+  @IsIn(AREA_VALUES, { message: `area must be one of: ${AREA_VALUES.join(', ')}` })
+  area?: string;
+
+  @ApiPropertyOptional({ enum: EVENT_KIND_VALUES })
+  @IsOptional()
+  @IsIn(EVENT_KIND_VALUES, { message: `kind must be one of: ${EVENT_KIND_VALUES.join(', ')}` })
+  kind?: string;
+}

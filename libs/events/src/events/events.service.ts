@@ -1,0 +1,230 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Clock, isExclusionViolation, type Page } from '@roundtable/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import type { CreateEventDto, ListEventsQueryDto, ListPublicEventsQueryDto, UpdateEventDto } from '../dto/event.dto';
+import type { EventKind } from '../event-kinds';
+import { formatLondonRange } from '../london-time';
+import {
+  DEFAULT_REMINDER_OFFSETS,
+  reminderOffsetProblems,
+  resolveCapacity,
+  scheduleProblems,
+  type TimeRange,
+} from '../scheduling-rules';
+import { VenuesRepository } from '../venues/venues.repository';
+import { EventEntity } from './event.entity';
+import { EventsRepository } from './events.repository';
+
+export interface EventChange {
+  event: EventEntity;
+  /** True when a published event moved in time or place: everyone registered must be told. */
+  rescheduled: boolean;
+}
+
+/** The event's fields after a create or patch, before the rules are applied. */
+interface Draft extends TimeRange {
+  venueId: string | null;
+  onlineUrl: string | null;
+}
+
+@Injectable()
+export class EventsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventsRepository,
+    private readonly venues: VenuesRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(input: CreateEventDto, createdById: string | null): Promise<EventEntity> {
+    const draft: Draft = {
+      startsAt: new Date(input.startsAt),
+      endsAt: new Date(input.endsAt),
+      venueId: input.venueId ?? null,
+      onlineUrl: input.onlineUrl ?? null,
+    };
+    const reminderOffsets = input.reminderOffsets ?? [...DEFAULT_REMINDER_OFFSETS];
+    this.assertValid([...scheduleProblems(draft, this.clock.now()), ...reminderOffsetProblems(reminderOffsets), ...placeProblems(draft)]);
+
+    const id = await this.inTransaction(async (manager) => {
+      const capacity = await this.bookVenue(manager, draft, input.capacity, undefined);
+      const event = await this.events.create(manager, {
+        title: input.title.trim(),
+        kind: input.kind as EventKind,
+        description: input.description?.trim() ?? '',
+        ...draft,
+        capacity,
+        reminderOffsets,
+        status: 'draft',
+        createdById,
+      });
+      return event.id;
+    });
+    return this.get(id);
+  }
+
+  async update(id: string, patch: UpdateEventDto): Promise<EventChange> {
+    const rescheduled = await this.inTransaction(async (manager) => {
+      const event = await this.lockOrFail(manager, id);
+      if (event.status === 'cancelled') throw new ConflictException('this event is cancelled and can no longer be changed');
+
+      const draft: Draft = {
+        startsAt: patch.startsAt !== undefined ? new Date(patch.startsAt) : event.startsAt,
+        endsAt: patch.endsAt !== undefined ? new Date(patch.endsAt) : event.endsAt,
+        venueId: patch.venueId !== undefined ? patch.venueId : event.venueId,
+        onlineUrl: patch.onlineUrl !== undefined ? patch.onlineUrl : event.onlineUrl,
+      };
+      const timeChanged = !sameTime(draft.startsAt, event.startsAt) || !sameTime(draft.endsAt, event.endsAt);
+      const venueChanged = draft.venueId !== event.venueId;
+      const placeChanged = venueChanged || draft.onlineUrl !== event.onlineUrl;
+      this.assertValid([
+        ...(timeChanged ? scheduleProblems(draft, this.clock.now()) : []),
+        ...(patch.reminderOffsets ? reminderOffsetProblems(patch.reminderOffsets) : []),
+        ...placeProblems(draft),
+      ]);
+
+      const requestedCapacity = patch.capacity !== undefined ? patch.capacity : event.capacity;
+      const capacity =
+        timeChanged || venueChanged || patch.capacity !== undefined
+          ? await this.bookVenue(manager, draft, requestedCapacity ?? undefined, event.id)
+          : event.capacity;
+
+      const moved = event.status === 'published' && (timeChanged || placeChanged);
+      Object.assign(event, {
+        ...draft,
+        capacity,
+        ...(patch.title !== undefined && { title: patch.title.trim() }),
+        ...(patch.kind !== undefined && { kind: patch.kind }),
+        ...(patch.description !== undefined && { description: patch.description.trim() }),
+        ...(patch.reminderOffsets !== undefined && { reminderOffsets: patch.reminderOffsets }),
+        sequence: moved ? event.sequence + 1 : event.sequence,
+      });
+      event.venue = null;
+      await this.events.save(manager, event);
+      return moved;
+    });
+    return { event: await this.get(id), rescheduled };
+  }
+
+  async publish(id: string): Promise<EventEntity> {
+    await this.inTransaction(async (manager) => {
+      const event = await this.lockOrFail(manager, id);
+      if (event.status !== 'draft') throw new ConflictException(`this event is ${event.status}; only a draft can be published`);
+      if (event.startsAt <= this.clock.now()) {
+        throw new ConflictException('this event has already started; move it to a future time before publishing');
+      }
+      event.status = 'published';
+      event.publishedAt = this.clock.now();
+      await this.events.save(manager, event);
+    });
+    return this.get(id);
+  }
+
+  async cancel(id: string, reason: string): Promise<EventEntity> {
+    await this.inTransaction(async (manager) => {
+      const event = await this.lockOrFail(manager, id);
+      if (event.status === 'cancelled') throw new ConflictException('this event is already cancelled');
+      // A cancellation is a change calendars must see; a draft was never in anyone's calendar.
+      if (event.status === 'published') event.sequence += 1;
+      event.status = 'cancelled';
+      event.cancelReason = reason.trim();
+      event.cancelledAt = this.clock.now();
+      await this.events.save(manager, event);
+    });
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<EventEntity> {
+    const event = await this.events.findById(id);
+    if (!event) throw new NotFoundException(`no event with id ${id}`);
+    return event;
+  }
+
+  async list(query: ListEventsQueryDto): Promise<Page<EventEntity>> {
+    const [items, total] = await this.events.search({
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+      area: query.area,
+      kind: query.kind,
+      statuses: query.status ? [query.status] : undefined,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    return { items, total };
+  }
+
+  /** Published events that have not yet ended. */
+  async listPublic(query: ListPublicEventsQueryDto): Promise<Page<EventEntity>> {
+    const [items, total] = await this.events.search({
+      from: this.clock.now(),
+      area: query.area,
+      kind: query.kind,
+      statuses: ['published'],
+      limit: query.limit,
+      offset: query.offset,
+    });
+    return { items, total };
+  }
+
+  /**
+   * A published event, or one cancelled after publishing (so people holding its link learn it
+   * is off). Drafts do not exist as far as the public is concerned.
+   */
+  async getPublic(id: string): Promise<EventEntity> {
+    const event = await this.events.findById(id);
+    if (!event || event.publishedAt === null) throw new NotFoundException(`no published event with id ${id}`);
+    return event;
+  }
+
+  /**
+   * With the venue row locked: checks the venue exists, that the event fits, and that nothing
+   * else is on there at the time. Returns the capacity to store.
+   */
+  private async bookVenue(
+    manager: EntityManager,
+    draft: Draft,
+    requestedCapacity: number | null | undefined,
+    eventId: string | undefined,
+  ): Promise<number | null> {
+    if (!draft.venueId) return requestedCapacity ?? null;
+    const venue = await this.venues.lockForBooking(manager, draft.venueId);
+    if (!venue) throw new BadRequestException([`venueId ${draft.venueId} does not match any venue`]);
+    const capacity = resolveCapacity(requestedCapacity, venue.capacity);
+    if (!capacity.ok) throw new BadRequestException([capacity.message]);
+    const clash = await this.events.findClashingAtVenue(manager, venue.id, draft, eventId);
+    if (clash) {
+      throw new ConflictException(
+        `${venue.name} is already booked for "${clash.title}" (${clash.id}), ${formatLondonRange(clash.startsAt, clash.endsAt)}`,
+      );
+    }
+    return capacity.capacity;
+  }
+
+  private async lockOrFail(manager: EntityManager, id: string): Promise<EventEntity> {
+    const event = await this.events.lockById(manager, id);
+    if (!event) throw new NotFoundException(`no event with id ${id}`);
+    return event;
+  }
+
+  private assertValid(problems: string[]): void {
+    if (problems.length > 0) throw new BadRequestException(problems);
+  }
+
+  /** Runs a change in one transaction; the exclusion constraint is the last word on clashes. */
+  private async inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (isExclusionViolation(error)) throw new ConflictException('the venue is already booked at that time');
+      throw error;
+    }
+  }
+}
+
+function sameTime(a: Date, b: Date): boolean {
+  return a.getTime() === b.getTime();
+}
+
+function placeProblems(draft: Draft): string[] {
+  return draft.venueId || draft.onlineUrl ? [] : ['give a venueId, an onlineUrl, or both: an event needs a place to happen'];
+}

@@ -1,0 +1,61 @@
+import { DateTime } from 'luxon';
+
+/** Every time is stored in UTC and shown to people in UK time, whichever of GMT or BST applies. */
+export const LONDON = 'Europe/London';
+
+export function toLondon(date: Date): DateTime {
+  return DateTime.fromJSDate(date, { zone: LONDON });
+}
+
+/** ISO 8601 with the UK offset of that moment, e.g. 2026-07-01T10:00:00+01:00. */
+export function londonIso(date: Date): string {
+  return toLondon(date).toISO({ suppressMilliseconds: true })!;
+}
+
+/** GOV.UK style: "10am", "5:30pm", "midday", "midnight". */
+export function formatLondonTime(date: Date): string {
+  const time = toLondon(date);
+  if (time.minute === 0 && time.hour === 12) return 'midday';
+  if (time.minute === 0 && time.hour === 0) return 'midnight';
+  const hour12 = time.hour % 12 === 0 ? 12 : time.hour % 12;
+  const minutes = time.minute === 0 ? '' : `:${String(time.minute).padStart(2, '0')}`;
+  return `${hour12}${minutes}${time.hour < 12 ? 'am' : 'pm'}`;
+}
+
+/** GOV.UK style: "Saturday 28 March 2026". */
+export function formatLondonDate(date: Date): string {
+  return toLondon(date).setLocale('en-GB').toFormat('cccc d LLLL yyyy');
+}
+
+/** "Saturday 28 March 2026, 10am to midday", or across days when it spans them. */
+export function formatLondonRange(startsAt: Date, endsAt: Date): string {
+  const sameDay = toLondon(startsAt).hasSame(toLondon(endsAt), 'day');
+  const end = sameDay ? formatLondonTime(endsAt) : `${formatLondonDate(endsAt)}, ${formatLondonTime(endsAt)}`;
+  return `${formatLondonDate(startsAt)}, ${formatLondonTime(startsAt)} to ${end}`;
+}
+
+export type LocalTimeResult =
+  | { ok: true; utc: Date }
+  | { ok: false; reason: 'invalid' | 'skipped'; message: string };
+
+/**
+ * Reads a date and a wall-clock time as people in the UK mean them. On the night the clocks go
+ * forward, times from 1am to 2am do not exist and are refused; on the night they go back, 1am to
+ * 2am happens twice and we take the first (BST) one, the earlier of the two, which is what a
+ * reader of "1:30am" most likely expects and never puts an event later than they were told.
+ */
+export function londonLocalToUtc(date: string, time: string): LocalTimeResult {
+  const local = DateTime.fromISO(`${date}T${time}`, { zone: LONDON });
+  if (!local.isValid) {
+    return { ok: false, reason: 'invalid', message: 'must be a real date and time' };
+  }
+  if (local.toFormat("yyyy-LL-dd'T'HH:mm") !== DateTime.fromISO(`${date}T${time}`).toFormat("yyyy-LL-dd'T'HH:mm")) {
+    return {
+      ok: false,
+      reason: 'skipped',
+      message: 'does not exist in the UK: the clocks go forward an hour that night',
+    };
+  }
+  // Luxon resolves an ambiguous time to the earlier offset (BST), which is our rule above.
+  return { ok: true, utc: local.toUTC().toJSDate() };
+}

@@ -1,0 +1,67 @@
+import { Duration } from 'luxon';
+
+/**
+ * The rules of scheduling as pure functions, so they can be tested without a database and the
+ * service and the repository apply the same ones.
+ */
+
+export interface TimeRange {
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** Half-open ranges: an event ending at 12:00 and one starting at 12:00 do not clash. */
+export function rangesOverlap(a: TimeRange, b: TimeRange): boolean {
+  return a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+}
+
+export const MAX_EVENT_DURATION_HOURS = 24 * 7;
+
+/** Problems with an event's times, as messages that say what to fix; empty when it is fine. */
+export function scheduleProblems(range: TimeRange, now: Date): string[] {
+  const problems: string[] = [];
+  if (range.endsAt <= range.startsAt) problems.push('endsAt must be after startsAt');
+  else if (range.endsAt.getTime() - range.startsAt.getTime() > MAX_EVENT_DURATION_HOURS * 3_600_000) {
+    problems.push(`an event can last at most ${MAX_EVENT_DURATION_HOURS / 24} days: check endsAt`);
+  }
+  if (range.startsAt <= now) problems.push('startsAt must be in the future');
+  return problems;
+}
+
+export type CapacityDecision = { ok: true; capacity: number | null } | { ok: false; message: string };
+
+/**
+ * An event's capacity defaults to its venue's and may not exceed it. An online-only event has
+ * no room to fill, so its capacity is whatever staff set, or unlimited (null).
+ */
+export function resolveCapacity(requested: number | null | undefined, venueCapacity: number | null): CapacityDecision {
+  if (venueCapacity === null) return { ok: true, capacity: requested ?? null };
+  if (requested === undefined || requested === null) return { ok: true, capacity: venueCapacity };
+  if (requested > venueCapacity) {
+    return { ok: false, message: `capacity ${requested} is more than the venue holds (${venueCapacity})` };
+  }
+  return { ok: true, capacity: requested };
+}
+
+export const DEFAULT_REMINDER_OFFSETS = ['P7D', 'P1D', 'PT2H'] as const;
+const MAX_REMINDER_OFFSET_DAYS = 90;
+
+/** Checks ISO 8601 durations such as P7D or PT2H; returns a message per bad one. */
+export function reminderOffsetProblems(offsets: readonly string[]): string[] {
+  const problems: string[] = [];
+  const seen = new Set<number>();
+  for (const offset of offsets) {
+    const duration = Duration.fromISO(offset);
+    const ms = duration.isValid ? duration.as('milliseconds') : NaN;
+    if (!duration.isValid || !(ms > 0)) {
+      problems.push(`reminderOffsets: "${offset}" must be a positive ISO 8601 duration such as P7D, P1D or PT2H`);
+    } else if (duration.as('days') > MAX_REMINDER_OFFSET_DAYS) {
+      problems.push(`reminderOffsets: "${offset}" is more than ${MAX_REMINDER_OFFSET_DAYS} days before the start`);
+    } else if (seen.has(ms)) {
+      problems.push(`reminderOffsets: "${offset}" is listed twice`);
+    } else {
+      seen.add(ms);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,52 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AppConfig, Clock } from '@roundtable/platform';
+import { LessThan, MoreThan, Repository } from 'typeorm';
+import { PasswordHasher } from './password-hasher';
+import { hashSecretToken, newSecretToken } from './secret-token';
+import { Session } from './session.entity';
+import { User } from './user.entity';
+import { UsersService } from './users.service';
+
+export interface SignedIn {
+  token: string;
+  expiresAt: Date;
+  user: User;
+}
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    private readonly users: UsersService,
+    private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async signIn(email: string, password: string): Promise<SignedIn> {
+    const user = await this.users.findForSignIn(email);
+    const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
+    if (!user || !valid) throw new UnauthorizedException('The email address or password is not right');
+    const token = newSecretToken('rts');
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.get('SESSION_TTL_HOURS') * 3_600_000);
+    await this.sessions.delete({ userId: user.id, expiresAt: LessThan(now) });
+    await this.sessions.insert({ tokenHash: hashSecretToken(token), userId: user.id, expiresAt });
+    delete (user as Partial<User>).passwordHash;
+    return { token, expiresAt, user };
+  }
+
+  /** The user behind a bearer token, or null when it is unknown or expired. */
+  async authenticate(token: string): Promise<User | null> {
+    const session = await this.sessions.findOne({
+      where: { tokenHash: hashSecretToken(token), expiresAt: MoreThan(this.clock.now()) },
+      relations: { user: true },
+    });
+    return session?.user ?? null;
+  }
+
+  async signOut(token: string): Promise<void> {
+    await this.sessions.delete({ tokenHash: hashSecretToken(token) });
+  }
+}

@@ -1,0 +1,22 @@
+import type { User } from './user.entity';
+
+/** What the API says about a user: never the password hash. */
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: User['role'];
+  partnerId: string | null;
+  createdAt: string;
+}
+
+export function toUserView(user: User): UserView {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    partnerId: user.partnerId,
+    createdAt: user.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+const url = (protocols: string[]) =>
+  z
+    .string({ required_error: 'is required' })
+    .url('must be a URL')
+    .refine((value) => protocols.some((p) => value.startsWith(`${p}://`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
+
+/**
+ * Every setting the apps read, validated once at boot. A missing or malformed variable stops the
+ * process with a message that names it (see validateEnv), so a bad deploy fails loudly and early.
+ */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_URL: url(['http', 'https']).default('http://localhost:3000'),
+    DATABASE_URL: url(['postgres', 'postgresql']),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    REDIS_URL: url(['redis', 'rediss']),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes')
+      .default('roundtable'),
+    SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:1025'),
+    MAIL_FROM: z.string().default('Roundtable <roundtable@localhost>'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/, 'must be a size such as 100kb')
+      .default('100kb'),
+    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+    LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    ADMIN_EMAIL: optionalString.pipe(z.string().email('must be an email address').optional()),
+    ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+  })
+  .refine((env) => Boolean(env.ADMIN_EMAIL) === Boolean(env.ADMIN_PASSWORD), {
+    message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
+    path: ['ADMIN_PASSWORD'],
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class InvalidEnvironmentError extends Error {}
+
+/** Parses the environment, or throws an error whose message names each bad variable. */
+export function validateEnv(raw: Record<string, unknown>): Env {
+  const result = envSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  throw new InvalidEnvironmentError(`Invalid configuration: ${problems.join('; ')}`);
+}

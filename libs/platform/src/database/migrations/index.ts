@@ -1,0 +1,4 @@
+import { Initial1795571139758 } from './1795571139758-Initial';
+
+/** Every migration, oldest first. Listed here, not globbed, so bundlers and tests find them all. */
+export const migrations = [Initial1795571139758];

@@ -1,0 +1,11 @@
+export { Clock, FixedClock, SystemClock } from './clock/clock';
+export { AppConfig } from './config/app-config.service';
+export { InvalidEnvironmentError, validateEnv, type Env } from './config/env.schema';
+export { runMigrationsExclusively } from './database/migration-runner';
+export { postgresOptions } from './database/typeorm-options';
+export { redactUrl } from './logging/redact-url';
+export { PlatformModule } from './platform.module';
+export { redisOptionsFromUrl } from './redis/redis-options';
+export { RedisService } from './redis/redis.service';
+export { isExclusionViolation, isUniqueViolation } from './database/postgres-errors';
+export { PageQueryDto, type Page } from './http/page-query.dto';

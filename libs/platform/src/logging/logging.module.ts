@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from '../config/app-config.service';
+import { redactUrl } from './redact-url';
+import { requestIdFor } from './request-id';
+
+/**
+ * Structured JSON logs through pino. Each HTTP request gets an id (logged on every line it causes
+ * and returned as X-Request-Id). Bodies, cookies and tokens are never logged: personal data stays
+ * out of logs by construction, and the serializers below log ids and route shapes only.
+ */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.get('LOG_LEVEL'),
+          genReqId: requestIdFor,
+          customAttributeKeys: { reqId: 'requestId' },
+          autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || !!req.url?.startsWith('/assets/') },
+          serializers: {
+            req: (req: { id: string; method: string; url: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: redactUrl(req.url),
+            }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          },
+          redact: { paths: ['req.headers', 'res.headers'], remove: true },
+        },
+      }),
+    }),
+  ],
+})
+export class PlatformLoggingModule {}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { ClockModule } from './clock/clock.module';
+import { PlatformConfigModule } from './config/config.module';
+import { PlatformDatabaseModule } from './database/database.module';
+import { PlatformLoggingModule } from './logging/logging.module';
+import { PlatformQueueModule } from './queue/queue.module';
+import { PlatformRedisModule } from './redis/redis.module';
+
+/** Everything both apps need before any domain code runs: config, logs, clock, Postgres, Redis. */
+@Module({
+  imports: [
+    PlatformConfigModule,
+    PlatformLoggingModule,
+    ClockModule,
+    PlatformDatabaseModule,
+    PlatformRedisModule,
+    PlatformQueueModule,
+  ],
+  exports: [PlatformConfigModule, ClockModule, PlatformRedisModule, PlatformQueueModule],
+})
+export class PlatformModule {}

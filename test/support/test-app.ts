@@ -1,0 +1,101 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { DataSource } from 'typeorm';
+// Imported by path, not through the index, which would validate config before it is set.
+import { Clock, FixedClock } from '../../libs/platform/src/clock/clock';
+import { createTestDatabase, testRedisUrl, type TestDatabase } from './test-database';
+
+export const ADMIN = { email: 'admin@roundtable.test', password: 'admin-password-for-tests' };
+
+export interface TestApi {
+  app: NestExpressApplication;
+  http: App;
+  database: TestDatabase;
+  dataSource: DataSource;
+  clock: FixedClock;
+  /** Bearer token for a user created with this role (the admin comes from ADMIN_EMAIL). */
+  tokenFor(role: 'admin' | 'organiser'): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestApiOptions {
+  /** Where the test clock starts; defaults to 2026-01-15T12:00:00Z. */
+  now?: Date;
+  env?: Record<string, string>;
+  /** Listen on a real port (for the browser); otherwise supertest drives the server directly. */
+  listen?: boolean;
+}
+
+/**
+ * The real api (same modules, same HTTP set-up as main.ts) against a database of its own and a
+ * Redis prefix of its own. Only the clock is replaced, so tests can stand either side of a
+ * BST/GMT change.
+ */
+export async function createTestApi(label: string, options: TestApiOptions = {}): Promise<TestApi> {
+  const database = await createTestDatabase(label);
+  // Config is validated when AppModule is first imported, so the environment is set before that
+  // import. Each jest test file has its own module registry, so each file gets its own config.
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: '5',
+    REDIS_URL: testRedisUrl(),
+    REDIS_PREFIX: `rt-test-${randomBytes(4).toString('hex')}`,
+    LOG_LEVEL: 'silent',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    PUBLIC_URL: 'http://localhost:3000',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ...options.env,
+  });
+  const { AppModule } = await import('../../apps/api/src/app.module');
+  const { configureApi } = await import('../../apps/api/src/bootstrap');
+  const clock = new FixedClock(options.now ?? new Date('2026-01-15T12:00:00Z'));
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
+  configureApi(app);
+  if (options.listen) await app.listen(0, '127.0.0.1');
+  else await app.init();
+  const http = app.getHttpServer() as App;
+
+  const tokens = new Map<string, string>();
+  const tokenFor = async (role: 'admin' | 'organiser'): Promise<string> => {
+    const cached = tokens.get(role);
+    if (cached) return cached;
+    const credentials = role === 'admin' ? ADMIN : { email: `organiser-${randomBytes(3).toString('hex')}@roundtable.test`, password: 'organiser-password-1' };
+    if (role !== 'admin') {
+      const adminToken = await tokenFor('admin');
+      await request(http)
+        .post('/api/v1/users')
+        .set('Authorization', `Bearer ${adminToken}`)
+        .send({ ...credentials, name: 'Olu Organiser', role })
+        .expect(201);
+    }
+    const response = await request(http).post('/api/v1/auth/login').send(credentials).expect(200);
+    tokens.set(role, response.body.token);
+    return response.body.token;
+  };
+
+  return {
+    app,
+    http,
+    database,
+    dataSource: app.get(DataSource),
+    clock,
+    tokenFor,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+export type { INestApplication };
