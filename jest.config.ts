@@ -28,14 +28,18 @@ const project = (displayName: string, testMatch: string[], extra: Partial<Config
   ...extra,
 });
 
-const config: Config = {
+// Finds or starts Postgres and Redis; only the projects that talk to them pay for it.
+const services = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+};
+
+const config: Config = {
   maxWorkers: process.env.CI ? 2 : '50%',
   projects: [
     project('unit', ['<rootDir>/{apps,libs,tools}/**/*.spec.ts']),
-    project('int', ['<rootDir>/{apps,libs}/**/*.int-spec.ts'], { testTimeout: 30_000 }),
-    project('e2e', ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], { testTimeout: 60_000 }),
+    project('int', ['<rootDir>/{apps,libs}/**/*.int-spec.ts'], { testTimeout: 30_000, ...services }),
+    project('e2e', ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], { testTimeout: 60_000, ...services }),
   ],
 };
 

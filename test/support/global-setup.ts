@@ -12,6 +12,8 @@ declare global {
  * database) and TEST_REDIS_URL reach every test file.
  */
 export default async function globalSetup(): Promise<void> {
+  // The int and e2e projects each name this file; the second call finds the services running.
+  if (globalThis.__roundtableTestServices) return;
   const services = await ensureTestServices();
   process.env.TEST_DATABASE_URL = services.databaseUrl;
   process.env.TEST_REDIS_URL = services.redisUrl;
