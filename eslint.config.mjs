@@ -16,5 +16,18 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  { files: ['tools/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts', 'apps/api/src/cli.ts'], rules: { 'no-console': 'off' } },
+  // Browser scripts served as they are: plain JavaScript, no type information.
+  {
+    files: ['apps/api/public/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      sourceType: 'module',
+      parserOptions: { projectService: false, project: false },
+      globals: { document: 'readonly', window: 'readonly' },
+    },
+  },
+  {
+    files: ['tools/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts', 'apps/api/src/cli.ts'],
+    rules: { 'no-console': 'off' },
+  },
 );

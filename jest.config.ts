@@ -15,7 +15,7 @@ const swc: [string, Record<string, unknown>] = [
 ];
 
 const moduleNameMapper = {
-  '^@roundtable/(platform|identity|events)$': '<rootDir>/libs/$1/src',
+  '^@roundtable/(platform|identity|events|registrations|notifications)$': '<rootDir>/libs/$1/src',
 };
 
 const project = (displayName: string, testMatch: string[], extra: Partial<Config> = {}) => ({
@@ -36,10 +36,12 @@ const services = {
 
 const config: Config = {
   maxWorkers: process.env.CI ? 2 : '50%',
+  // A global option: jest ignores it inside projects. Integration and browser tests start real apps.
+  testTimeout: 60_000,
   projects: [
     project('unit', ['<rootDir>/{apps,libs,tools}/**/*.spec.ts']),
-    project('int', ['<rootDir>/{apps,libs}/**/*.int-spec.ts'], { testTimeout: 30_000, ...services }),
-    project('e2e', ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], { testTimeout: 60_000, ...services }),
+    project('int', ['<rootDir>/{apps,libs}/**/*.int-spec.ts'], services),
+    project('e2e', ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], services),
   ],
 };
 

@@ -60,7 +60,10 @@ export async function createTestApi(label: string, options: TestApiOptions = {})
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    bufferLogs: true,
+  });
   configureApi(app);
   if (options.listen) await app.listen(0, '127.0.0.1');
   else await app.init();
@@ -70,7 +73,13 @@ export async function createTestApi(label: string, options: TestApiOptions = {})
   const tokenFor = async (role: 'admin' | 'organiser'): Promise<string> => {
     const cached = tokens.get(role);
     if (cached) return cached;
-    const credentials = role === 'admin' ? ADMIN : { email: `organiser-${randomBytes(3).toString('hex')}@roundtable.test`, password: 'organiser-password-1' };
+    const credentials =
+      role === 'admin'
+        ? ADMIN
+        : {
+            email: `organiser-${randomBytes(3).toString('hex')}@roundtable.test`,
+            password: 'organiser-password-1',
+          };
     if (role !== 'admin') {
       const adminToken = await tokenFor('admin');
       await request(http)

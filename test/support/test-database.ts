@@ -21,7 +21,10 @@ export interface TestDatabase {
  * without seeing each other's rows. Dropped (forcibly) when the file is done.
  */
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
-  const name = `rt_test_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+  const name = `rt_test_${label
+    .replace(/[^a-z0-9]/gi, '_')
+    .toLowerCase()
+    .slice(0, 30)}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: adminDatabaseUrl() });
   await admin.connect();
   try {

@@ -14,7 +14,7 @@ import { UsersController } from './identity/users.controller';
 import { PagesModule } from './pages/pages.module';
 
 @Module({
-  imports: [PlatformModule, throttling, AuthModule, EventsModule, HealthModule, PagesModule],
+  imports: [PlatformModule.forRoot(), throttling, AuthModule, EventsModule, HealthModule, PagesModule],
   controllers: [
     AuthController,
     UsersController,

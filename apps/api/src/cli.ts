@@ -18,7 +18,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (command === 'create-admin' && (!args[0] || !process.env.ADMIN_PASSWORD)) {
-    console.error('create-admin needs an email and ADMIN_PASSWORD in the environment (12 characters or more)');
+    console.error(
+      'create-admin needs an email and ADMIN_PASSWORD in the environment (12 characters or more)',
+    );
     return 2;
   }
   // The config schema wants ADMIN_EMAIL beside ADMIN_PASSWORD.

@@ -6,7 +6,10 @@ import { AppModule } from './app.module';
 import { configureApi } from './bootstrap';
 
 async function main(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   configureApi(app);
   const config = app.get(AppConfig);
   await app.listen(config.get('PORT'), config.get('HOST'));

@@ -7,7 +7,7 @@ import { WorkerReadiness } from './worker-readiness';
  * processors (notifications, reminders, sweeps) are registered here as they arrive.
  */
 @Module({
-  imports: [PlatformModule],
+  imports: [PlatformModule.forRoot()],
   providers: [WorkerReadiness],
 })
 export class WorkerModule {}

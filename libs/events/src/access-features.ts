@@ -10,7 +10,9 @@ export const ACCESS_FEATURES = [
 ] as const;
 
 export type AccessFeature = (typeof ACCESS_FEATURES)[number]['value'];
-export const ACCESS_FEATURE_VALUES: readonly AccessFeature[] = ACCESS_FEATURES.map((feature) => feature.value);
+export const ACCESS_FEATURE_VALUES: readonly AccessFeature[] = ACCESS_FEATURES.map(
+  (feature) => feature.value,
+);
 
 export function accessFeatureLabel(value: string): string {
   return ACCESS_FEATURES.find((feature) => feature.value === value)?.label ?? value;

@@ -1,4 +1,9 @@
-export { ACCESS_FEATURES, ACCESS_FEATURE_VALUES, accessFeatureLabel, type AccessFeature } from './access-features';
+export {
+  ACCESS_FEATURES,
+  ACCESS_FEATURE_VALUES,
+  accessFeatureLabel,
+  type AccessFeature,
+} from './access-features';
 export { AREAS, AREA_VALUES, areaLabel, type Area } from './areas';
 export { buildEventCalendar, eventFeedUid } from './calendar/event-calendar';
 export {
@@ -9,7 +14,15 @@ export {
   UpdateEventDto,
 } from './dto/event.dto';
 export { CreateVenueDto, ListVenuesQueryDto, UpdateVenueDto } from './dto/venue.dto';
-export { EVENT_KINDS, EVENT_KIND_VALUES, EVENT_STATUSES, eventFormat, eventKindLabel, type EventKind, type EventStatus } from './event-kinds';
+export {
+  EVENT_KINDS,
+  EVENT_KIND_VALUES,
+  EVENT_STATUSES,
+  eventFormat,
+  eventKindLabel,
+  type EventKind,
+  type EventStatus,
+} from './event-kinds';
 export { EventEntity } from './events/event.entity';
 export { toEventView, toPublicEventView, type EventView, type PublicEventView } from './events/event.view';
 export { EventsService, type EventChange } from './events/events.service';
@@ -24,7 +37,13 @@ export {
   toLondon,
   type LocalTimeResult,
 } from './london-time';
-export { DEFAULT_REMINDER_OFFSETS, rangesOverlap, resolveCapacity, scheduleProblems, reminderOffsetProblems } from './scheduling-rules';
+export {
+  DEFAULT_REMINDER_OFFSETS,
+  rangesOverlap,
+  resolveCapacity,
+  scheduleProblems,
+  reminderOffsetProblems,
+} from './scheduling-rules';
 export { Venue } from './venues/venue.entity';
 export { normalisePostcode } from './venues/postcode';
 export { toVenueView, type VenueView } from './venues/venue.view';

@@ -35,27 +35,39 @@ export function formatLondonRange(startsAt: Date, endsAt: Date): string {
 }
 
 export type LocalTimeResult =
-  | { ok: true; utc: Date }
-  | { ok: false; reason: 'invalid' | 'skipped'; message: string };
+  { ok: true; utc: Date } | { ok: false; reason: 'invalid' | 'skipped'; message: string };
 
 /**
  * Reads a date and a wall-clock time as people in the UK mean them. On the night the clocks go
  * forward, times from 1am to 2am do not exist and are refused; on the night they go back, 1am to
  * 2am happens twice and we take the first (BST) one, the earlier of the two, which is what a
  * reader of "1:30am" most likely expects and never puts an event later than they were told.
+ *
+ * Works from the UK offsets either side of the moment rather than from Luxon's own resolution,
+ * which takes the later (GMT) reading of a repeated time and depends on the server's time zone
+ * for a skipped one.
  */
 export function londonLocalToUtc(date: string, time: string): LocalTimeResult {
-  const local = DateTime.fromISO(`${date}T${time}`, { zone: LONDON });
-  if (!local.isValid) {
+  // The wall-clock reading as if it were UTC: a fixed zone, so every reading exists exactly once.
+  const wallClock = DateTime.fromISO(`${date}T${time}`, { zone: 'utc' });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}(:\d{2})?$/.test(time) || !wallClock.isValid) {
     return { ok: false, reason: 'invalid', message: 'must be a real date and time' };
   }
-  if (local.toFormat("yyyy-LL-dd'T'HH:mm") !== DateTime.fromISO(`${date}T${time}`).toFormat("yyyy-LL-dd'T'HH:mm")) {
+  const wallMillis = wallClock.toMillis();
+  const offsetAt = (millis: number) => DateTime.fromMillis(millis, { zone: LONDON }).offset;
+  // The UK offsets in force a day either side: one normally, GMT and BST around a change. The
+  // moment `wall clock - offset` reads as that wall clock only if that offset is in force then.
+  const offsets = new Set([offsetAt(wallMillis - 86_400_000), offsetAt(wallMillis + 86_400_000)]);
+  const readings = [...offsets]
+    .map((offsetMinutes) => wallMillis - offsetMinutes * 60_000)
+    .filter((millis) => offsetAt(millis) === (wallMillis - millis) / 60_000)
+    .sort((a, b) => a - b);
+  if (readings.length === 0) {
     return {
       ok: false,
       reason: 'skipped',
       message: 'does not exist in the UK: the clocks go forward an hour that night',
     };
   }
-  // Luxon resolves an ambiguous time to the earlier offset (BST), which is our rule above.
-  return { ok: true, utc: local.toUTC().toJSDate() };
+  return { ok: true, utc: new Date(readings[0]) };
 }

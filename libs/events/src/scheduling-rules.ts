@@ -34,7 +34,10 @@ export type CapacityDecision = { ok: true; capacity: number | null } | { ok: fal
  * An event's capacity defaults to its venue's and may not exceed it. An online-only event has
  * no room to fill, so its capacity is whatever staff set, or unlimited (null).
  */
-export function resolveCapacity(requested: number | null | undefined, venueCapacity: number | null): CapacityDecision {
+export function resolveCapacity(
+  requested: number | null | undefined,
+  venueCapacity: number | null,
+): CapacityDecision {
   if (venueCapacity === null) return { ok: true, capacity: requested ?? null };
   if (requested === undefined || requested === null) return { ok: true, capacity: venueCapacity };
   if (requested > venueCapacity) {
@@ -54,9 +57,13 @@ export function reminderOffsetProblems(offsets: readonly string[]): string[] {
     const duration = Duration.fromISO(offset);
     const ms = duration.isValid ? duration.as('milliseconds') : NaN;
     if (!duration.isValid || !(ms > 0)) {
-      problems.push(`reminderOffsets: "${offset}" must be a positive ISO 8601 duration such as P7D, P1D or PT2H`);
+      problems.push(
+        `reminderOffsets: "${offset}" must be a positive ISO 8601 duration such as P7D, P1D or PT2H`,
+      );
     } else if (duration.as('days') > MAX_REMINDER_OFFSET_DAYS) {
-      problems.push(`reminderOffsets: "${offset}" is more than ${MAX_REMINDER_OFFSET_DAYS} days before the start`);
+      problems.push(
+        `reminderOffsets: "${offset}" is more than ${MAX_REMINDER_OFFSET_DAYS} days before the start`,
+      );
     } else if (seen.has(ms)) {
       problems.push(`reminderOffsets: "${offset}" is listed twice`);
     } else {

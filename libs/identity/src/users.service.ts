@@ -37,7 +37,13 @@ export class UsersService {
     const initialPassword = input.password ? undefined : randomBytes(12).toString('base64url');
     const passwordHash = await this.hasher.hash(input.password ?? initialPassword!);
     try {
-      await this.users.insert({ email, name: input.name.trim(), role: input.role, passwordHash, partnerId: null });
+      await this.users.insert({
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        passwordHash,
+        partnerId: null,
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictException(`a user with email ${email} already exists`);
       throw error;

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { ClockModule } from './clock/clock.module';
 import { PlatformConfigModule } from './config/config.module';
 import { PlatformDatabaseModule } from './database/database.module';
@@ -7,15 +7,21 @@ import { PlatformQueueModule } from './queue/queue.module';
 import { PlatformRedisModule } from './redis/redis.module';
 
 /** Everything both apps need before any domain code runs: config, logs, clock, Postgres, Redis. */
-@Module({
-  imports: [
-    PlatformConfigModule,
-    PlatformLoggingModule,
-    ClockModule,
-    PlatformDatabaseModule,
-    PlatformRedisModule,
-    PlatformQueueModule,
-  ],
-  exports: [PlatformConfigModule, ClockModule, PlatformRedisModule, PlatformQueueModule],
-})
-export class PlatformModule {}
+@Module({})
+export class PlatformModule {
+  static forRoot(): DynamicModule {
+    const config = PlatformConfigModule.forRoot();
+    return {
+      module: PlatformModule,
+      imports: [
+        config,
+        PlatformLoggingModule,
+        ClockModule,
+        PlatformDatabaseModule,
+        PlatformRedisModule,
+        PlatformQueueModule,
+      ],
+      exports: [config, ClockModule, PlatformRedisModule, PlatformQueueModule],
+    };
+  }
+}

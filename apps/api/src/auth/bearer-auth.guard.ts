@@ -14,7 +14,10 @@ export class BearerAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = bearerToken(req);
-    if (!token) throw new UnauthorizedException('sign in first: send Authorization: Bearer <token> from POST /api/v1/auth/login');
+    if (!token)
+      throw new UnauthorizedException(
+        'sign in first: send Authorization: Bearer <token> from POST /api/v1/auth/login',
+      );
     const user = await this.sessions.authenticate(token);
     if (!user) throw new UnauthorizedException('your token is unknown or has expired: sign in again');
     req.user = user;

@@ -6,7 +6,7 @@ import { DemoSeeder } from './demo-seeder';
 
 /** What the command line needs: the platform (which applies migrations on start) and the domains. */
 @Module({
-  imports: [PlatformModule, IdentityModule, EventsModule],
+  imports: [PlatformModule.forRoot(), IdentityModule, EventsModule],
   providers: [DemoSeeder],
 })
 export class CliModule {}

@@ -81,7 +81,8 @@ const DEMO_EVENTS: DemoEvent[] = [
   {
     title: 'Autism and ADHD assessments: parents and carers listening event',
     kind: 'listening_event',
-    description: 'An evening session for parents and carers waiting for neurodevelopmental assessments or CAMHS support.',
+    description:
+      'An evening session for parents and carers waiting for neurodevelopmental assessments or CAMHS support.',
     venue: 1,
     daysFromNow: 17,
     start: '18:30',
@@ -92,7 +93,8 @@ const DEMO_EVENTS: DemoEvent[] = [
   {
     title: 'SEND school places roundtable with headteachers and SENCOs',
     kind: 'roundtable',
-    description: 'Headteachers, SENCOs and council officers discuss specialist places from early years to post-16.',
+    description:
+      'Headteachers, SENCOs and council officers discuss specialist places from early years to post-16.',
     venue: 3,
     daysFromNow: 24,
     start: '14:00',

@@ -1,6 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EventsService, ListPublicEventsQueryDto, toPublicEventView, type PublicEventView } from '@roundtable/events';
+import {
+  EventsService,
+  ListPublicEventsQueryDto,
+  toPublicEventView,
+  type PublicEventView,
+} from '@roundtable/events';
 import type { Page } from '@roundtable/platform';
 import { PublicRateLimit } from '../http/throttling';
 import { uuidPipe } from '../http/uuid.pipe';

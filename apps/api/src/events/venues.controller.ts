@@ -43,4 +43,3 @@ export class VenuesController {
     return toVenueView(await this.venues.update(id, body));
   }
 }
-

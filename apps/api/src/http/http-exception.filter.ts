@@ -26,19 +26,30 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (res.headersSent) return;
 
     if (isApiRequest(req)) {
-      res.status(status).json(details === undefined ? errorBody(status, message) : { ...errorBody(status, message), details });
+      res
+        .status(status)
+        .json(
+          details === undefined ? errorBody(status, message) : { ...errorBody(status, message), details },
+        );
       return;
     }
     if (status === HttpStatus.UNAUTHORIZED) {
-      res.redirect(303, `/sign-in?next=${encodeURIComponent(req.originalUrl)}`);
+      // Only a page can be come back to: after a form post, start again from the list.
+      const next = req.method === 'GET' ? req.originalUrl : '/staff/events';
+      res.redirect(303, `/sign-in?next=${encodeURIComponent(next)}`);
       return;
     }
-    res.status(status).render('pages/error.njk', { statusCode: status, message: status >= 500 ? null : message });
+    res
+      .status(status)
+      .render('pages/error.njk', { statusCode: status, message: status >= 500 ? null : message });
   }
 
   private describe(exception: unknown): { status: number; message: string | string[]; details?: unknown } {
     if (exception instanceof ThrottlerException) {
-      return { status: HttpStatus.TOO_MANY_REQUESTS, message: 'too many requests: wait a minute, then try again' };
+      return {
+        status: HttpStatus.TOO_MANY_REQUESTS,
+        message: 'too many requests: wait a minute, then try again',
+      };
     }
     if (exception instanceof HttpException) {
       const response = exception.getResponse();
@@ -47,6 +58,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const { message, details } = response as { message?: string | string[]; details?: unknown };
       return { status: exception.getStatus(), message: message ?? exception.message, details };
     }
-    return { status: HttpStatus.INTERNAL_SERVER_ERROR, message: 'something went wrong on our side; please try again' };
+    return {
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      message: 'something went wrong on our side; please try again',
+    };
   }
 }

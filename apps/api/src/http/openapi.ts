@@ -5,7 +5,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 export function useOpenApi(app: INestApplication): void {
   const config = new DocumentBuilder()
     .setTitle('Roundtable API')
-    .setDescription('Listening events and roundtables: venues, events, invitations, registrations and testimony.')
+    .setDescription(
+      'Listening events and roundtables: venues, events, invitations, registrations and testimony.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();

@@ -6,6 +6,7 @@ import { NotFoundException, ParseUUIDPipe } from '@nestjs/common';
  */
 export function uuidPipe(thing: string): ParseUUIDPipe {
   return new ParseUUIDPipe({
-    exceptionFactory: () => new NotFoundException(`no ${thing} with that id: ids look like 3f2b…-…, check the link`),
+    exceptionFactory: () =>
+      new NotFoundException(`no ${thing} with that id: ids look like 3f2b…-…, check the link`),
   });
 }

@@ -17,7 +17,11 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in; returns a bearer token' })
   async login(@Body() body: LoginDto): Promise<{ token: string; expiresAt: string; user: UserView }> {
     const signedIn = await this.sessions.signIn(body.email, body.password);
-    return { token: signedIn.token, expiresAt: signedIn.expiresAt.toISOString(), user: toUserView(signedIn.user) };
+    return {
+      token: signedIn.token,
+      expiresAt: signedIn.expiresAt.toISOString(),
+      user: toUserView(signedIn.user),
+    };
   }
 
   @Get('me')

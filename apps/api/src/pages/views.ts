@@ -4,6 +4,7 @@ import express from 'express';
 import nunjucks from 'nunjucks';
 import { join } from 'node:path';
 import { GOVUK_DIST_DIR, PUBLIC_DIR, VIEWS_DIR } from './project-paths';
+import { choiceItems, dateItems } from './view-helpers';
 
 /**
  * Server-rendered pages with GOV.UK Frontend's Nunjucks components: accessible by default and
@@ -19,6 +20,8 @@ export function useViews(app: NestExpressApplication, options: { cache: boolean 
   env.addFilter('areaLabel', areaLabel);
   env.addFilter('accessFeatureLabel', accessFeatureLabel);
   env.addFilter('eventKindLabel', eventKindLabel);
+  env.addGlobal('dateItems', dateItems);
+  env.addGlobal('choiceItems', choiceItems);
   app.setBaseViewsDir(VIEWS_DIR);
   app.setViewEngine('njk');
 

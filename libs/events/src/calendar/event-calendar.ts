@@ -42,7 +42,8 @@ export function buildEventCalendar(event: EventEntity, options: EventCalendarOpt
 
 function describe(event: EventEntity): string {
   const lines = [event.description];
-  if (event.status === 'cancelled') lines.unshift(`This event is cancelled. ${event.cancelReason ?? ''}`.trim());
+  if (event.status === 'cancelled')
+    lines.unshift(`This event is cancelled. ${event.cancelReason ?? ''}`.trim());
   if (event.venue?.accessFeatures.length) {
     lines.push(`Access: ${event.venue.accessFeatures.map(accessFeatureLabel).join(', ')}.`);
   }

@@ -31,7 +31,7 @@ export class CreateEventDto {
   kind: string;
 
   @ApiPropertyOptional({ default: '' })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsString({ message: 'description must be text' })
   @MaxLength(10_000, { message: 'description must be at most 10000 characters' })
   description?: string;
@@ -44,12 +44,18 @@ export class CreateEventDto {
   @IsIsoTimeWithOffset()
   endsAt: string;
 
-  @ApiPropertyOptional({ description: 'The venue; leave out (or null) for an online-only event.', nullable: true })
+  @ApiPropertyOptional({
+    description: 'The venue; leave out (or null) for an online-only event.',
+    nullable: true,
+  })
   @ValidateIf((_, value) => value !== undefined && value !== null)
   @IsUUID('all', { message: 'venueId must be the id of a venue' })
   venueId?: string | null;
 
-  @ApiPropertyOptional({ description: 'The joining link for an online or hybrid event (https).', nullable: true })
+  @ApiPropertyOptional({
+    description: 'The joining link for an online or hybrid event (https).',
+    nullable: true,
+  })
   @ValidateIf((_, value) => value !== undefined && value !== null)
   @IsUrl(
     { protocols: ['https'], require_protocol: true },
@@ -58,7 +64,10 @@ export class CreateEventDto {
   @MaxLength(2000)
   onlineUrl?: string | null;
 
-  @ApiPropertyOptional({ description: 'Defaults to the venue capacity and may not exceed it.', nullable: true })
+  @ApiPropertyOptional({
+    description: 'Defaults to the venue capacity and may not exceed it.',
+    nullable: true,
+  })
   @ValidateIf((_, value) => value !== undefined && value !== null)
   @Type(() => Number)
   @IsInt({ message: 'capacity must be a whole number' })
@@ -66,15 +75,19 @@ export class CreateEventDto {
   @Max(100_000, { message: 'capacity must be at most 100000' })
   capacity?: number | null;
 
-  @ApiPropertyOptional({ example: ['P7D', 'P1D', 'PT2H'], description: 'ISO 8601 durations before the start.' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    example: ['P7D', 'P1D', 'PT2H'],
+    description: 'ISO 8601 durations before the start.',
+  })
+  @ValidateIf((_, value) => value !== undefined)
   @IsArray({ message: 'reminderOffsets must be a list such as ["P7D","P1D","PT2H"]' })
   @ArrayMaxSize(10, { message: 'reminderOffsets can list at most 10 reminders' })
   @IsString({ each: true, message: 'each of reminderOffsets must be text such as P1D' })
   reminderOffsets?: string[];
 }
 
-export class UpdateEventDto extends PartialType(CreateEventDto) {}
+/** Every field may be left out; null only where null means something (no venue, no link, default capacity). */
+export class UpdateEventDto extends PartialType(CreateEventDto, { skipNullProperties: false }) {}
 
 export class CancelEventDto {
   @ApiProperty({ example: 'The venue has flooded; we will arrange a new date.' })

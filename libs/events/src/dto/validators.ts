@@ -1,4 +1,5 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { DateTime } from 'luxon';
 
 // ISO 8601 with a date, a time and an explicit offset (Z or ±hh:mm), so a time is never
 // silently read in the server's own zone.
@@ -15,8 +16,12 @@ export function IsIsoTimeWithOffset(options?: ValidationOptions): PropertyDecora
         ...options,
       },
       validator: {
+        // Date.parse alone rolls impossible dates over (30 February becomes 2 March); Luxon does not.
         validate: (value: unknown) =>
-          typeof value === 'string' && ISO_WITH_OFFSET.test(value) && !Number.isNaN(Date.parse(value)),
+          typeof value === 'string' &&
+          ISO_WITH_OFFSET.test(value) &&
+          !Number.isNaN(Date.parse(value)) &&
+          DateTime.fromISO(value, { setZone: true }).isValid,
       },
     });
 }

@@ -11,6 +11,7 @@ import {
   Length,
   Max,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '@roundtable/platform';
 import { ACCESS_FEATURE_VALUES } from '../access-features';
@@ -44,7 +45,7 @@ export class CreateVenueDto {
   capacity: number;
 
   @ApiPropertyOptional({ enum: ACCESS_FEATURE_VALUES, isArray: true, default: [] })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsArray({ message: 'accessFeatures must be a list' })
   @ArrayMaxSize(ACCESS_FEATURE_VALUES.length)
   @ArrayUnique({ message: 'accessFeatures must not list a feature twice' })
@@ -55,7 +56,8 @@ export class CreateVenueDto {
   accessFeatures?: string[];
 }
 
-export class UpdateVenueDto extends PartialType(CreateVenueDto) {}
+/** Every field may be left out, but none may be null: a venue always has all of them. */
+export class UpdateVenueDto extends PartialType(CreateVenueDto, { skipNullProperties: false }) {}
 
 export class ListVenuesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: AREA_VALUES })

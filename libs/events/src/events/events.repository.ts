@@ -19,7 +19,9 @@ export class EventsRepository {
   constructor(@InjectRepository(EventEntity) private readonly events: Repository<EventEntity>) {}
 
   findById(id: string, manager?: EntityManager): Promise<EventEntity | null> {
-    return (manager ?? this.events.manager).getRepository(EventEntity).findOne({ where: { id }, relations: { venue: true } });
+    return (manager ?? this.events.manager)
+      .getRepository(EventEntity)
+      .findOne({ where: { id }, relations: { venue: true } });
   }
 
   lockById(manager: EntityManager, id: string): Promise<EventEntity | null> {

@@ -1,7 +1,12 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { Clock, isExclusionViolation, type Page } from '@roundtable/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import type { CreateEventDto, ListEventsQueryDto, ListPublicEventsQueryDto, UpdateEventDto } from '../dto/event.dto';
+import type {
+  CreateEventDto,
+  ListEventsQueryDto,
+  ListPublicEventsQueryDto,
+  UpdateEventDto,
+} from '../dto/event.dto';
 import type { EventKind } from '../event-kinds';
 import { formatLondonRange } from '../london-time';
 import {
@@ -44,7 +49,11 @@ export class EventsService {
       onlineUrl: input.onlineUrl ?? null,
     };
     const reminderOffsets = input.reminderOffsets ?? [...DEFAULT_REMINDER_OFFSETS];
-    this.assertValid([...scheduleProblems(draft, this.clock.now()), ...reminderOffsetProblems(reminderOffsets), ...placeProblems(draft)]);
+    this.assertValid([
+      ...scheduleProblems(draft, this.clock.now()),
+      ...reminderOffsetProblems(reminderOffsets),
+      ...placeProblems(draft),
+    ]);
 
     const id = await this.inTransaction(async (manager) => {
       const capacity = await this.bookVenue(manager, draft, input.capacity, undefined);
@@ -66,7 +75,8 @@ export class EventsService {
   async update(id: string, patch: UpdateEventDto): Promise<EventChange> {
     const rescheduled = await this.inTransaction(async (manager) => {
       const event = await this.lockOrFail(manager, id);
-      if (event.status === 'cancelled') throw new ConflictException('this event is cancelled and can no longer be changed');
+      if (event.status === 'cancelled')
+        throw new ConflictException('this event is cancelled and can no longer be changed');
 
       const draft: Draft = {
         startsAt: patch.startsAt !== undefined ? new Date(patch.startsAt) : event.startsAt,
@@ -99,7 +109,8 @@ export class EventsService {
         ...(patch.reminderOffsets !== undefined && { reminderOffsets: patch.reminderOffsets }),
         sequence: moved ? event.sequence + 1 : event.sequence,
       });
-      event.venue = null;
+      // venueId alone says where the event is: the venue relation is not loaded here, and setting
+      // it to null would make TypeORM clear venue_id (so a title change lost the venue).
       await this.events.save(manager, event);
       return moved;
     });
@@ -109,9 +120,12 @@ export class EventsService {
   async publish(id: string): Promise<EventEntity> {
     await this.inTransaction(async (manager) => {
       const event = await this.lockOrFail(manager, id);
-      if (event.status !== 'draft') throw new ConflictException(`this event is ${event.status}; only a draft can be published`);
+      if (event.status !== 'draft')
+        throw new ConflictException(`this event is ${event.status}; only a draft can be published`);
       if (event.startsAt <= this.clock.now()) {
-        throw new ConflictException('this event has already started; move it to a future time before publishing');
+        throw new ConflictException(
+          'this event has already started; move it to a future time before publishing',
+        );
       }
       event.status = 'published';
       event.publishedAt = this.clock.now();
@@ -215,7 +229,8 @@ export class EventsService {
     try {
       return await this.dataSource.transaction(work);
     } catch (error) {
-      if (isExclusionViolation(error)) throw new ConflictException('the venue is already booked at that time');
+      if (isExclusionViolation(error))
+        throw new ConflictException('the venue is already booked at that time');
       throw error;
     }
   }
@@ -226,5 +241,7 @@ function sameTime(a: Date, b: Date): boolean {
 }
 
 function placeProblems(draft: Draft): string[] {
-  return draft.venueId || draft.onlineUrl ? [] : ['give a venueId, an onlineUrl, or both: an event needs a place to happen'];
+  return draft.venueId || draft.onlineUrl
+    ? []
+    : ['give a venueId, an onlineUrl, or both: an event needs a place to happen'];
 }

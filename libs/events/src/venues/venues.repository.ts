@@ -39,7 +39,12 @@ export class VenuesRepository {
   }
 
   /** Live events at the venue that plan for more people than `capacity`. */
-  findEventsAboveCapacity(manager: EntityManager, venueId: string, capacity: number, now: Date): Promise<EventEntity[]> {
+  findEventsAboveCapacity(
+    manager: EntityManager,
+    venueId: string,
+    capacity: number,
+    now: Date,
+  ): Promise<EventEntity[]> {
     return manager
       .getRepository(EventEntity)
       .createQueryBuilder('event')

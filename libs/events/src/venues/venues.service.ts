@@ -46,7 +46,12 @@ export class VenuesService {
       const venue = await this.venues.lockForBooking(manager, id);
       if (!venue) throw new NotFoundException(`no venue with id ${id}`);
       if (patch.capacity !== undefined && patch.capacity < venue.capacity) {
-        const [event] = await this.venues.findEventsAboveCapacity(manager, id, patch.capacity, this.clock.now());
+        const [event] = await this.venues.findEventsAboveCapacity(
+          manager,
+          id,
+          patch.capacity,
+          this.clock.now(),
+        );
         if (event) {
           throw new ConflictException(
             `capacity ${patch.capacity} is less than the ${event.capacity} places planned for "${event.title}" (${event.id}); lower that event's capacity first`,

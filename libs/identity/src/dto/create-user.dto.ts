@@ -19,7 +19,9 @@ export class CreateUserDto {
   @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
   role: Role;
 
-  @ApiPropertyOptional({ description: 'At least 12 characters. Leave out to have one generated and returned once.' })
+  @ApiPropertyOptional({
+    description: 'At least 12 characters. Leave out to have one generated and returned once.',
+  })
   @IsOptional()
   @IsString()
   @MinLength(12, { message: 'password must be at least 12 characters' })

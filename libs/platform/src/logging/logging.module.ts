@@ -19,7 +19,9 @@ import { requestIdFor } from './request-id';
           level: config.get('LOG_LEVEL'),
           genReqId: requestIdFor,
           customAttributeKeys: { reqId: 'requestId' },
-          autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || !!req.url?.startsWith('/assets/') },
+          autoLogging: {
+            ignore: (req: IncomingMessage) => req.url === '/health' || !!req.url?.startsWith('/assets/'),
+          },
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({
               id: req.id,

@@ -10,6 +10,8 @@ export function redactUrl(url: string): string {
   const isPublic = segments.includes('public') || segments.includes('manage');
   if (!isPublic) return path;
   return segments
-    .map((segment, index) => (index > 0 && SECRET_SEGMENT_AFTER.has(segments[index - 1]) && segment ? ':token' : segment))
+    .map((segment, index) =>
+      index > 0 && SECRET_SEGMENT_AFTER.has(segments[index - 1]) && segment ? ':token' : segment,
+    )
     .join('/');
 }

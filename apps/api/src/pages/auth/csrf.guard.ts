@@ -1,0 +1,23 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { CSRF_FIELD, csrfCookie, csrfTokensMatch } from './csrf-token';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Refuses a form post whose hidden `_csrf` field does not repeat the browser's CSRF cookie, so
+ * another site cannot post forms in a signed-in member of staff's name. Reads change nothing, so
+ * they pass.
+ */
+@Injectable()
+export class CsrfGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const req = context.switchToHttp().getRequest<Request>();
+    if (SAFE_METHODS.has(req.method)) return true;
+    const field = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
+    if (csrfTokensMatch(csrfCookie(req), field)) return true;
+    throw new ForbiddenException(
+      'This form had expired, so nothing was saved. Go back, reload the page, and try again.',
+    );
+  }
+}

@@ -1,0 +1,59 @@
+import { Controller, Get, Param, Query, Redirect, Render } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { AREAS, EventsService, toPublicEventView } from '@roundtable/events';
+import { Clock } from '@roundtable/platform';
+import { PublicRateLimit } from '../../http/throttling';
+import { uuidPipe } from '../../http/uuid.pipe';
+import { FormErrors } from '../forms/form-errors';
+import { textField } from '../forms/form-fields';
+import { PAGE_SIZE, paginationView, readPageNumber } from '../forms/pagination';
+import { publicEventDetails } from './event-details';
+
+/**
+ * The public pages: upcoming published events and each event's page. They show only the public
+ * view of an event (no joining link, no staff fields, no personal data).
+ */
+@ApiExcludeController()
+@Controller()
+@PublicRateLimit()
+export class PublicEventPagesController {
+  constructor(
+    private readonly events: EventsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Redirect('/events', 302)
+  home(): void {}
+
+  @Get('events')
+  @Render('pages/public/events/list.njk')
+  async list(@Query() query: Record<string, unknown>) {
+    const area = textField(query, 'area');
+    const errors = new FormErrors();
+    const known = area === '' || AREAS.some((item) => item.value === area);
+    // An area we do not know (an old or mistyped link) is said plainly, and all events are shown.
+    if (!known) errors.add('area', 'Select an area from the list');
+    const page = readPageNumber(query);
+    const result = await this.events.listPublic({
+      area: known && area !== '' ? area : undefined,
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    });
+    return {
+      area: known ? area : '',
+      areaName: known && area !== '' ? AREAS.find((item) => item.value === area)?.label : undefined,
+      areas: AREAS,
+      events: result.items.map(toPublicEventView),
+      total: result.total,
+      pagination: paginationView('/events', query, page, result.total),
+      ...errors.toView(['area']),
+    };
+  }
+
+  @Get('events/:id')
+  @Render('pages/public/events/show.njk')
+  async show(@Param('id', uuidPipe('event')) id: string) {
+    return publicEventDetails(await this.events.getPublic(id), this.clock.now());
+  }
+}

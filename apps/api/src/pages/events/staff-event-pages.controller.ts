@@ -1,0 +1,316 @@
+import {
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  HttpException,
+  Logger,
+  Param,
+  Post,
+  Query,
+  Redirect,
+  Render,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import {
+  AREAS,
+  areaLabel,
+  EVENT_KINDS,
+  EVENT_STATUSES,
+  EventsService,
+  toEventView,
+  toLondon,
+  VenuesService,
+  type EventEntity,
+} from '@roundtable/events';
+import type { User } from '@roundtable/identity';
+import { Clock } from '@roundtable/platform';
+import type { Response } from 'express';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import { uuidPipe } from '../../http/uuid.pipe';
+import { CsrfGuard } from '../auth/csrf.guard';
+import { StaffPageGuard } from '../auth/staff-page.guard';
+import { FormErrors, NO_ERRORS, type FormErrorsView } from '../forms/form-errors';
+import { textField } from '../forms/form-fields';
+import { PAGE_SIZE, paginationView, readPageNumber } from '../forms/pagination';
+import { refusalMessages } from '../forms/service-errors';
+import { EVENT_FILTER_FIELDS, readEventFilters } from './event-filters';
+import {
+  addEventProblem,
+  currentTimes,
+  EVENT_FORM_FIELDS,
+  eventFormValues,
+  eventPatch,
+  ONLINE_ONLY,
+  parseEventForm,
+  readEventForm,
+  spansDays,
+  type EventFormValues,
+} from './event-form';
+import { eventDetails } from './event-details';
+
+const CANCEL_FIELDS = ['reason'];
+
+/** What the event page says after something was done to the event (from ?done=…). */
+const DONE_MESSAGES: Record<string, string> = {
+  created: 'Event created as a draft. Only staff can see it until you publish it.',
+  updated: 'Your changes have been saved.',
+  rescheduled:
+    'Event rescheduled. Because it was already published, this counts as a reschedule: everyone registered will be told the new time or place.',
+  published: 'Event published. It is now on the public list of upcoming events.',
+  cancelled: 'Event cancelled. Everyone registered will be told, with the reason you gave.',
+};
+
+interface VenueChoice {
+  value: string;
+  text: string;
+}
+
+/**
+ * Staff pages for events: the filtered list, drafting, editing, publishing and cancelling. All
+ * the rules live in EventsService; these pages turn forms into its input and its refusals back
+ * into GOV.UK error messages.
+ */
+@ApiExcludeController()
+@Controller('staff')
+@UseGuards(StaffPageGuard, CsrfGuard)
+export class StaffEventPagesController {
+  private readonly logger = new Logger(StaffEventPagesController.name);
+
+  constructor(
+    private readonly events: EventsService,
+    private readonly venues: VenuesService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Redirect('/staff/events', 302)
+  home(): void {}
+
+  @Get('events')
+  @Render('pages/staff/events/list.njk')
+  async list(@Query() query: Record<string, unknown>) {
+    const today = toLondon(this.clock.now()).toISODate()!;
+    const filters = readEventFilters(query, today);
+    const page = readPageNumber(query);
+    const result = filters.search
+      ? await this.events.list({ ...filters.search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
+      : { items: [], total: 0 };
+    return {
+      filters: filters.values,
+      filtersApplied: filters.search !== undefined,
+      events: result.items.map(toEventView),
+      total: result.total,
+      pagination: paginationView('/staff/events', query, page, result.total),
+      areas: AREAS,
+      kinds: EVENT_KINDS,
+      statuses: EVENT_STATUSES.map((status) => ({
+        value: status,
+        label: status.charAt(0).toUpperCase() + status.slice(1),
+      })),
+      ...filters.errors.toView(EVENT_FILTER_FIELDS),
+    };
+  }
+
+  @Get('events/new')
+  async newEvent(@Res() res: Response): Promise<void> {
+    const empty: EventFormValues = {
+      title: '',
+      kind: '',
+      description: '',
+      date: { day: '', month: '', year: '' },
+      startTime: '',
+      endTime: '',
+      venueId: '',
+      onlineUrl: '',
+      capacity: '',
+    };
+    await this.renderForm(res, 200, { values: empty, errors: NO_ERRORS });
+  }
+
+  @Post('events/new')
+  async create(
+    @Body() body: Record<string, unknown>,
+    @CurrentUser() user: User,
+    @Res() res: Response,
+  ): Promise<void> {
+    const values = readEventForm(body);
+    const venues = await this.venueChoices();
+    const parsed = await parseEventForm(values, { now: this.clock.now(), venueIds: venueIds(venues) });
+    let status = 400;
+    if (parsed.input) {
+      try {
+        const event = await this.events.create(parsed.input, user.id);
+        this.logger.log(`user ${user.id} drafted event ${event.id}`);
+        res.redirect(303, `/staff/events/${event.id}?done=created`);
+        return;
+      } catch (error) {
+        status = this.explainRefusal(error, parsed.errors);
+      }
+    }
+    await this.renderForm(res, status, { values, errors: parsed.errors.toView(EVENT_FORM_FIELDS), venues });
+  }
+
+  @Get('events/:id')
+  @Render('pages/staff/events/show.njk')
+  async show(@Param('id', uuidPipe('event')) id: string, @Query('done') done: unknown) {
+    const event = await this.events.get(id);
+    return {
+      ...eventDetails(event, this.clock.now()),
+      done: typeof done === 'string' ? DONE_MESSAGES[done] : undefined,
+      ...NO_ERRORS,
+    };
+  }
+
+  @Post('events/:id/publish')
+  async publish(
+    @Param('id', uuidPipe('event')) id: string,
+    @CurrentUser() user: User,
+    @Res() res: Response,
+  ): Promise<void> {
+    try {
+      await this.events.publish(id);
+      this.logger.log(`user ${user.id} published event ${id}`);
+      res.redirect(303, `/staff/events/${id}?done=published`);
+    } catch (error) {
+      const errors = new FormErrors();
+      const status = this.explainRefusal(error, errors);
+      const event = await this.events.get(id);
+      res.status(status).render('pages/staff/events/show.njk', {
+        ...eventDetails(event, this.clock.now()),
+        ...errors.toView([]),
+      });
+    }
+  }
+
+  @Get('events/:id/edit')
+  async edit(@Param('id', uuidPipe('event')) id: string, @Res() res: Response): Promise<void> {
+    const event = await this.changeableEvent(id);
+    await this.renderForm(res, 200, { event, values: eventFormValues(event), errors: NO_ERRORS });
+  }
+
+  @Post('events/:id/edit')
+  async update(
+    @Param('id', uuidPipe('event')) id: string,
+    @Body() body: Record<string, unknown>,
+    @CurrentUser() user: User,
+    @Res() res: Response,
+  ): Promise<void> {
+    const event = await this.events.get(id);
+    const values = readEventForm(body);
+    const venues = await this.venueChoices();
+    const parsed = await parseEventForm(values, {
+      now: this.clock.now(),
+      venueIds: venueIds(venues),
+      current: currentTimes(event),
+    });
+    let status = 400;
+    if (parsed.input) {
+      try {
+        const change = await this.events.update(id, eventPatch(parsed.input, parsed.timesChanged));
+        this.logger.log(`user ${user.id} changed event ${id}${change.rescheduled ? ' (a reschedule)' : ''}`);
+        res.redirect(303, `/staff/events/${id}?done=${change.rescheduled ? 'rescheduled' : 'updated'}`);
+        return;
+      } catch (error) {
+        status = this.explainRefusal(error, parsed.errors);
+      }
+    }
+    await this.renderForm(res, status, {
+      event,
+      values,
+      errors: parsed.errors.toView(EVENT_FORM_FIELDS),
+      venues,
+    });
+  }
+
+  @Get('events/:id/cancel')
+  async cancelPage(@Param('id', uuidPipe('event')) id: string, @Res() res: Response): Promise<void> {
+    const event = await this.changeableEvent(id);
+    res.render('pages/staff/events/cancel.njk', { event: toEventView(event), reason: '', ...NO_ERRORS });
+  }
+
+  @Post('events/:id/cancel')
+  async cancel(
+    @Param('id', uuidPipe('event')) id: string,
+    @Body() body: Record<string, unknown>,
+    @CurrentUser() user: User,
+    @Res() res: Response,
+  ): Promise<void> {
+    const reason = textField(body, 'reason');
+    const errors = new FormErrors();
+    if (reason.trim() === '') errors.add('reason', 'Enter why the event is cancelled');
+    else if (reason.trim().length > 1000)
+      errors.add('reason', 'The reason must be 1,000 characters or fewer');
+    let status = 400;
+    if (!errors.any) {
+      try {
+        await this.events.cancel(id, reason.trim());
+        this.logger.log(`user ${user.id} cancelled event ${id}`);
+        res.redirect(303, `/staff/events/${id}?done=cancelled`);
+        return;
+      } catch (error) {
+        status = this.explainRefusal(error, errors);
+      }
+    }
+    const event = await this.events.get(id);
+    res.status(status).render('pages/staff/events/cancel.njk', {
+      event: toEventView(event),
+      reason,
+      ...errors.toView(CANCEL_FIELDS),
+    });
+  }
+
+  /** A cancelled event cannot be changed, so its edit and cancel pages are a 409 page that says so. */
+  private async changeableEvent(id: string): Promise<EventEntity> {
+    const event = await this.events.get(id);
+    if (event.status === 'cancelled')
+      throw new ConflictException('This event is cancelled, so it can no longer be changed.');
+    return event;
+  }
+
+  /**
+   * Adds the service's refusal (bad input, a clash) to the form's errors and returns the status to
+   * answer with; anything else is not the form's to explain and goes on to the error page.
+   */
+  private explainRefusal(error: unknown, errors: FormErrors): number {
+    const messages = refusalMessages(error);
+    if (!messages) throw error;
+    for (const message of messages) addEventProblem(errors, message);
+    return (error as HttpException).getStatus();
+  }
+
+  private async venueChoices(): Promise<VenueChoice[]> {
+    // A constituency office has tens of venues; the select lists them all, by name.
+    const page = await this.venues.list({ limit: 1000, offset: 0 });
+    return page.items.map((venue) => ({
+      value: venue.id,
+      text: `${venue.name}, ${areaLabel(venue.area)} (holds ${venue.capacity})`,
+    }));
+  }
+
+  private async renderForm(
+    res: Response,
+    status: number,
+    page: { event?: EventEntity; values: EventFormValues; errors: FormErrorsView; venues?: VenueChoice[] },
+  ): Promise<void> {
+    const venues = page.venues ?? (await this.venueChoices());
+    res.status(status).render('pages/staff/events/form.njk', {
+      event: page.event ? toEventView(page.event) : undefined,
+      spansDays: page.event ? spansDays(page.event) : false,
+      form: page.values,
+      kinds: EVENT_KINDS,
+      venueItems: [
+        { value: '', text: 'Select a venue' },
+        ...venues,
+        { value: ONLINE_ONLY, text: 'Online only (no venue)' },
+      ],
+      ...page.errors,
+    });
+  }
+}
+
+function venueIds(venues: VenueChoice[]): Set<string> {
+  return new Set(venues.map((venue) => venue.value));
+}

@@ -1,0 +1,92 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpException,
+  Logger,
+  Post,
+  Query,
+  Render,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { ACCESS_FEATURES, AREAS, toVenueView, VenuesService } from '@roundtable/events';
+import type { User } from '@roundtable/identity';
+import type { Response } from 'express';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import { CsrfGuard } from '../auth/csrf.guard';
+import { StaffPageGuard } from '../auth/staff-page.guard';
+import { NO_ERRORS, type FormErrorsView } from '../forms/form-errors';
+import { PAGE_SIZE, paginationView, readPageNumber } from '../forms/pagination';
+import { refusalMessages } from '../forms/service-errors';
+import {
+  addVenueProblem,
+  EMPTY_VENUE_FORM,
+  parseVenueForm,
+  readVenueForm,
+  VENUE_FORM_FIELDS,
+  type VenueFormValues,
+} from './venue-form';
+
+/** Staff pages for venues: the list and adding one. The rules live in VenuesService. */
+@ApiExcludeController()
+@Controller('staff/venues')
+@UseGuards(StaffPageGuard, CsrfGuard)
+export class StaffVenuePagesController {
+  private readonly logger = new Logger(StaffVenuePagesController.name);
+
+  constructor(private readonly venues: VenuesService) {}
+
+  @Get()
+  @Render('pages/staff/venues/list.njk')
+  async list(@Query() query: Record<string, unknown>) {
+    const page = readPageNumber(query);
+    const result = await this.venues.list({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    return {
+      venues: result.items.map(toVenueView),
+      total: result.total,
+      added: query.added === '1',
+      pagination: paginationView('/staff/venues', query, page, result.total),
+    };
+  }
+
+  @Get('new')
+  newVenue(@Res() res: Response): void {
+    this.renderForm(res, 200, EMPTY_VENUE_FORM, NO_ERRORS);
+  }
+
+  @Post('new')
+  async create(
+    @Body() body: Record<string, unknown>,
+    @CurrentUser() user: User,
+    @Res() res: Response,
+  ): Promise<void> {
+    const values = readVenueForm(body);
+    const parsed = await parseVenueForm(values);
+    let status = 400;
+    if (parsed.input) {
+      try {
+        const venue = await this.venues.create(parsed.input);
+        this.logger.log(`user ${user.id} added venue ${venue.id}`);
+        res.redirect(303, '/staff/venues?added=1');
+        return;
+      } catch (error) {
+        const messages = refusalMessages(error);
+        if (!messages) throw error;
+        for (const message of messages) addVenueProblem(parsed.errors, message);
+        status = (error as HttpException).getStatus();
+      }
+    }
+    this.renderForm(res, status, values, parsed.errors.toView(VENUE_FORM_FIELDS));
+  }
+
+  private renderForm(res: Response, status: number, form: VenueFormValues, errors: FormErrorsView): void {
+    res.status(status).render('pages/staff/venues/form.njk', {
+      form,
+      areas: AREAS,
+      accessFeatures: ACCESS_FEATURES,
+      ...errors,
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import { createTestApi, type TestApi } from '../../../test/support/test-app';
+
+/** STYLE.md rule 7: the migrations build exactly the schema the entities describe. */
+describe('entities and migrations agree', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await createTestApi('schema');
+  });
+  afterAll(() => api.close());
+
+  it('migrated the database, in one recorded migration per file', async () => {
+    const applied = await api.dataSource.query('SELECT name FROM migrations ORDER BY id');
+    expect(applied.map((row: { name: string }) => row.name)).toEqual(
+      api.dataSource.migrations.map((migration) => migration.name),
+    );
+    expect(applied.length).toBeGreaterThan(0);
+  });
+
+  it('leaves TypeORM nothing to change: generating a migration now would yield nothing', async () => {
+    const sql = await api.dataSource.driver.createSchemaBuilder().log();
+    expect(sql.upQueries.map((query) => query.query)).toEqual([]);
+  });
+
+  it('knows every entity the apps use', () => {
+    const tables = api.dataSource.entityMetadatas.map((metadata) => metadata.tableName).sort();
+    expect(tables).toEqual(expect.arrayContaining(['events', 'sessions', 'users', 'venues']));
+  });
+});

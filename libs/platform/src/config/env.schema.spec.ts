@@ -1,0 +1,90 @@
+import { InvalidEnvironmentError, validateEnv } from './env.schema';
+
+const minimal = { DATABASE_URL: 'postgres://roundtable@db:5432/roundtable', REDIS_URL: 'redis://cache:6379' };
+
+function refusal(raw: Record<string, unknown>): string {
+  try {
+    validateEnv(raw);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidEnvironmentError);
+    return (error as Error).message;
+  }
+  throw new Error('validateEnv accepted the environment');
+}
+
+describe('validateEnv', () => {
+  it('accepts the minimum and fills in defaults, with numbers as numbers', () => {
+    const env = validateEnv(minimal);
+    expect(env).toMatchObject({
+      ...minimal,
+      NODE_ENV: 'development',
+      PORT: 3000,
+      BODY_LIMIT: '100kb',
+      LOGIN_RATE_LIMIT: 10,
+      REDIS_PREFIX: 'roundtable',
+    });
+    expect(env.ADMIN_EMAIL).toBeUndefined();
+    expect(env.ADMIN_PASSWORD).toBeUndefined();
+  });
+
+  it('reads numbers from strings, as the environment gives them', () => {
+    expect(validateEnv({ ...minimal, PORT: '8080', LOGIN_RATE_LIMIT: '3' })).toMatchObject({
+      PORT: 8080,
+      LOGIN_RATE_LIMIT: 3,
+    });
+  });
+
+  it('names DATABASE_URL when it is missing', () => {
+    const { DATABASE_URL: _, ...rest } = minimal;
+    expect(refusal(rest)).toMatch(/DATABASE_URL is required/);
+  });
+
+  it('names DATABASE_URL when it is not a Postgres URL', () => {
+    expect(refusal({ ...minimal, DATABASE_URL: 'mysql://db/roundtable' })).toMatch(
+      /DATABASE_URL must start with postgres/,
+    );
+  });
+
+  it.each(['eighty', '-1', '70000', '80.5'])('names PORT when it is %j', (port) => {
+    expect(refusal({ ...minimal, PORT: port })).toMatch(/^Invalid configuration: PORT /);
+  });
+
+  it('names every bad variable at once', () => {
+    const message = refusal({ REDIS_URL: 'redis://cache:6379', PORT: 'x', LOG_LEVEL: 'loud' });
+    expect(message).toContain('DATABASE_URL');
+    expect(message).toContain('PORT');
+    expect(message).toContain('LOG_LEVEL');
+  });
+
+  it('refuses ADMIN_EMAIL without ADMIN_PASSWORD, and the other way round', () => {
+    expect(refusal({ ...minimal, ADMIN_EMAIL: 'admin@example.org' })).toMatch(
+      /ADMIN_PASSWORD.*ADMIN_EMAIL and ADMIN_PASSWORD must be set together/,
+    );
+    expect(refusal({ ...minimal, ADMIN_PASSWORD: 'long-enough-password' })).toMatch(/set together/);
+  });
+
+  it('treats empty admin settings as unset', () => {
+    const env = validateEnv({ ...minimal, ADMIN_EMAIL: '', ADMIN_PASSWORD: '' });
+    expect(env.ADMIN_EMAIL).toBeUndefined();
+    expect(env.ADMIN_PASSWORD).toBeUndefined();
+  });
+
+  it('accepts both admin settings together, and checks each', () => {
+    expect(
+      validateEnv({ ...minimal, ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'long-enough-password' }),
+    ).toMatchObject({
+      ADMIN_EMAIL: 'admin@example.org',
+    });
+    expect(refusal({ ...minimal, ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'short' })).toMatch(
+      /ADMIN_PASSWORD must be at least 12/,
+    );
+    expect(
+      refusal({ ...minimal, ADMIN_EMAIL: 'not-an-email', ADMIN_PASSWORD: 'long-enough-password' }),
+    ).toMatch(/ADMIN_EMAIL must be an email/);
+  });
+
+  it('refuses a malformed BODY_LIMIT and REDIS_PREFIX', () => {
+    expect(refusal({ ...minimal, BODY_LIMIT: 'lots' })).toMatch(/BODY_LIMIT must be a size/);
+    expect(refusal({ ...minimal, REDIS_PREFIX: 'Has Spaces' })).toMatch(/REDIS_PREFIX/);
+  });
+});

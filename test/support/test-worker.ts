@@ -1,0 +1,78 @@
+import type { LoggerService } from '@nestjs/common';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+// By path, not through the index, which would validate config before it is set.
+import { RedisService } from '../../libs/platform/src/redis/redis.service';
+import { createTestDatabase, testRedisUrl, type TestDatabase } from './test-database';
+
+export interface TestWorker {
+  /** The compiled worker, not yet started: call init() to start it. */
+  worker: TestingModule;
+  database: TestDatabase;
+  /** What the worker logged, as "context: message" lines. */
+  logs: string[];
+  /** Stops the worker and drops its database; once, however often it is called. */
+  close(): Promise<void>;
+}
+
+/**
+ * The worker's module (apps/worker/src/worker.module.ts) against a database of its own and a
+ * Redis prefix of its own. Like createTestApi, it sets the environment before the first import
+ * of the module, which validates config; so one per test file.
+ */
+export async function createTestWorker(label: string, env: Record<string, string> = {}): Promise<TestWorker> {
+  const database = await createTestDatabase(label);
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: '2',
+    REDIS_URL: testRedisUrl(),
+    REDIS_PREFIX: `rt-test-${randomBytes(4).toString('hex')}`,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const { WorkerModule } = await import('../../apps/worker/src/worker.module');
+  const logs: string[] = [];
+  const record = (message: unknown, context?: unknown) => logs.push(`${String(context)}: ${String(message)}`);
+  const logger: LoggerService = {
+    log: record,
+    error: record,
+    warn: record,
+    debug: () => undefined,
+    verbose: () => undefined,
+  };
+  const worker = await Test.createTestingModule({ imports: [WorkerModule] })
+    .setLogger(logger)
+    .compile();
+  worker.useLogger(logger);
+  let closing: Promise<void> | undefined;
+  return {
+    worker,
+    database,
+    logs,
+    close() {
+      closing ??= (async () => {
+        // Nest will not close a context whose start failed (close() rethrows the start's error
+        // and runs no shutdown hooks), so then let go of what it opened by hand.
+        await worker.close().catch(async () => {
+          await stopReconnecting(worker.get(RedisService).client);
+          await worker.get(DataSource).destroy();
+        });
+        await database.drop();
+      })();
+      return closing;
+    },
+  };
+}
+
+/**
+ * Lets a client that cannot reach Redis give up at its next attempt. (disconnect() would also
+ * stop it, but leaves ioredis holding the dead socket's 2-second close timer, so jest would not
+ * exit promptly.)
+ */
+function stopReconnecting(client: RedisService['client']): Promise<void> {
+  if (client.status === 'end') return Promise.resolve();
+  client.options.retryStrategy = () => null;
+  return new Promise((resolve) => client.once('end', () => resolve()));
+}
