@@ -1,0 +1,168 @@
+import ICAL from 'ical.js';
+import {
+  EVENT_ID,
+  OFFICE,
+  RECIPIENT,
+  STAMP,
+  TIMES,
+  UID,
+  URLS,
+  event,
+  parseCalendar,
+} from '../test-support/notification-fixtures';
+import { buildInviteCalendar, type InviteCalendarInput } from './invite-calendar';
+
+function input(overrides: Partial<InviteCalendarInput> = {}): InviteCalendarInput {
+  return {
+    event: event(),
+    attendee: { ...RECIPIENT },
+    organizer: { name: OFFICE.name, email: OFFICE.email },
+    uid: UID,
+    sequence: 0,
+    method: 'REQUEST',
+    stamp: STAMP,
+    eventUrl: URLS.event,
+    manageUrl: URLS.manage,
+    ...overrides,
+  };
+}
+
+const millis = (time: ICAL.Time) => time.toJSDate().getTime();
+
+describe('buildInviteCalendar: REQUEST', () => {
+  it('is an iTIP REQUEST with the given UID, SEQUENCE and DTSTAMP', () => {
+    const parsed = parseCalendar(buildInviteCalendar(input({ sequence: 3 })));
+    expect(parsed.method).toBe('REQUEST');
+    expect(parsed.item.uid).toBe(UID);
+    expect(parsed.item.sequence).toBe(3);
+    expect(millis(parsed.vevent.getFirstPropertyValue('dtstamp') as ICAL.Time)).toBe(STAMP.getTime());
+    expect(parsed.status).toBe('CONFIRMED');
+    expect(parsed.item.summary).toBe('Waiting for an EHC plan');
+  });
+
+  it.each(Object.entries(TIMES))('puts a %s event at exactly its start and end, in UTC', (_, time) => {
+    const ics = buildInviteCalendar(
+      input({ event: event({ startsAt: new Date(time.startsAt), endsAt: new Date(time.endsAt) }) }),
+    );
+    const { item, vevent, calendar } = parseCalendar(ics);
+    expect(millis(item.startDate)).toBe(new Date(time.startsAt).getTime());
+    expect(millis(item.endDate)).toBe(new Date(time.endsAt).getTime());
+    // UTC times need no VTIMEZONE; a TZID without one puts Outlook an hour out.
+    expect(item.startDate.zone?.tzid).toBe('UTC');
+    expect(vevent.getFirstProperty('dtstart')!.getParameter('tzid')).toBeUndefined();
+    expect(calendar.getAllSubcomponents('vtimezone')).toEqual([]);
+    expect(ics).toMatch(/^DTSTART:\d{8}T\d{6}Z\r?$/m);
+  });
+
+  it('names the office as ORGANIZER and the recipient as the one ATTENDEE, asked to reply', () => {
+    const { organizer, attendee, vevent } = parseCalendar(buildInviteCalendar(input()));
+    expect(organizer).toEqual({ mailto: `mailto:${OFFICE.email}`, cn: OFFICE.name });
+    expect(attendee).toEqual({
+      mailto: `mailto:${RECIPIENT.email}`,
+      cn: RECIPIENT.name,
+      partstat: 'NEEDS-ACTION',
+      rsvp: 'TRUE',
+    });
+    expect(vevent.getFirstProperty('attendee')!.getParameter('role')).toBe('REQ-PARTICIPANT');
+  });
+
+  it('shows a confirmed registration as ACCEPTED and asks for no reply', () => {
+    const { attendee } = parseCalendar(buildInviteCalendar(input({ partstat: 'ACCEPTED' })));
+    expect(attendee.partstat).toBe('ACCEPTED');
+    expect(attendee.rsvp).toBe('FALSE');
+  });
+
+  it('says where, how to get in, and where to answer or change the place', () => {
+    const { item, vevent } = parseCalendar(buildInviteCalendar(input()));
+    expect(item.location).toBe('Halesowen Library, Queensway, Halesowen, B63 4AZ');
+    expect(item.description).toContain('Tell us what the wait has been like.');
+    expect(item.description).toContain('Access: Step-free access, Hearing loop, Quiet room.');
+    expect(item.description).toContain(`Answer the invitation: ${URLS.manage}`);
+    expect(item.description).toContain(`Event details: ${URLS.event}`);
+    expect(vevent.getFirstPropertyValue('url')).toBe(URLS.event);
+    const accepted = parseCalendar(buildInviteCalendar(input({ partstat: 'ACCEPTED' })));
+    expect(accepted.item.description).toContain(`Change or cancel your place: ${URLS.manage}`);
+  });
+
+  it('carries the joining link only when given, and says where for online and hybrid events', () => {
+    const online = event({ venue: null, online: true });
+    const withoutLink = buildInviteCalendar(input({ event: online }));
+    expect(parseCalendar(withoutLink).item.location).toBe('Online');
+    expect(withoutLink).not.toContain('meet.example.org');
+    const withLink = parseCalendar(buildInviteCalendar(input({ event: online, joinUrl: URLS.join })));
+    expect(withLink.item.description).toContain(`Join online: ${URLS.join}`);
+    const hybrid = parseCalendar(buildInviteCalendar(input({ event: event({ online: true }) })));
+    expect(hybrid.item.location).toBe('Halesowen Library, Queensway, Halesowen, B63 4AZ, or online');
+  });
+
+  it('keeps names with quotes, line breaks and markup readable by other parsers', () => {
+    const { attendee, organizer } = parseCalendar(
+      buildInviteCalendar(
+        input({
+          attendee: { name: 'Sam "Sammy" <script>x</script>\r\nJones', email: RECIPIENT.email },
+          organizer: { name: 'Office; of "the" MP', email: OFFICE.email },
+        }),
+      ),
+    );
+    expect(attendee.mailto).toBe(`mailto:${RECIPIENT.email}`);
+    expect(attendee.cn).toBe("Sam 'Sammy' <script>x</script> Jones");
+    expect(organizer).toEqual({ mailto: `mailto:${OFFICE.email}`, cn: "Office; of 'the' MP" });
+  });
+
+  it('refuses a sequence that is not a whole number and an address that would break the file', () => {
+    expect(() => buildInviteCalendar(input({ sequence: -1 }))).toThrow(/sequence/);
+    expect(() => buildInviteCalendar(input({ sequence: 1.5 }))).toThrow(/sequence/);
+    expect(() => buildInviteCalendar(input({ attendee: { name: 'x', email: 'a@b.org\r\nX:y' } }))).toThrow(
+      /attendee/,
+    );
+    expect(() => buildInviteCalendar(input({ organizer: { name: 'x', email: 'not an address' } }))).toThrow(
+      /organizer/,
+    );
+  });
+
+  it('refuses to send a REQUEST for a cancelled event, which would put it back in calendars', () => {
+    expect(() => buildInviteCalendar(input({ event: event({ status: 'cancelled' }) }))).toThrow(/cancelled/);
+    const cancel = buildInviteCalendar(
+      input({ event: event({ status: 'cancelled' }), method: 'CANCEL', sequence: 1 }),
+    );
+    expect(parseCalendar(cancel).status).toBe('CANCELLED');
+  });
+
+  it('never puts the email address in the UID and is a pure function of its input', () => {
+    const ics = buildInviteCalendar(input());
+    expect(parseCalendar(ics).item.uid).not.toContain(RECIPIENT.email);
+    expect(parseCalendar(ics).item.uid).toContain(EVENT_ID);
+    expect(buildInviteCalendar(input())).toBe(ics);
+  });
+});
+
+describe('buildInviteCalendar: CANCEL', () => {
+  it('cancels the same UID with the raised SEQUENCE and STATUS:CANCELLED', () => {
+    const request = parseCalendar(buildInviteCalendar(input({ sequence: 2, partstat: 'ACCEPTED' })));
+    const cancel = parseCalendar(
+      buildInviteCalendar(
+        input({
+          method: 'CANCEL',
+          sequence: 3,
+          partstat: 'ACCEPTED',
+          cancelReason: 'The library has flooded.',
+        }),
+      ),
+    );
+    expect(cancel.method).toBe('CANCEL');
+    expect(cancel.item.uid).toBe(request.item.uid);
+    expect(cancel.item.sequence).toBe(3);
+    expect(cancel.status).toBe('CANCELLED');
+    expect(cancel.organizer.mailto).toBe(`mailto:${OFFICE.email}`);
+    expect(cancel.attendee.mailto).toBe(`mailto:${RECIPIENT.email}`);
+    expect(cancel.attendee.rsvp).toBe('FALSE');
+    expect(millis(cancel.item.startDate)).toBe(new Date(TIMES.summer.startsAt).getTime());
+    expect(cancel.item.description).toMatch(/^This event is cancelled. The library has flooded./);
+  });
+
+  it('offers no manage or joining link for an event that is not happening', () => {
+    const ics = buildInviteCalendar(input({ method: 'CANCEL', sequence: 1, joinUrl: URLS.join }));
+    expect(ics).not.toContain('manage-token');
+    expect(ics).not.toContain('meet.example.org');
+  });
+});

@@ -1,0 +1,122 @@
+import ical, {
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  ICalCalendarMethod,
+  ICalEventStatus,
+} from 'ical-generator';
+import type { EventSnapshot, Person } from '../event-snapshot';
+import { accessLabels, placeLine } from '../event-wording';
+
+export type InviteMethod = 'REQUEST' | 'CANCEL';
+/** NEEDS-ACTION for an invitation still to be answered, ACCEPTED for someone with a place. */
+export type InvitePartstat = 'NEEDS-ACTION' | 'ACCEPTED';
+
+export interface InviteCalendarInput {
+  event: EventSnapshot;
+  /** The one recipient of this copy: every attendee gets their own invite with their own UID. */
+  attendee: Person;
+  /** The office: replies from calendar buttons go to this address. */
+  organizer: Person;
+  /** From `inviteUid(eventId, attendeeKey)`; the same for every message to this attendee. */
+  uid: string;
+  /** Raised by the caller on every change of time, place or status and on a cancel. */
+  sequence: number;
+  method: InviteMethod;
+  /** DTSTAMP: when this copy was made. Passed in so the function stays pure. */
+  stamp: Date;
+  eventUrl: string;
+  /** The attendee's private link to answer, change or cancel. */
+  manageUrl?: string;
+  /** The online joining link; only for people with a place. */
+  joinUrl?: string;
+  partstat?: InvitePartstat;
+  /** Shown at the top of the description of a CANCEL. */
+  cancelReason?: string;
+}
+
+/**
+ * One attendee's calendar invite (RFC 5546 iTIP): METHOD:REQUEST to add or update the event in
+ * their calendar, METHOD:CANCEL with the same UID to remove it. Times are written in UTC, so no
+ * VTIMEZONE is needed and no calendar can put the event an hour out across the BST/GMT change.
+ * A pure function of its input.
+ */
+export function buildInviteCalendar(input: InviteCalendarInput): string {
+  const { event, method } = input;
+  if (!Number.isInteger(input.sequence) || input.sequence < 0) {
+    throw new Error('buildInviteCalendar: sequence must be a whole number, 0 or more');
+  }
+  // A late reminder or invite must not put a cancelled event back into people's calendars.
+  if (method === 'REQUEST' && event.status === 'cancelled') {
+    throw new Error('buildInviteCalendar: the event is cancelled, so only a CANCEL can be sent');
+  }
+  const partstat = input.partstat ?? 'NEEDS-ACTION';
+  const calendar = ical({
+    prodId: { company: 'Roundtable', product: 'Roundtable invitations', language: 'EN' },
+    method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+  });
+  calendar.createEvent({
+    // ical-generator would otherwise make a random UID and SEQUENCE 0, and calendars would
+    // add a second copy instead of updating the one they hold.
+    id: input.uid,
+    sequence: input.sequence,
+    stamp: input.stamp,
+    start: event.startsAt,
+    end: event.endsAt,
+    summary: event.title,
+    description: describe(input, partstat),
+    location: placeLine(event),
+    url: input.eventUrl,
+    status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    organizer: {
+      name: parameterSafe(input.organizer.name),
+      email: mailbox(input.organizer.email, 'organizer'),
+    },
+    attendees: [
+      {
+        name: parameterSafe(input.attendee.name),
+        email: mailbox(input.attendee.email, 'attendee'),
+        role: ICalAttendeeRole.REQ,
+        status: partstat === 'ACCEPTED' ? ICalAttendeeStatus.ACCEPTED : ICalAttendeeStatus.NEEDSACTION,
+        // Ask for an answer only while one is wanted: a confirmed place needs none.
+        rsvp: method === 'REQUEST' && partstat === 'NEEDS-ACTION',
+      },
+    ],
+  });
+  return calendar.toString();
+}
+
+function describe(input: InviteCalendarInput, partstat: InvitePartstat): string {
+  const { event } = input;
+  const lines: string[] = [];
+  if (input.method === 'CANCEL') lines.push(`This event is cancelled. ${input.cancelReason ?? ''}`.trim());
+  lines.push(event.description);
+  const access = accessLabels(event.venue);
+  if (access.length) lines.push(`Access: ${access.join(', ')}.`);
+  if (input.method === 'REQUEST' && input.joinUrl) lines.push(`Join online: ${input.joinUrl}`);
+  lines.push(`Event details: ${input.eventUrl}`);
+  // A cancelled event has no place left to manage.
+  if (input.method === 'REQUEST' && input.manageUrl) {
+    const label = partstat === 'ACCEPTED' ? 'Change or cancel your place' : 'Answer the invitation';
+    lines.push(`${label}: ${input.manageUrl}`);
+  }
+  return lines.filter(Boolean).join('\n\n');
+}
+
+/**
+ * A name goes into a quoted CN parameter, where RFC 5545 allows no double quote and no control
+ * character; ical-generator writes \" which parsers read as the end of the name.
+ */
+function parameterSafe(name: string): string {
+  return name
+    .replace(/"/g, "'")
+    .replace(/\p{Cc}+/gu, ' ')
+    .trim();
+}
+
+// Addresses come validated from registration; this only stops one that would break the file.
+function mailbox(email: string, role: string): string {
+  if (!/^[^\s"<>(),;:\\]+@[^\s"<>(),;:\\]+$/.test(email)) {
+    throw new Error(`buildInviteCalendar: the ${role} email address is not a plain address`);
+  }
+  return email;
+}

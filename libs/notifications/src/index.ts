@@ -1,0 +1,26 @@
+export {
+  buildInviteCalendar,
+  type InviteCalendarInput,
+  type InviteMethod,
+  type InvitePartstat,
+} from './calendar/invite-calendar';
+export { inviteUid } from './calendar/invite-uid';
+export { eventSnapshot, type EventSnapshot, type Person, type VenueSnapshot } from './event-snapshot';
+export { DKIM_HEADER_FIELD_NAMES, DKIM_SIGNED_HEADERS } from './mail/dkim-header-fields';
+export { toMailOptions, type MailEnvelope } from './mail/mail-options';
+export {
+  accessNeedArrangedMessage,
+  type AccessNeedArrangedInput,
+} from './messages/access-need-arranged.message';
+export { eventCancelledMessage, type EventCancelledInput } from './messages/event-cancelled.message';
+export { eventUpdatedMessage, type EventUpdatedInput } from './messages/event-updated.message';
+export { invitationMessage, type InvitationInput } from './messages/invitation.message';
+export type { InviteInput, JoinInput, Message, MessageInput, Office } from './messages/message';
+export {
+  registrationConfirmationMessage,
+  type RegistrationConfirmationInput,
+} from './messages/registration-confirmation.message';
+export { reminderMessage, type ReminderInput } from './messages/reminder.message';
+export { reminderPhrase } from './messages/reminder-phrase';
+export { waitlistPromotedMessage, type WaitlistPromotedInput } from './messages/waitlist-promoted.message';
+export { waitlistedMessage, type WaitlistedInput } from './messages/waitlisted.message';

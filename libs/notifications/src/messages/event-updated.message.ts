@@ -1,0 +1,76 @@
+import type { InvitePartstat } from '../calendar/invite-calendar';
+import type { EventSnapshot } from '../event-snapshot';
+import { placeLine } from '../event-wording';
+import { invitePart } from './invite-part';
+import { composeMessage } from './layout/compose-message';
+import { contactSection, eventDetails, greeting, manageSection, whenText } from './layout/event-sections';
+import { heading, lines, paragraph, type Block } from './layout/message-blocks';
+import type { InviteInput, JoinInput, Message, MessageInput } from './message';
+
+export interface EventUpdatedInput extends MessageInput, InviteInput, JoinInput {
+  /** The event as the recipient last heard of it. `event` is the event now. */
+  previous: Pick<EventSnapshot, 'startsAt' | 'endsAt' | 'venue' | 'online'>;
+  /** ACCEPTED (default) for people with a place, NEEDS-ACTION for an invitation not yet answered. */
+  partstat?: InvitePartstat;
+}
+
+/**
+ * The event has moved: says plainly what changed (old time and new time, old place and new
+ * place) and carries a calendar REQUEST with the same UID and the raised SEQUENCE, which
+ * calendars apply as an update of the item they hold.
+ */
+export function eventUpdatedMessage(input: EventUpdatedInput): Message {
+  const { event, previous } = input;
+  const partstat = input.partstat ?? 'ACCEPTED';
+  const timeChanged =
+    previous.startsAt.getTime() !== event.startsAt.getTime() ||
+    previous.endsAt.getTime() !== event.endsAt.getTime();
+  const placeChanged = placeLine(previous) !== placeLine(event);
+  const what =
+    timeChanged && placeChanged ? 'time and place' : timeChanged ? 'time' : placeChanged ? 'place' : null;
+
+  const changes: Block[] = [];
+  if (timeChanged) changes.push(lines(`Old time: ${whenText(previous)}`, `New time: ${whenText(event)}`));
+  if (placeChanged)
+    changes.push(lines(`Old place: ${placeLine(previous)}`, `New place: ${placeLine(event)}`));
+  if (!what)
+    changes.push(paragraph('Some details of the event have changed. The details below are up to date.'));
+
+  const accepted = partstat === 'ACCEPTED';
+  return composeMessage(
+    {
+      subject: what ? `Change of ${what}: ${event.title}` : `Update: ${event.title}`,
+      title: what ? `${event.title} has a new ${what}` : `${event.title} has been updated`,
+      blocks: [
+        greeting(input.recipient.name),
+        paragraph(
+          what ? `We have changed the ${what} of ${event.title}.` : `We have updated ${event.title}.`,
+        ),
+        heading('What has changed'),
+        ...changes,
+        paragraph(
+          accepted
+            ? 'Your place is still booked. The calendar invite in this email updates your calendar.'
+            : 'Your invitation still stands. The calendar invite in this email updates your calendar.',
+        ),
+        ...eventDetails(input, { joinUrl: accepted ? input.joinUrl : undefined }),
+        ...(accepted
+          ? manageSection(
+              'If you cannot come now',
+              'Change or cancel your place',
+              input.manageUrl,
+              paragraph(
+                'Please cancel your place if the change means you cannot come. You do not need to give a reason.',
+              ),
+            )
+          : manageSection(
+              'Your answer',
+              'Answer the invitation or tell us about access needs',
+              input.manageUrl,
+            )),
+        ...contactSection(input.office),
+      ],
+    },
+    { calendar: invitePart(input, 'REQUEST', partstat) },
+  );
+}

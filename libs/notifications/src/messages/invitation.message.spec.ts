@@ -1,0 +1,41 @@
+import { URLS, event, inviteInput, messageInput, parseCalendar } from '../test-support/notification-fixtures';
+import { invitationMessage, type InvitationInput } from './invitation.message';
+
+const input = (overrides: Partial<InvitationInput> = {}): InvitationInput => ({
+  ...messageInput(),
+  ...inviteInput(0),
+  acceptUrl: URLS.accept,
+  declineUrl: URLS.decline,
+  unsubscribeUrl: URLS.unsubscribe,
+  ...overrides,
+});
+
+describe('invitationMessage', () => {
+  it('asks plainly, with accept and decline links and no pressure to reply', () => {
+    const message = invitationMessage(input());
+    expect(message.subject).toBe('Invitation: Waiting for an EHC plan, Wednesday 1 July 2026');
+    expect(message.text).toContain(`Yes, I can come:\n${URLS.accept}`);
+    expect(message.text).toContain(`No, I cannot come:\n${URLS.decline}`);
+    expect(message.text).toContain('You do not need to reply if you cannot come.');
+    expect(message.html).toContain(`<a href="${URLS.accept}"`);
+    expect(message.html).toContain(`<a href="${URLS.decline}"`);
+  });
+
+  it('offers a way to stop invitations, in the body and as the one-click unsubscribe link', () => {
+    const message = invitationMessage(input());
+    expect(message.listUnsubscribe).toBe(URLS.unsubscribe);
+    expect(message.text).toContain(`stop getting invitations (${URLS.unsubscribe})`);
+    expect(message.html).toContain(`<a href="${URLS.unsubscribe}"`);
+  });
+
+  it('sends a REQUEST that awaits an answer (NEEDS-ACTION, RSVP)', () => {
+    const { attendee } = parseCalendar(invitationMessage(input()).calendar!.content);
+    expect(attendee.partstat).toBe('NEEDS-ACTION');
+    expect(attendee.rsvp).toBe('TRUE');
+  });
+
+  it('says the event is online too, but holds back the joining link', () => {
+    const message = invitationMessage(input({ event: event({ online: true }) }));
+    expect(message.text).toContain('We send the joining link to people who have a place.');
+  });
+});

@@ -1,0 +1,53 @@
+import { formatLondonDate } from '@roundtable/events';
+import { invitePart } from './invite-part';
+import { composeMessage } from './layout/compose-message';
+import { contactSection, eventDetails, greeting, manageSection } from './layout/event-sections';
+import { action, heading, link, paragraph } from './layout/message-blocks';
+import type { InviteInput, Message, MessageInput } from './message';
+
+export interface InvitationInput extends MessageInput, InviteInput {
+  acceptUrl: string;
+  declineUrl: string;
+  /** One-click unsubscribe (RFC 8058): shown in the body and sent as List-Unsubscribe. */
+  unsubscribeUrl: string;
+}
+
+/**
+ * An invitation to someone who has not registered: accept or decline links, and a calendar
+ * REQUEST awaiting their answer (PARTSTAT=NEEDS-ACTION, RSVP=TRUE). No joining link: it goes
+ * only to people with a place.
+ */
+export function invitationMessage(input: InvitationInput): Message {
+  const { event, office } = input;
+  return composeMessage(
+    {
+      subject: `Invitation: ${event.title}, ${formatLondonDate(event.startsAt)}`,
+      title: `You are invited: ${event.title}`,
+      blocks: [
+        greeting(input.recipient.name),
+        paragraph(`${office.name} would like to invite you to ${event.title}. We want to hear from you.`),
+        heading('Can you come?'),
+        action('Yes, I can come', input.acceptUrl),
+        action('No, I cannot come', input.declineUrl),
+        paragraph('You do not need to reply if you cannot come.'),
+        paragraph('If the event is full when you reply, we will put you on the waiting list and tell you.'),
+        ...eventDetails(input),
+        ...manageSection(
+          'Access needs',
+          'Tell us about your access needs or change your answer',
+          input.manageUrl,
+          paragraph(
+            'Tell us what would help you take part, such as step-free access, a BSL interpreter or a quiet room.',
+          ),
+        ),
+        ...contactSection(office),
+        paragraph(
+          `If you do not want invitations from ${office.name}, you can `,
+          link('stop getting invitations', input.unsubscribeUrl),
+          '.',
+        ),
+      ],
+    },
+    { calendar: invitePart(input, 'REQUEST', 'NEEDS-ACTION'), listUnsubscribe: input.unsubscribeUrl },
+  );
+}
