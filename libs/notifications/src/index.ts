@@ -24,3 +24,22 @@ export { reminderMessage, type ReminderInput } from './messages/reminder.message
 export { reminderPhrase } from './messages/reminder-phrase';
 export { waitlistPromotedMessage, type WaitlistPromotedInput } from './messages/waitlist-promoted.message';
 export { waitlistedMessage, type WaitlistedInput } from './messages/waitlisted.message';
+export {
+  Notification,
+  NOTIFICATION_STATUSES,
+  type NotificationPayload,
+  type NotificationStatus,
+} from './ledger/notification.entity';
+export {
+  NOTIFICATION_JOBS,
+  NOTIFICATIONS_QUEUE,
+  SEND_ATTEMPTS,
+  SEND_JOB_OPTIONS,
+  SWEEP_EVERY_MS,
+  type SendNotificationJob,
+  type SweepNotificationsJob,
+} from './ledger/notification-jobs';
+export { NotificationLedger, type DueNotification } from './ledger/notification-ledger';
+export { NotificationOutbox } from './ledger/notification-outbox';
+export type { PlannedNotification } from './ledger/planned-notification';
+export { NotificationsModule } from './notifications.module';

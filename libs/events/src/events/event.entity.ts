@@ -20,6 +20,8 @@ import { Venue } from '../venues/venue.entity';
 @Check('events_ends_after_start', '"ends_at" > "starts_at"')
 @Check('events_has_place', '"venue_id" IS NOT NULL OR "online_url" IS NOT NULL')
 @Check('events_capacity_positive', '"capacity" IS NULL OR "capacity" > 0')
+// The last word on overbooking: however many register at once, places taken never pass capacity.
+@Check('events_places_within_capacity', '"capacity" IS NULL OR "places_taken" <= "capacity"')
 @Check('events_kind_known', `"kind" IN ('listening_event', 'roundtable')`)
 @Check('events_status_known', `"status" IN ('draft', 'published', 'cancelled')`)
 // The database itself refuses two live events overlapping at one venue, whatever the
@@ -61,6 +63,10 @@ export class EventEntity {
   /** Null means no limit (online-only events); otherwise never more than the venue's. */
   @Column({ type: 'integer', nullable: true })
   capacity: number | null;
+
+  /** Confirmed places, kept on the event row so a booking is one conditional UPDATE. */
+  @Column({ type: 'integer', default: 0 })
+  placesTaken: number;
 
   /** ISO 8601 durations before the start at which registered people are reminded. */
   @Column({ type: 'text', array: true, default: () => "'{P7D,P1D,PT2H}'" })

@@ -1,4 +1,5 @@
 import { Initial1795571139758 } from './1795571139758-Initial';
+import { RegistrationsAndNotifications1795575405703 } from './1795575405703-RegistrationsAndNotifications';
 
 /** Every migration, oldest first. Listed here, not globbed, so bundlers and tests find them all. */
-export const migrations = [Initial1795571139758];
+export const migrations = [Initial1795571139758, RegistrationsAndNotifications1795575405703];

@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { Notification, type NotificationPayload } from './notification.entity';
+import type { PlannedNotification } from './planned-notification';
+
+export interface DueNotification {
+  id: string;
+  sendAt: Date;
+}
+
+/** The SQL of the ledger, in one place: planning rows, claiming them, and finishing them. */
+@Injectable()
+export class NotificationLedger {
+  constructor(@InjectRepository(Notification) private readonly notifications: Repository<Notification>) {}
+
+  /**
+   * Writes the rows inside the caller's transaction (the outbox half of the pattern). A row whose
+   * idempotency key exists already is skipped; returns the rows actually written.
+   */
+  async plan(manager: EntityManager, planned: PlannedNotification[]): Promise<DueNotification[]> {
+    if (planned.length === 0) return [];
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .values(
+        planned.map((row) => ({
+          kind: row.kind,
+          eventId: row.eventId,
+          eventSequence: row.eventSequence,
+          registrationId: row.registrationId,
+          recipientEmail: row.recipientEmail,
+          sendAt: row.sendAt,
+          idempotencyKey: row.idempotencyKey,
+          payload: row.payload ?? {},
+          requestId: row.requestId ?? null,
+        })),
+      )
+      .orIgnore()
+      .returning(['id', 'sendAt'])
+      .execute();
+    return (result.raw as Array<{ id: string; send_at: Date }>).map((row) => ({
+      id: row.id,
+      sendAt: row.send_at,
+    }));
+  }
+
+  /**
+   * Marks an event's pending messages planned before `sequence` as superseded, so a reschedule
+   * or cancellation stops old invites and reminders going out. Call in the change's transaction.
+   */
+  async supersedeBefore(manager: EntityManager, eventId: string, sequence: number): Promise<number> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Notification)
+      .set({ status: 'superseded' })
+      .where('eventId = :eventId AND eventSequence < :sequence AND status = :pending', {
+        eventId,
+        sequence,
+        pending: 'pending',
+      })
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  /** Supersedes a registration's pending messages (e.g. reminders for someone who cancelled). */
+  async supersedeForRegistration(
+    manager: EntityManager,
+    registrationId: string,
+    kinds?: string[],
+  ): Promise<void> {
+    const query = manager
+      .createQueryBuilder()
+      .update(Notification)
+      .set({ status: 'superseded' })
+      .where('registrationId = :registrationId AND status = :pending', {
+        registrationId,
+        pending: 'pending',
+      });
+    if (kinds) query.andWhere('kind IN (:...kinds)', { kinds });
+    await query.execute();
+  }
+
+  /**
+   * Claims a row for sending: only one worker can move it from pending to sending, so a job run
+   * twice (stalled, or added twice) sends once. Returns null when there is nothing to send.
+   */
+  async claim(id: string, now: Date): Promise<Notification | null> {
+    const result = await this.notifications
+      .createQueryBuilder()
+      .update(Notification)
+      .set({ status: 'sending', claimedAt: now, attempts: () => 'attempts + 1' })
+      .where('id = :id AND status = :pending', { id, pending: 'pending' })
+      .returning('*')
+      .execute();
+    const raw = (result.raw as Record<string, unknown>[])[0];
+    return raw ? this.fromRaw(raw) : null;
+  }
+
+  async markSent(id: string, smtpMessageId: string, now: Date): Promise<void> {
+    await this.notifications.update(
+      { id, status: 'sending' },
+      { status: 'sent', smtpMessageId, sentAt: now, lastError: null },
+    );
+  }
+
+  async markSuperseded(id: string): Promise<void> {
+    await this.notifications.update({ id, status: 'sending' }, { status: 'superseded' });
+  }
+
+  /** Hands the row back for another try (BullMQ retries the job with backoff). */
+  async release(id: string, error: string): Promise<void> {
+    await this.notifications.update({ id, status: 'sending' }, { status: 'pending', lastError: error });
+  }
+
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.notifications.update({ id }, { status: 'failed', lastError: error });
+  }
+
+  /**
+   * Rows that should be in the queue: pending and due within `horizon`, plus rows stuck in
+   * sending longer than the lease (the worker died mid-send), which are handed back first.
+   */
+  async findDueForSweep(
+    now: Date,
+    horizonMs: number,
+    leaseMs: number,
+    limit: number,
+  ): Promise<DueNotification[]> {
+    await this.notifications
+      .createQueryBuilder()
+      .update(Notification)
+      .set({ status: 'pending' })
+      .where('status = :sending AND claimedAt < :expired', {
+        sending: 'sending',
+        expired: new Date(now.getTime() - leaseMs),
+      })
+      .execute();
+    const rows = await this.notifications
+      .createQueryBuilder('n')
+      .select(['n.id', 'n.sendAt'])
+      .where('n.status = :pending AND n.sendAt <= :horizon', {
+        pending: 'pending',
+        horizon: new Date(now.getTime() + horizonMs),
+      })
+      .orderBy('n.sendAt', 'ASC')
+      .limit(limit)
+      .getMany();
+    return rows.map((row) => ({ id: row.id, sendAt: row.sendAt }));
+  }
+
+  async listForEvent(
+    eventId: string,
+    page: { limit: number; offset: number },
+  ): Promise<[Notification[], number]> {
+    return this.notifications.findAndCount({
+      where: { eventId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+  }
+
+  private fromRaw(raw: Record<string, unknown>): Notification {
+    return this.notifications.create({
+      id: raw.id as string,
+      kind: raw.kind as string,
+      eventId: raw.event_id as string,
+      registrationId: (raw.registration_id as string | null) ?? null,
+      recipientEmail: raw.recipient_email as string,
+      eventSequence: raw.event_sequence as number,
+      sendAt: raw.send_at as Date,
+      status: raw.status as Notification['status'],
+      attempts: raw.attempts as number,
+      payload: (raw.payload as NotificationPayload) ?? {},
+      requestId: (raw.request_id as string | null) ?? null,
+    });
+  }
+}

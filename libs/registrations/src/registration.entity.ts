@@ -1,0 +1,83 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Generated,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import { EventEntity } from '@roundtable/events';
+import type { RegistrationStatus } from './registration-status';
+
+/**
+ * One person's relationship with one event: invited, registered, waitlisted and so on. Contact
+ * details are personal data: log the id, never the name or email.
+ */
+@Entity('registrations')
+@Unique('registrations_one_per_person', ['eventId', 'email'])
+@Check(
+  'registrations_status_known',
+  `"status" IN ('invited', 'confirmed', 'declined', 'waitlisted', 'cancelled', 'attended')`,
+)
+@Index('registrations_waitlist', ['eventId', 'queuePosition'], { where: `"status" = 'waitlisted'` })
+export class Registration {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE', nullable: false })
+  event?: EventEntity;
+
+  @Column({ type: 'uuid' })
+  eventId: string;
+
+  /** Trimmed and lower-cased, so one person is one registration whatever the capitals. */
+  @Column({ type: 'text' })
+  email: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text', nullable: true })
+  role: string | null;
+
+  @Column({ type: 'text' })
+  status: RegistrationStatus;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  accessNeeds: string[];
+
+  @Column({ type: 'text', nullable: true })
+  accessNotes: string | null;
+
+  /** SHA-256 of the private manage link's token; the token itself is only ever in the email. */
+  @Index('registrations_manage_token', { unique: true })
+  @Column({ type: 'text' })
+  manageTokenHash: string;
+
+  /** Arrival order, from a sequence: the waitlist is promoted lowest first. */
+  @Column({ type: 'bigint' })
+  @Generated('increment')
+  queuePosition: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  invitedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  confirmedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  attendedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
