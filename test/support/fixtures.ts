@@ -69,7 +69,7 @@ export async function publishEvent(api: TestApi, token: string, id: string) {
 /** How many rows a table holds, to show a refused request wrote nothing. */
 export async function countRows(
   api: TestApi,
-  table: 'users' | 'sessions' | 'venues' | 'events',
+  table: 'users' | 'sessions' | 'venues' | 'events' | 'registrations' | 'notifications' | 'access_tasks',
 ): Promise<number> {
   const [row] = await api.dataSource.query(`SELECT count(*)::int AS count FROM "${table}"`);
   return row.count;

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { EventsModule } from '@roundtable/events';
 import { AdminBootstrap } from '@roundtable/identity';
+import { NotificationsModule } from '@roundtable/notifications';
 import { PlatformModule } from '@roundtable/platform';
+import { RegistrationsModule } from '@roundtable/registrations';
 import { AuthModule } from './auth/auth.module';
 import { EventCalendarController } from './events/event-calendar.controller';
 import { EventsController } from './events/events.controller';
@@ -12,9 +14,20 @@ import { throttling } from './http/throttling';
 import { AuthController } from './identity/auth.controller';
 import { UsersController } from './identity/users.controller';
 import { PagesModule } from './pages/pages.module';
+import { EventRegistrationsController } from './registrations/event-registrations.controller';
+import { PublicRegistrationsController } from './registrations/public-registrations.controller';
 
 @Module({
-  imports: [PlatformModule.forRoot(), throttling, AuthModule, EventsModule, HealthModule, PagesModule],
+  imports: [
+    PlatformModule.forRoot(),
+    throttling,
+    AuthModule,
+    EventsModule,
+    RegistrationsModule,
+    NotificationsModule,
+    HealthModule,
+    PagesModule,
+  ],
   controllers: [
     AuthController,
     UsersController,
@@ -22,6 +35,8 @@ import { PagesModule } from './pages/pages.module';
     EventsController,
     EventCalendarController,
     PublicEventsController,
+    PublicRegistrationsController,
+    EventRegistrationsController,
   ],
   providers: [AdminBootstrap],
 })

@@ -3,7 +3,7 @@ export { CreateUserDto } from './dto/create-user.dto';
 export { LoginDto } from './dto/login.dto';
 export { IdentityModule } from './identity.module';
 export { ROLES, STAFF_ROLES, type Role } from './role';
-export { hashSecretToken, newSecretToken } from './secret-token';
+
 export { SessionsService, type SignedIn } from './sessions.service';
 export { User } from './user.entity';
 export { toUserView, type UserView } from './user.view';

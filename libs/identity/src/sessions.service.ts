@@ -1,9 +1,8 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AppConfig, Clock } from '@roundtable/platform';
+import { AppConfig, Clock, hashSecretToken, newSecretToken } from '@roundtable/platform';
 import { LessThan, MoreThan, Repository } from 'typeorm';
 import { PasswordHasher } from './password-hasher';
-import { hashSecretToken, newSecretToken } from './secret-token';
 import { Session } from './session.entity';
 import { User } from './user.entity';
 import { UsersService } from './users.service';

@@ -9,3 +9,4 @@ export { redisOptionsFromUrl } from './redis/redis-options';
 export { RedisService } from './redis/redis.service';
 export { isExclusionViolation, isUniqueViolation } from './database/postgres-errors';
 export { PageQueryDto, type Page } from './http/page-query.dto';
+export { hashSecretToken, newSecretToken } from './secret-token';

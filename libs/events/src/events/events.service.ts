@@ -99,6 +99,12 @@ export class EventsService {
           ? await this.bookVenue(manager, draft, requestedCapacity ?? undefined, event.id)
           : event.capacity;
 
+      if (capacity !== null && capacity < event.placesTaken) {
+        throw new ConflictException(
+          `capacity ${capacity} is less than the ${event.placesTaken} places already taken; cancel registrations first`,
+        );
+      }
+
       const moved = event.status === 'published' && (timeChanged || placeChanged);
       Object.assign(event, {
         ...draft,

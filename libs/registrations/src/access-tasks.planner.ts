@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { EventEntity, Venue } from '@roundtable/events';
+import { Clock } from '@roundtable/platform';
+import { EntityManager } from 'typeorm';
+import { AccessTask } from './access-task.entity';
+import { planAccessNeeds, type AccessNeed } from './access-needs';
+import type { Registration } from './registration.entity';
+
+/** How long before the event a need must be arranged by default: time to book an interpreter. */
+export const ACCESS_TASK_LEAD_DAYS = 14;
+
+/** Turns a confirmed person's access needs into tasks for staff, keeping them in step as needs change. */
+@Injectable()
+export class AccessTasksPlanner {
+  constructor(private readonly clock: Clock) {}
+
+  async plan(manager: EntityManager, registration: Registration, event: EventEntity): Promise<void> {
+    const venue = event.venueId ? await manager.getRepository(Venue).findOneBy({ id: event.venueId }) : null;
+    const { toArrange } = planAccessNeeds(
+      registration.accessNeeds as AccessNeed[],
+      venue?.accessFeatures ?? null,
+    );
+    const dueAt = new Date(
+      Math.max(this.clock.now().getTime(), event.startsAt.getTime() - ACCESS_TASK_LEAD_DAYS * 86_400_000),
+    );
+    const tasks = manager.getRepository(AccessTask);
+    if (toArrange.length > 0) {
+      await tasks
+        .createQueryBuilder()
+        .insert()
+        .values(
+          toArrange.map((need) => ({
+            eventId: event.id,
+            registrationId: registration.id,
+            need,
+            dueAt,
+            status: 'open' as const,
+          })),
+        )
+        .orUpdate(['status'], ['registration_id', 'need'], { skipUpdateIfNoValuesChanged: true })
+        .execute();
+    }
+    // Needs no longer asked for are no longer tasks (an arranged one stays on record).
+    const query = tasks
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'cancelled' })
+      .where("registrationId = :id AND status = 'open'", { id: registration.id });
+    if (toArrange.length > 0) query.andWhere('need NOT IN (:...needs)', { needs: toArrange });
+    await query.execute();
+  }
+
+  async cancelFor(manager: EntityManager, registrationId: string): Promise<void> {
+    await manager
+      .getRepository(AccessTask)
+      .update({ registrationId, status: 'open' }, { status: 'cancelled' });
+  }
+}

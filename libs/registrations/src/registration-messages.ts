@@ -1,0 +1,92 @@
+import type { EventEntity } from '@roundtable/events';
+import type { PlannedNotification } from '@roundtable/notifications';
+import { Duration } from 'luxon';
+import type { Registration } from './registration.entity';
+
+/**
+ * Which ledger rows a registration change writes. Pure: the service calls these inside its
+ * transaction and hands the result to the ledger. Idempotency keys include the event's
+ * sequence, so after a reschedule the same message kind can be planned again.
+ */
+type Kind = 'invitation' | 'confirmation' | 'waitlisted' | 'promoted' | 'reminder';
+
+function planned(
+  kind: Kind,
+  registration: Registration,
+  event: EventEntity,
+  sendAt: Date,
+  extra: { key?: string; payload?: PlannedNotification['payload']; requestId?: string | null } = {},
+): PlannedNotification {
+  return {
+    kind,
+    eventId: event.id,
+    eventSequence: event.sequence,
+    registrationId: registration.id,
+    recipientEmail: registration.email,
+    sendAt,
+    idempotencyKey: [kind, registration.id, event.sequence, extra.key]
+      .filter((part) => part !== undefined)
+      .join(':'),
+    payload: extra.payload,
+    requestId: extra.requestId ?? null,
+  };
+}
+
+/**
+ * The raw manage token travels in the first message's payload: it is stored only hashed on the
+ * registration, so this is the one place it can come from to build the link.
+ */
+export function invitationMessages(
+  registration: Registration,
+  event: EventEntity,
+  manageToken: string,
+  now: Date,
+  requestId?: string,
+) {
+  return [planned('invitation', registration, event, now, { payload: { manageToken }, requestId })];
+}
+
+export function confirmationMessages(
+  registration: Registration,
+  event: EventEntity,
+  now: Date,
+  options: { manageToken?: string; promoted?: boolean; requestId?: string } = {},
+): PlannedNotification[] {
+  const payload = options.manageToken ? { manageToken: options.manageToken } : undefined;
+  const first = planned(options.promoted ? 'promoted' : 'confirmation', registration, event, now, {
+    payload,
+    requestId: options.requestId,
+  });
+  return [first, ...reminderMessages(registration, event, now)];
+}
+
+export function waitlistedMessages(
+  registration: Registration,
+  event: EventEntity,
+  now: Date,
+  options: { manageToken?: string; position?: number; requestId?: string } = {},
+): PlannedNotification[] {
+  return [
+    planned('waitlisted', registration, event, now, {
+      payload: {
+        ...(options.manageToken && { manageToken: options.manageToken }),
+        ...(options.position && { position: options.position }),
+      },
+      requestId: options.requestId,
+    }),
+  ];
+}
+
+/** One reminder per offset still in the future (a late registrant gets only the ones to come). */
+export function reminderMessages(
+  registration: Registration,
+  event: EventEntity,
+  now: Date,
+): PlannedNotification[] {
+  return event.reminderOffsets.flatMap((offset) => {
+    const sendAt = new Date(event.startsAt.getTime() - Duration.fromISO(offset).as('milliseconds'));
+    return sendAt > now
+      ? [planned('reminder', registration, event, sendAt, { key: offset, payload: { offset } })]
+      : [];
+  });
+}

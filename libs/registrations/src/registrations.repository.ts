@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EventEntity } from '@roundtable/events';
+import { EntityManager, Repository } from 'typeorm';
+import { Registration } from './registration.entity';
+
+/** The SQL that keeps capacity and the waitlist right under any concurrency, in one place. */
+@Injectable()
+export class RegistrationsRepository {
+  constructor(@InjectRepository(Registration) private readonly registrations: Repository<Registration>) {}
+
+  /**
+   * Takes one place if one is free, in a single statement: the row lock it takes queues
+   * concurrent bookings, and the CHECK (places_taken <= capacity) is the backstop. True when
+   * a place was taken.
+   */
+  async takePlace(manager: EntityManager, eventId: string): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(EventEntity)
+      .set({ placesTaken: () => 'places_taken + 1' })
+      .where('id = :eventId AND (capacity IS NULL OR places_taken < capacity)', { eventId })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  async releasePlace(manager: EntityManager, eventId: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(EventEntity)
+      .set({ placesTaken: () => 'GREATEST(places_taken - 1, 0)' })
+      .where('id = :eventId', { eventId })
+      .execute();
+  }
+
+  /** The longest-waiting person on the waitlist, locked; others promoting at once skip past. */
+  nextWaitlisted(manager: EntityManager, eventId: string): Promise<Registration | null> {
+    return manager
+      .getRepository(Registration)
+      .createQueryBuilder('registration')
+      .where("registration.eventId = :eventId AND registration.status = 'waitlisted'", { eventId })
+      .orderBy('registration.queuePosition', 'ASC')
+      .limit(1)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getOne();
+  }
+
+  /** 1 for the first in line. */
+  async waitlistPosition(registration: Registration, manager?: EntityManager): Promise<number> {
+    // Inside a transaction, use its connection: borrowing a second one from the pool while
+    // holding the first can exhaust the pool under load and deadlock.
+    return (manager ?? this.registrations.manager)
+      .getRepository(Registration)
+      .createQueryBuilder('registration')
+      .where("registration.eventId = :eventId AND registration.status = 'waitlisted'", {
+        eventId: registration.eventId,
+      })
+      .andWhere('registration.queuePosition <= :position', { position: registration.queuePosition })
+      .getCount();
+  }
+
+  findForPerson(manager: EntityManager, eventId: string, email: string): Promise<Registration | null> {
+    return manager
+      .getRepository(Registration)
+      .findOne({ where: { eventId, email }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findByTokenHash(manager: EntityManager, tokenHash: string, lock = false): Promise<Registration | null> {
+    return manager.getRepository(Registration).findOne({
+      where: { manageTokenHash: tokenHash },
+      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
+    });
+  }
+
+  insert(manager: EntityManager, values: Partial<Registration>): Promise<Registration> {
+    const repository = manager.getRepository(Registration);
+    return repository.save(repository.create(values));
+  }
+
+  save(manager: EntityManager, registration: Registration): Promise<Registration> {
+    return manager.getRepository(Registration).save(registration);
+  }
+
+  listForEvent(
+    eventId: string,
+    page: { status?: string; limit: number; offset: number },
+  ): Promise<[Registration[], number]> {
+    return this.registrations.findAndCount({
+      where: { eventId, ...(page.status && { status: page.status as Registration['status'] }) },
+      order: { queuePosition: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+  }
+
+  /** How many people are in each status, for staff and co-hosts (no names). */
+  async countsForEvent(eventId: string): Promise<Record<string, number>> {
+    const rows: Array<{ status: string; count: string }> = await this.registrations
+      .createQueryBuilder('registration')
+      .select('registration.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .where('registration.eventId = :eventId', { eventId })
+      .groupBy('registration.status')
+      .getRawMany();
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+  }
+}
