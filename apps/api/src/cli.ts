@@ -11,6 +11,11 @@ const USAGE = `Usage: npm run cli -- <command>
   create-admin <email> [name]  create an admin; the password is read from ADMIN_PASSWORD
 `;
 
+/** A command's answer goes to stdout, for the person (or script) that ran it; logs go elsewhere. */
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (!command || !['migrate', 'seed-demo', 'create-admin'].includes(command)) {
@@ -30,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'seed-demo') {
       const seeded = await app.get(DemoSeeder).seed();
-      console.log(seeded ? 'Demo data added.' : 'Demo data skipped: the database already has venues.');
+      say(seeded ? 'Demo data added.' : 'Demo data skipped: the database already has venues.');
     } else if (command === 'create-admin') {
       const { user } = await app.get(UsersService).create({
         email: args[0],
@@ -38,9 +43,9 @@ async function main(argv: string[]): Promise<number> {
         role: 'admin',
         password: process.env.ADMIN_PASSWORD,
       });
-      console.log(`Created admin ${user.email} (${user.id}).`);
+      say(`Created admin ${user.email} (${user.id}).`);
     } else {
-      console.log('Migrations are up to date.');
+      say('Migrations are up to date.');
     }
     return 0;
   } finally {
