@@ -1,4 +1,7 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { createTestWorker, type TestWorker } from '../../../test/support/test-worker';
+import { NotificationsProcessor } from './notifications/notifications.processor';
 
 describe('worker readiness without Redis', () => {
   let testWorker: TestWorker;
@@ -6,7 +9,17 @@ describe('worker readiness without Redis', () => {
     // Nothing listens on port 1 here, so every connection is refused at once.
     testWorker = await createTestWorker('worker-no-redis', { REDIS_URL: 'redis://127.0.0.1:1' });
   });
-  afterAll(() => testWorker.close());
+  afterAll(async () => {
+    // Nest runs no shutdown hooks for a context that failed to start, and BullMQ's connections
+    // retry for ever, so let go of the queue and its worker by hand.
+    const { worker } = testWorker;
+    await worker.get(NotificationsProcessor).worker.close(true);
+    await worker.get<Queue>(getQueueToken('notifications'), { strict: false }).close();
+    await testWorker.close();
+    // BullMQ disconnects its half-open clients, and ioredis then holds each dead socket for a
+    // 2-second close timer; outwait it, so jest exits promptly.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+  });
 
   it('refuses to start, and never reports ready, when Redis does not answer', async () => {
     await expect(testWorker.worker.init()).rejects.toThrow(/max retries/i);

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@roundtable/platform';
+import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { WorkerReadiness } from './worker-readiness';
 
 /**
  * The worker runs the same domain modules as the api against the same tables; its BullMQ
- * processors (notifications, reminders, sweeps) are registered here as they arrive.
+ * processors are registered by one module per queue.
  */
 @Module({
-  imports: [PlatformModule.forRoot()],
+  imports: [PlatformModule.forRoot(), NotificationsWorkerModule],
   providers: [WorkerReadiness],
 })
 export class WorkerModule {}

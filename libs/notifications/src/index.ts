@@ -8,6 +8,9 @@ export { inviteUid } from './calendar/invite-uid';
 export { eventSnapshot, type EventSnapshot, type Person, type VenueSnapshot } from './event-snapshot';
 export { DKIM_HEADER_FIELD_NAMES, DKIM_SIGNED_HEADERS } from './mail/dkim-header-fields';
 export { toMailOptions, type MailEnvelope } from './mail/mail-options';
+export { MailSendError, withoutAddresses } from './mail/mail-send-error';
+export { mailTransportOptions, type DkimKey } from './mail/mail-transport-options';
+export { MailTransport } from './mail/mail-transport.service';
 export {
   accessNeedArrangedMessage,
   type AccessNeedArrangedInput,
@@ -33,12 +36,28 @@ export {
 export {
   NOTIFICATION_JOBS,
   NOTIFICATIONS_QUEUE,
+  NOTIFICATIONS_WORKER_OPTIONS,
   SEND_ATTEMPTS,
   SEND_JOB_OPTIONS,
   SWEEP_EVERY_MS,
+  SWEEP_POLICY,
+  type NotificationJobName,
   type SendNotificationJob,
   type SweepNotificationsJob,
+  type SweepPolicy,
 } from './ledger/notification-jobs';
+export { NotificationJobPolicy } from './ledger/notification-job-policy';
+export {
+  NOTIFICATION_KINDS,
+  NOTIFICATION_KIND_VALUES,
+  type NotificationKind,
+} from './ledger/notification-kinds';
+export {
+  PayloadError,
+  previousEventFromPayload,
+  previousEventPayload,
+  type PreviousEvent,
+} from './ledger/notification-payloads';
 export { NotificationLedger, type DueNotification } from './ledger/notification-ledger';
 export { NotificationOutbox } from './ledger/notification-outbox';
 export type { PlannedNotification } from './ledger/planned-notification';

@@ -1,4 +1,4 @@
-import type { JobsOptions } from 'bullmq';
+import type { JobsOptions, WorkerOptions } from 'bullmq';
 
 /**
  * Every queue and job the notifications use, with its payload and retry policy, in one place.
@@ -35,3 +35,40 @@ export const SEND_JOB_OPTIONS: JobsOptions = {
 };
 
 export const SWEEP_EVERY_MS = 30_000;
+
+/** How the sweeper finds rows whose job went missing. */
+export interface SweepPolicy {
+  everyMs: number;
+  /** Pending rows due within this are put (back) on the queue, as delayed jobs if need be. */
+  horizonMs: number;
+  /**
+   * A row claimed longer ago than this is taken to belong to a dead worker and handed back.
+   * Far longer than a send can take (the transport gives up on a silent server within a minute
+   * or two), or a slow send could be handed back and sent twice.
+   */
+  leaseMs: number;
+  /** Rows looked at per sweep; the rest wait for the next. */
+  batchSize: number;
+}
+
+export const SWEEP_POLICY: SweepPolicy = {
+  everyMs: SWEEP_EVERY_MS,
+  horizonMs: 2 * SWEEP_EVERY_MS,
+  leaseMs: 10 * 60_000,
+  batchSize: 500,
+};
+
+/**
+ * The notifications worker. A send waits on SMTP, so several run at once. The claim makes a
+ * job run twice harmless, so the lock can be short and stalls checked often: a job held by a
+ * worker that died is re-run within about 20 s instead of a minute.
+ */
+export const NOTIFICATIONS_WORKER_OPTIONS: Pick<
+  WorkerOptions,
+  'concurrency' | 'lockDuration' | 'stalledInterval' | 'maxStalledCount'
+> = {
+  concurrency: 8,
+  lockDuration: 15_000,
+  stalledInterval: 5_000,
+  maxStalledCount: 2,
+};

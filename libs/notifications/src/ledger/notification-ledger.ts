@@ -1,12 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { Notification, type NotificationPayload } from './notification.entity';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { Notification, type NotificationPayload, type NotificationStatus } from './notification.entity';
 import type { PlannedNotification } from './planned-notification';
+
+/**
+ * The raw manage token in a payload is needed only to build the message, so it is dropped as soon
+ * as the row can no longer be sent: the ledger then holds it no longer than it must (the
+ * registration's own table holds only its hash).
+ */
+const withoutManageToken = () => `"payload" - 'manageToken'`;
 
 export interface DueNotification {
   id: string;
   sendAt: Date;
+  /** The request that planned it, when the sweeper re-enqueues it, so logs still join up. */
+  requestId?: string | null;
 }
 
 /** The SQL of the ledger, in one place: planning rows, claiming them, and finishing them. */
@@ -54,7 +64,7 @@ export class NotificationLedger {
     const result = await manager
       .createQueryBuilder()
       .update(Notification)
-      .set({ status: 'superseded' })
+      .set({ status: 'superseded', payload: withoutManageToken })
       .where('eventId = :eventId AND eventSequence < :sequence AND status = :pending', {
         eventId,
         sequence,
@@ -73,7 +83,7 @@ export class NotificationLedger {
     const query = manager
       .createQueryBuilder()
       .update(Notification)
-      .set({ status: 'superseded' })
+      .set({ status: 'superseded', payload: withoutManageToken })
       .where('registrationId = :registrationId AND status = :pending', {
         registrationId,
         pending: 'pending',
@@ -98,15 +108,21 @@ export class NotificationLedger {
     return raw ? this.fromRaw(raw) : null;
   }
 
+  /**
+   * Records the SMTP server's acceptance. A row the sweeper handed back while this send was still
+   * going (a send that outlived the lease) is pending again, and is marked sent all the same, so
+   * that it is not sent a second time.
+   */
   async markSent(id: string, smtpMessageId: string, now: Date): Promise<void> {
-    await this.notifications.update(
-      { id, status: 'sending' },
-      { status: 'sent', smtpMessageId, sentAt: now, lastError: null },
-    );
+    await this.finish(id, { status: 'sent', smtpMessageId, sentAt: now, lastError: null }, [
+      'sending',
+      'pending',
+    ]);
   }
 
+  /** The row is no longer current (the event moved on, the registration changed): never sent. */
   async markSuperseded(id: string): Promise<void> {
-    await this.notifications.update({ id, status: 'sending' }, { status: 'superseded' });
+    await this.finish(id, { status: 'superseded' });
   }
 
   /** Hands the row back for another try (BullMQ retries the job with backoff). */
@@ -114,8 +130,23 @@ export class NotificationLedger {
     await this.notifications.update({ id, status: 'sending' }, { status: 'pending', lastError: error });
   }
 
+  /** Gives up on a claimed row: the last attempt failed, or the message cannot be built. */
   async markFailed(id: string, error: string): Promise<void> {
-    await this.notifications.update({ id }, { status: 'failed', lastError: error });
+    await this.finish(id, { status: 'failed', lastError: error });
+  }
+
+  /** Moves a claimed row to its final state, dropping the manage token with it. */
+  private async finish(
+    id: string,
+    changes: QueryDeepPartialEntity<Notification>,
+    from: NotificationStatus[] = ['sending'],
+  ): Promise<void> {
+    await this.notifications
+      .createQueryBuilder()
+      .update(Notification)
+      .set({ ...changes, payload: withoutManageToken })
+      .where('id = :id AND status IN (:...from)', { id, from })
+      .execute();
   }
 
   /**
@@ -139,7 +170,7 @@ export class NotificationLedger {
       .execute();
     const rows = await this.notifications
       .createQueryBuilder('n')
-      .select(['n.id', 'n.sendAt'])
+      .select(['n.id', 'n.sendAt', 'n.requestId'])
       .where('n.status = :pending AND n.sendAt <= :horizon', {
         pending: 'pending',
         horizon: new Date(now.getTime() + horizonMs),
@@ -147,7 +178,7 @@ export class NotificationLedger {
       .orderBy('n.sendAt', 'ASC')
       .limit(limit)
       .getMany();
-    return rows.map((row) => ({ id: row.id, sendAt: row.sendAt }));
+    return rows.map((row) => ({ id: row.id, sendAt: row.sendAt, requestId: row.requestId }));
   }
 
   async listForEvent(

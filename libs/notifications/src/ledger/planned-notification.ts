@@ -1,8 +1,9 @@
+import type { NotificationKind } from './notification-kinds';
 import type { NotificationPayload } from './notification.entity';
 
 /** One message to one person, as the change that causes it plans it. */
 export interface PlannedNotification {
-  kind: string;
+  kind: NotificationKind;
   eventId: string;
   eventSequence: number;
   registrationId: string | null;

@@ -1,0 +1,71 @@
+import type { RegistrationStatus } from '@roundtable/registrations';
+import { whyNotCurrent } from './notification-currency';
+
+const row = (kind: string, eventSequence = 2) => ({ kind, eventSequence, recipientEmail: 'sam@example.org' });
+const published = { sequence: 2, status: 'published' as const };
+const cancelled = { sequence: 3, status: 'cancelled' as const };
+const registration = (status: RegistrationStatus) => ({ status });
+
+describe('whyNotCurrent', () => {
+  it.each([
+    ['invitation', 'invited'],
+    ['confirmation', 'confirmed'],
+    ['waitlisted', 'waitlisted'],
+    ['promoted', 'confirmed'],
+    ['update', 'confirmed'],
+    ['update', 'invited'],
+    ['reminder', 'confirmed'],
+    ['access-arranged', 'confirmed'],
+  ] as const)('sends a %s to a registration that is %s', (kind, status) => {
+    expect(whyNotCurrent(row(kind), published, registration(status))).toBeNull();
+  });
+
+  it.each(['confirmed', 'invited', 'waitlisted'] as const)(
+    'sends the cancellation of a cancelled event to a registration that is %s',
+    (status) => {
+      expect(whyNotCurrent(row('cancellation', 3), cancelled, registration(status))).toBeNull();
+    },
+  );
+
+  it('supersedes a row planned before the event moved on', () => {
+    expect(whyNotCurrent(row('reminder', 1), published, registration('confirmed'))).toBe(
+      'the event changed since it was planned (sequence 1, now 2)',
+    );
+  });
+
+  it('sends nothing but the cancellation for a cancelled event', () => {
+    expect(whyNotCurrent(row('reminder', 3), cancelled, registration('confirmed'))).toBe(
+      'the event is cancelled',
+    );
+    expect(whyNotCurrent(row('cancellation'), published, registration('confirmed'))).toBe(
+      'the event is not cancelled',
+    );
+  });
+
+  it('sends nothing about a draft', () => {
+    expect(whyNotCurrent(row('invitation'), { sequence: 2, status: 'draft' }, registration('invited'))).toBe(
+      'the event is not published',
+    );
+  });
+
+  it.each([
+    ['reminder', 'cancelled'],
+    ['reminder', 'waitlisted'],
+    ['waitlisted', 'confirmed'],
+    ['invitation', 'declined'],
+    ['confirmation', 'cancelled'],
+    ['access-arranged', 'cancelled'],
+    ['cancellation', 'declined'],
+  ] as const)('does not send a %s to a registration that is %s', (kind, status) => {
+    const event = kind === 'cancellation' ? cancelled : published;
+    const reason = whyNotCurrent(row(kind, event.sequence), event, registration(status));
+    expect(reason).toBe(`a ${kind} is not for a registration that is ${status}`);
+  });
+
+  it('sends nothing to someone erased', () => {
+    expect(whyNotCurrent(row('reminder'), published, null)).toBe('the recipient has been erased');
+    expect(
+      whyNotCurrent({ ...row('reminder'), recipientEmail: '' }, published, registration('confirmed')),
+    ).toBe('the recipient has been erased');
+  });
+});

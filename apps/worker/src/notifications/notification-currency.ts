@@ -1,0 +1,48 @@
+import type { EventEntity } from '@roundtable/events';
+import type { Notification, NotificationKind } from '@roundtable/notifications';
+import type { Registration, RegistrationStatus } from '@roundtable/registrations';
+
+/**
+ * Whom each kind is for, by the registration's status when it is sent. A message planned for
+ * someone whose status has moved on since (a reminder for a place given up, a waitlisted notice
+ * to someone already promoted) would be wrong, so it is not sent.
+ */
+const FOR_STATUSES: Record<NotificationKind, readonly RegistrationStatus[]> = {
+  invitation: ['invited'],
+  confirmation: ['confirmed'],
+  waitlisted: ['waitlisted'],
+  promoted: ['confirmed'],
+  // Someone invited holds the event in their calendar as well, awaiting their answer.
+  update: ['confirmed', 'invited'],
+  cancellation: ['confirmed', 'invited', 'waitlisted'],
+  reminder: ['confirmed'],
+  'access-arranged': ['confirmed'],
+};
+
+type Row = Pick<Notification, 'kind' | 'eventSequence' | 'recipientEmail'>;
+
+/**
+ * Why a claimed row must not be sent now, or null when it is still current. Pure: the worker
+ * reads the event and registration as they are when the job runs, which may be long after the
+ * row was planned (a reminder) or after a retry.
+ */
+export function whyNotCurrent(
+  row: Row,
+  event: Pick<EventEntity, 'sequence' | 'status'>,
+  registration: Pick<Registration, 'status'> | null,
+): string | null {
+  if (event.sequence !== row.eventSequence) {
+    return `the event changed since it was planned (sequence ${row.eventSequence}, now ${event.sequence})`;
+  }
+  if (event.status === 'draft') return 'the event is not published';
+  if (event.status === 'cancelled' && row.kind !== 'cancellation') return 'the event is cancelled';
+  if (event.status !== 'cancelled' && row.kind === 'cancellation') return 'the event is not cancelled';
+  // Erasure deletes the registration and blanks the address the row was planned for.
+  if (!registration || row.recipientEmail.trim() === '') return 'the recipient has been erased';
+  const statuses = (FOR_STATUSES as Record<string, readonly RegistrationStatus[] | undefined>)[row.kind];
+  if (!statuses) return null; // An unknown kind is the renderer's to refuse, as a failure.
+  if (!statuses.includes(registration.status)) {
+    return `a ${row.kind} is not for a registration that is ${registration.status}`;
+  }
+  return null;
+}

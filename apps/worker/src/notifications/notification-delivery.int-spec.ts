@@ -1,0 +1,342 @@
+import type { EventEntity } from '@roundtable/events';
+import {
+  inviteUid,
+  previousEventPayload,
+  type NotificationKind,
+  type NotificationPayload,
+} from '@roundtable/notifications';
+import type { Registration, RegistrationStatus } from '@roundtable/registrations';
+import ICAL from 'ical.js';
+import type { ReceivedMail } from '../../../../test/support/smtp-sink';
+import {
+  createNotificationTestBed,
+  eventually,
+  type NotificationTestBed,
+} from '../../../../test/support/notification-test-bed';
+import {
+  allSettled,
+  ledgerRow,
+  plan,
+  plannedFor,
+  seedEvent,
+  seedRegistration,
+} from '../../../../test/support/notification-seed';
+
+interface KindCase {
+  kind: NotificationKind;
+  status: RegistrationStatus;
+  /** Which seeded event: the one moved once, or the cancelled one. */
+  cancelledEvent?: boolean;
+  payload?: (token: string, event: EventEntity) => NotificationPayload;
+  calendar: { method: 'REQUEST' | 'CANCEL'; partstat: string } | null;
+  /** Whether the message carries the private link (the first message, which holds the token). */
+  manageLink: boolean;
+  /** A line of the text that shows the payload was read. */
+  says?: string;
+}
+
+const KINDS: KindCase[] = [
+  {
+    kind: 'invitation',
+    status: 'invited',
+    payload: (token) => ({ manageToken: token }),
+    calendar: { method: 'REQUEST', partstat: 'NEEDS-ACTION' },
+    manageLink: true,
+  },
+  {
+    kind: 'confirmation',
+    status: 'confirmed',
+    payload: (token) => ({ manageToken: token }),
+    calendar: { method: 'REQUEST', partstat: 'ACCEPTED' },
+    manageLink: true,
+    says: 'A British Sign Language (BSL) interpreter',
+  },
+  {
+    kind: 'waitlisted',
+    status: 'waitlisted',
+    payload: (token) => ({ manageToken: token, position: 3 }),
+    calendar: null,
+    manageLink: true,
+    says: 'You are number 3 on the waiting list.',
+  },
+  {
+    kind: 'promoted',
+    status: 'confirmed',
+    calendar: { method: 'REQUEST', partstat: 'ACCEPTED' },
+    manageLink: false,
+  },
+  {
+    kind: 'update',
+    status: 'confirmed',
+    payload: (_, event) =>
+      previousEventPayload({
+        ...event,
+        startsAt: new Date(event.startsAt.getTime() - 86_400_000),
+        endsAt: new Date(event.endsAt.getTime() - 86_400_000),
+      }),
+    calendar: { method: 'REQUEST', partstat: 'ACCEPTED' },
+    manageLink: false,
+    says: 'Old time:',
+  },
+  {
+    kind: 'cancellation',
+    status: 'confirmed',
+    cancelledEvent: true,
+    calendar: { method: 'CANCEL', partstat: 'ACCEPTED' },
+    manageLink: false,
+    says: 'The library has flooded.',
+  },
+  {
+    kind: 'reminder',
+    status: 'confirmed',
+    payload: () => ({ offset: 'P1D' }),
+    calendar: { method: 'REQUEST', partstat: 'ACCEPTED' },
+    manageLink: false,
+    says: 'is tomorrow',
+  },
+  {
+    kind: 'access-arranged',
+    status: 'confirmed',
+    payload: () => ({ arranged: ['a BSL interpreter'], note: 'Your interpreter will meet you at the door.' }),
+    calendar: null,
+    manageLink: false,
+    says: 'We have arranged a BSL interpreter for you',
+  },
+];
+
+/** The message's text/calendar part, parsed by ical.js (independent of the generator). */
+function calendarOf(mail: ReceivedMail) {
+  const part = mail.parsed.attachments.find((attachment) => attachment.contentType === 'text/calendar');
+  if (!part) return null;
+  const calendar = new ICAL.Component(ICAL.parse(part.content.toString('utf8')));
+  const vevent = calendar.getFirstSubcomponent('vevent')!;
+  return {
+    // The MIME part's method= must be the body's METHOD, or Outlook ignores the invite.
+    mimeMethod: /^Content-Type: text\/calendar;[^\r\n]*method=([A-Z]+)/im.exec(
+      mail.raw.replace(/\r?\n[ \t]+/g, ' '),
+    )?.[1],
+    method: calendar.getFirstPropertyValue('method'),
+    uid: vevent.getFirstPropertyValue('uid'),
+    sequence: vevent.getFirstPropertyValue('sequence'),
+    status: vevent.getFirstPropertyValue('status'),
+    start: (vevent.getFirstPropertyValue('dtstart') as { toJSDate(): Date }).toJSDate(),
+    partstat: vevent.getFirstProperty('attendee')?.getParameter('partstat'),
+    url: vevent.getFirstPropertyValue('url'),
+  };
+}
+
+describe('the worker sends the ledger', () => {
+  let bed: NotificationTestBed;
+  beforeAll(async () => {
+    bed = await createNotificationTestBed('notification-delivery');
+  });
+  afterAll(() => bed?.close());
+
+  describe('each kind of message, once, with the right calendar part', () => {
+    let moved: EventEntity;
+    let cancelled: EventEntity;
+    const sent = new Map<NotificationKind, { id: string; registration: Registration; token: string }>();
+
+    beforeAll(async () => {
+      // Moved once (SEQUENCE 1) and hybrid, so the joining link shows who gets it.
+      moved = await seedEvent(bed.dataSource, { sequence: 1, onlineUrl: 'https://meet.example.org/ehc' });
+      cancelled = await seedEvent(bed.dataSource, {
+        sequence: 2,
+        status: 'cancelled',
+        cancelReason: 'The library has flooded.',
+        cancelledAt: new Date(),
+      });
+      for (const kindCase of KINDS) {
+        const event = kindCase.cancelledEvent ? cancelled : moved;
+        const { registration, manageToken } = await seedRegistration(bed.dataSource, event, kindCase.status, {
+          accessNeeds: kindCase.kind === 'confirmation' ? ['bsl_interpreter'] : [],
+        });
+        const [row] = await plan(bed, [
+          plannedFor(kindCase.kind, event, registration, { payload: kindCase.payload?.(manageToken, event) }),
+        ]);
+        sent.set(kindCase.kind, { id: row.id, registration, token: manageToken });
+      }
+      const ids = [...sent.values()].map(({ id }) => id);
+      await eventually('every kind sent', () => allSettled(bed, ids));
+    });
+
+    it.each(KINDS.map((kindCase) => [kindCase.kind, kindCase] as const))(
+      '%s',
+      async (_, { kind, calendar, manageLink, says, cancelledEvent }) => {
+        const { id, registration, token } = sent.get(kind)!;
+        const event = cancelledEvent ? cancelled : moved;
+        const mails = bed.sink.for(id);
+        expect(mails).toHaveLength(1);
+        const [mail] = mails;
+
+        const row = await ledgerRow(bed, id);
+        expect(row).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
+        expect(row.smtpMessageId).toBe(mail.parsed.messageId);
+        expect(row.smtpMessageId).toBe(`<${id}@roundtable.test>`);
+        expect(row.sentAt).toBeInstanceOf(Date);
+        // The raw private-link token is kept no longer than it is needed.
+        expect(row.payload).not.toHaveProperty('manageToken');
+
+        expect(mail.envelopeTo).toEqual([registration.email]);
+        expect(mail.parsed.to).toMatchObject({
+          value: [{ address: registration.email, name: registration.name }],
+        });
+        expect(mail.parsed.from).toMatchObject({
+          value: [{ address: 'office@roundtable.test', name: 'Halesowen Constituency Office' }],
+        });
+        const text = mail.parsed.text ?? '';
+        expect(text).toContain(registration.name);
+        if (says) expect(text).toContain(says);
+        const eventUrl = `https://roundtable.test/events/${event.id}`;
+        if (manageLink) expect(text).toContain(`https://roundtable.test/manage/${token}`);
+        else expect(text).not.toContain(token);
+        // Without the token, "change or cancel your place" leads to the public event page.
+        if (!manageLink && kind !== 'cancellation') expect(text).toContain(eventUrl);
+        // The joining link goes to people with a place, and never in an invitation or waitlisting.
+        const joins = registration.status === 'confirmed' && !cancelledEvent;
+        expect(text.includes('https://meet.example.org/ehc')).toBe(joins);
+
+        const invite = calendarOf(mail);
+        if (!calendar) {
+          expect(invite).toBeNull();
+          return;
+        }
+        expect(invite).toEqual({
+          mimeMethod: calendar.method,
+          method: calendar.method,
+          uid: inviteUid(event.id, registration.id),
+          sequence: event.sequence,
+          status: calendar.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
+          start: event.startsAt,
+          partstat: calendar.partstat,
+          url: eventUrl,
+        });
+      },
+    );
+
+    it('sends an invitation with accept, decline and one-click unsubscribe links', () => {
+      const { id, token } = sent.get('invitation')!;
+      const [mail] = bed.sink.for(id);
+      const manageUrl = `https://roundtable.test/manage/${token}`;
+      expect(mail.parsed.text).toContain(`${manageUrl}/accept`);
+      expect(mail.parsed.text).toContain(`${manageUrl}/decline`);
+      expect(mail.parsed.headers.get('list')).toMatchObject({
+        unsubscribe: { url: `${manageUrl}/unsubscribe` },
+      });
+    });
+  });
+
+  describe('a row that is no longer current is superseded and never sent', () => {
+    it('when the event has moved on since the row was planned', async () => {
+      const event = await seedEvent(bed.dataSource, { sequence: 2 });
+      const { registration, manageToken } = await seedRegistration(bed.dataSource, event);
+      const [row] = await plan(bed, [
+        plannedFor('confirmation', event, registration, { eventSequence: 1, payload: { manageToken } }),
+      ]);
+      await eventually('the stale row settled', () => allSettled(bed, [row.id]));
+      expect(await ledgerRow(bed, row.id)).toMatchObject({
+        status: 'superseded',
+        attempts: 1,
+        smtpMessageId: null,
+      });
+      expect((await ledgerRow(bed, row.id)).payload).toEqual({});
+      expect(bed.sink.for(row.id)).toEqual([]);
+    });
+
+    it('when the registration was cancelled, or the event was', async () => {
+      const event = await seedEvent(bed.dataSource);
+      const gaveUp = await seedRegistration(bed.dataSource, event, 'cancelled');
+      const off = await seedEvent(bed.dataSource, {
+        status: 'cancelled',
+        sequence: 1,
+        cancelReason: 'Flood.',
+      });
+      const stillBooked = await seedRegistration(bed.dataSource, off, 'confirmed');
+      const rows = await plan(bed, [
+        plannedFor('reminder', event, gaveUp.registration, { payload: { offset: 'P1D' } }),
+        plannedFor('reminder', off, stillBooked.registration, { payload: { offset: 'P1D' } }),
+      ]);
+      const ids = rows.map((row) => row.id);
+      await eventually('both settled', () => allSettled(bed, ids));
+      for (const id of ids) {
+        expect(await ledgerRow(bed, id)).toMatchObject({ status: 'superseded', smtpMessageId: null });
+        expect(bed.sink.for(id)).toEqual([]);
+      }
+    });
+
+    it('when the planner superseded it before its job ran', async () => {
+      const event = await seedEvent(bed.dataSource);
+      const { registration } = await seedRegistration(bed.dataSource, event);
+      const [row] = await plan(bed, [
+        plannedFor('reminder', event, registration, {
+          payload: { offset: 'P1D' },
+          sendAt: new Date(Date.now() + 1_500),
+        }),
+      ]);
+      // The event is rescheduled: its change supersedes what was planned at the old sequence.
+      await bed.dataSource.transaction((manager) =>
+        bed.ledger.supersedeBefore(manager, event.id, event.sequence + 1),
+      );
+      await eventually(
+        'its delayed job has run',
+        async () => (await bed.queue.getJob(row.id))?.finishedOn !== undefined,
+      );
+      expect(await ledgerRow(bed, row.id)).toMatchObject({ status: 'superseded', attempts: 0 });
+      expect(bed.sink.for(row.id)).toEqual([]);
+    });
+  });
+
+  it('sends a reminder planned a few seconds ahead once, when it is due', async () => {
+    const event = await seedEvent(bed.dataSource);
+    const { registration } = await seedRegistration(bed.dataSource, event);
+    const sendAt = new Date(Date.now() + 3_000);
+    const [row] = await plan(bed, [
+      plannedFor('reminder', event, registration, { payload: { offset: 'PT2H' }, sendAt }),
+    ]);
+    await eventually('the reminder sent', () => allSettled(bed, [row.id]));
+    const sent = await ledgerRow(bed, row.id);
+    expect(sent).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(sent.sentAt!.getTime()).toBeGreaterThanOrEqual(sendAt.getTime());
+    expect(bed.sink.for(row.id)).toHaveLength(1);
+    expect(bed.sink.for(row.id)[0].parsed.subject).toContain('is in 2 hours');
+  });
+
+  it('sends a row planned twice (a retried request) once: the idempotency key and the job id', async () => {
+    const event = await seedEvent(bed.dataSource);
+    const { registration } = await seedRegistration(bed.dataSource, event);
+    const planned = plannedFor('promoted', event, registration);
+    const [row] = await plan(bed, [planned]);
+    expect(await plan(bed, [planned])).toEqual([]);
+    // The same row enqueued again, as an outbox retry or the sweeper might.
+    await bed.outbox.enqueue([row]);
+    await eventually('sent', () => allSettled(bed, [row.id]));
+    await bed.outbox.enqueue([row]);
+    await eventually(
+      'the second job, if any, has run',
+      async () => (await bed.queue.getJob(row.id))?.finishedOn !== undefined,
+    );
+    expect(bed.sink.for(row.id)).toHaveLength(1);
+    expect(await ledgerRow(bed, row.id)).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('fails a row it cannot build a message from at once, saying why', async () => {
+    const event = await seedEvent(bed.dataSource);
+    const { registration } = await seedRegistration(bed.dataSource, event, 'invited');
+    const [row] = await plan(bed, [plannedFor('invitation', event, registration)]);
+    await eventually('settled', () => allSettled(bed, [row.id]));
+    expect(await ledgerRow(bed, row.id)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: 'could not build the message: an invitation needs the manageToken in its payload',
+    });
+    expect(bed.sink.for(row.id)).toEqual([]);
+  });
+
+  it('logs ids, never a name or an email address', () => {
+    const logs = bed.logs.join('\n');
+    expect(logs).toMatch(
+      /Sent confirmation notification [0-9a-f-]{36}, job [0-9a-f-]{36}, event [0-9a-f-]{36}/,
+    );
+    expect(logs).not.toMatch(/@example\.org|Sam Carer/);
+  });
+});

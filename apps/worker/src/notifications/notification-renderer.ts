@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import type { EventEntity } from '@roundtable/events';
+import {
+  accessNeedArrangedMessage,
+  eventCancelledMessage,
+  eventSnapshot,
+  eventUpdatedMessage,
+  invitationMessage,
+  inviteUid,
+  PayloadError,
+  previousEventFromPayload,
+  registrationConfirmationMessage,
+  reminderMessage,
+  toMailOptions,
+  waitlistedMessage,
+  waitlistPromotedMessage,
+  type InviteInput,
+  type JoinInput,
+  type Message,
+  type MessageInput,
+  type Notification,
+  type NotificationKind,
+  type NotificationPayload,
+  type Office,
+} from '@roundtable/notifications';
+import { AppConfig, Clock } from '@roundtable/platform';
+import { accessNeedLabel, type Registration } from '@roundtable/registrations';
+import type Mail from 'nodemailer/lib/mailer';
+import { notificationLinks } from './notification-links';
+import { officeFromMailFrom } from './office-sender';
+
+/** Everything a message builder is given, before the kind adds its own. */
+interface Parts {
+  row: Notification;
+  event: EventEntity;
+  registration: Registration;
+  base: MessageInput;
+  invite: InviteInput;
+  join: JoinInput;
+  invitationLinks: ReturnType<typeof notificationLinks>['invitation'];
+}
+
+/**
+ * Turns a claimed ledger row, with the event and registration as they are now, into the mail to
+ * send: picks the message builder for the row's kind and gives it what it needs. Every message
+ * to one person about one event has the same calendar UID and the event's current SEQUENCE, so
+ * their calendar updates the one item it holds. Throws a PayloadError (or the builder's own
+ * error) when the row cannot make a message: sending it again would not help.
+ */
+@Injectable()
+export class NotificationRenderer {
+  private readonly office: Office;
+  private readonly publicUrl: string;
+
+  constructor(
+    config: AppConfig,
+    private readonly clock: Clock,
+  ) {
+    this.office = officeFromMailFrom(config.get('MAIL_FROM'));
+    this.publicUrl = config.get('PUBLIC_URL');
+  }
+
+  render(row: Notification, event: EventEntity, registration: Registration): Mail.Options {
+    const manageToken = text(row.payload, 'manageToken');
+    const links = notificationLinks(this.publicUrl, event.id, manageToken);
+    const parts: Parts = {
+      row,
+      event,
+      registration,
+      base: {
+        event: eventSnapshot(event),
+        recipient: { name: registration.name, email: row.recipientEmail },
+        office: this.office,
+        // Co-hosting arrives with the partners library.
+        cohosts: [],
+        eventUrl: links.eventUrl,
+        manageUrl: links.manageUrl,
+      },
+      invite: {
+        uid: inviteUid(event.id, registration.id),
+        sequence: event.sequence,
+        stamp: this.clock.now(),
+      },
+      // The joining link goes only to people with a place.
+      join: registration.status === 'confirmed' && event.onlineUrl ? { joinUrl: event.onlineUrl } : {},
+      invitationLinks: links.invitation,
+    };
+    const options = toMailOptions(this.message(parts), {
+      from: { name: this.office.name, address: this.office.email },
+      to: { name: registration.name, address: row.recipientEmail },
+    });
+    return {
+      ...options,
+      // The same Message-ID on every attempt, so a receiving server that sees a retry of a
+      // message it already accepted can recognise it as a duplicate.
+      messageId: `<${row.id}@${this.office.email.split('@')[1]}>`,
+      // An id, not personal data: lets a bounce or a test find the ledger row.
+      headers: { ...(options.headers as Record<string, string> | undefined), 'X-Notification-Id': row.id },
+    };
+  }
+
+  private message({ row, event, registration, base, invite, join, invitationLinks }: Parts): Message {
+    const { payload } = row;
+    // Cast so that a case naming a kind that does not exist fails to compile.
+    switch (row.kind as NotificationKind) {
+      case 'invitation':
+        if (!invitationLinks) throw new PayloadError('an invitation needs the manageToken in its payload');
+        return invitationMessage({ ...base, ...invite, ...invitationLinks });
+      case 'confirmation':
+        return registrationConfirmationMessage({
+          ...base,
+          ...invite,
+          ...join,
+          accessNeeds: registration.accessNeeds.map(accessNeedLabel),
+        });
+      case 'waitlisted':
+        return waitlistedMessage({ ...base, position: whole(payload, 'position') });
+      case 'promoted':
+        return waitlistPromotedMessage({ ...base, ...invite, ...join });
+      case 'update':
+        return eventUpdatedMessage({
+          ...base,
+          ...invite,
+          ...join,
+          previous: previousEventFromPayload(payload),
+          partstat: registration.status === 'invited' ? 'NEEDS-ACTION' : 'ACCEPTED',
+        });
+      case 'cancellation': {
+        const { manageUrl: _, ...withoutManage } = base;
+        return eventCancelledMessage({
+          ...withoutManage,
+          ...invite,
+          reason: text(payload, 'reason') ?? event.cancelReason,
+          partstat: registration.status === 'invited' ? 'NEEDS-ACTION' : 'ACCEPTED',
+        });
+      }
+      case 'reminder': {
+        const offset = text(payload, 'offset');
+        if (!offset) throw new PayloadError('a reminder needs its offset (e.g. "P1D") in its payload');
+        return reminderMessage({ ...base, ...invite, ...join, offset });
+      }
+      case 'access-arranged': {
+        const arranged = payload.arranged;
+        if (!Array.isArray(arranged) || arranged.length === 0) {
+          throw new PayloadError('an access-arranged message needs what was arranged in its payload');
+        }
+        return accessNeedArrangedMessage({ ...base, ...join, arranged, note: text(payload, 'note') });
+      }
+      default:
+        throw new PayloadError(`no message is built for the kind "${row.kind}"`);
+    }
+  }
+}
+
+function text(payload: NotificationPayload, key: string): string | undefined {
+  const value = payload[key];
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function whole(payload: NotificationPayload, key: string): number | undefined {
+  const value = payload[key];
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+}

@@ -1,0 +1,128 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EventsService } from '@roundtable/events';
+import {
+  MailSendError,
+  MailTransport,
+  NOTIFICATION_JOBS,
+  NotificationLedger,
+  withoutAddresses,
+  type Notification,
+  type SendNotificationJob,
+} from '@roundtable/notifications';
+import { Clock } from '@roundtable/platform';
+import { Registration } from '@roundtable/registrations';
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { Repository } from 'typeorm';
+import type { JobHandler } from '../jobs/job-handler';
+import { whyNotCurrent } from './notification-currency';
+import { NotificationRenderer } from './notification-renderer';
+
+/**
+ * Sends one ledger row. The claim (pending → sending, in one conditional UPDATE) is what makes
+ * this safe to run twice: a job re-run after a stall, added twice, or taken by two workers sends
+ * once. Logs carry ids only.
+ */
+@Injectable()
+export class NotificationSender implements JobHandler {
+  readonly jobName = NOTIFICATION_JOBS.send;
+  private readonly logger = new Logger(NotificationSender.name);
+
+  constructor(
+    private readonly ledger: NotificationLedger,
+    private readonly events: EventsService,
+    @InjectRepository(Registration) private readonly registrations: Repository<Registration>,
+    private readonly renderer: NotificationRenderer,
+    private readonly mail: MailTransport,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(job: Job<unknown>): Promise<void> {
+    const data = sendJobData(job.data);
+    const ids = `notification ${data.notificationId}, job ${job.id}${data.requestId ? `, request ${data.requestId}` : ''}`;
+    const row = await this.ledger.claim(data.notificationId, this.clock.now());
+    if (!row) {
+      this.logger.debug(`Nothing to send for ${ids}: not pending`);
+      return;
+    }
+    let sent = false;
+    try {
+      const smtpMessageId = await this.deliver(row, ids);
+      sent = smtpMessageId !== null;
+      if (smtpMessageId !== null) {
+        await this.ledger.markSent(row.id, smtpMessageId, this.clock.now());
+        this.logger.log(`Sent ${row.kind} ${ids}, event ${row.eventId}`);
+      }
+    } catch (error) {
+      await this.afterFailure(row, job, ids, error, sent);
+      throw error;
+    }
+  }
+
+  /** Sends the row's message; null when it is no longer current and so was superseded. */
+  private async deliver(row: Notification, ids: string): Promise<string | null> {
+    const event = await this.events.get(row.eventId);
+    const registration = row.registrationId
+      ? await this.registrations.findOneBy({ id: row.registrationId })
+      : null;
+    const stale = whyNotCurrent(row, event, registration);
+    if (stale || !registration) {
+      await this.ledger.markSuperseded(row.id);
+      this.logger.log(`Superseded ${row.kind} ${ids}, event ${row.eventId}: ${stale}`);
+      return null;
+    }
+    let options;
+    try {
+      options = this.renderer.render(row, event, registration);
+    } catch (error) {
+      // Our own wording, about ids and payload keys: no personal data.
+      throw new UnrecoverableError(`could not build the message: ${(error as Error).message}`);
+    }
+    return this.mail.send(options);
+  }
+
+  /**
+   * Hands the row back for BullMQ's retry, or marks it failed when no retry is left (or none
+   * would help). A message the SMTP server accepted is never handed back, even if recording
+   * that failed: the row then waits out its lease, the one path to sending it twice.
+   */
+  private async afterFailure(
+    row: Notification,
+    job: Job<unknown>,
+    ids: string,
+    error: unknown,
+    sent: boolean,
+  ): Promise<void> {
+    // Our own errors say what failed without personal data; anything else is scrubbed.
+    const reason =
+      error instanceof MailSendError || error instanceof UnrecoverableError
+        ? error.message
+        : withoutAddresses(String(error));
+    if (sent) {
+      this.logger.error(`Sent ${ids} but could not record it: ${reason}`);
+      return;
+    }
+    const lastAttempt =
+      error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    if (lastAttempt) {
+      await this.ledger.markFailed(row.id, reason);
+      this.logger.error(
+        `Failed ${row.kind} ${ids}, event ${row.eventId}, attempt ${row.attempts}: ${reason}`,
+      );
+    } else {
+      await this.ledger.release(row.id, reason);
+      this.logger.warn(
+        `Will retry ${row.kind} ${ids}, event ${row.eventId}, attempt ${row.attempts}: ${reason}`,
+      );
+    }
+  }
+}
+
+/** Job data comes from Redis: take only a well-formed row id. */
+function sendJobData(data: unknown): SendNotificationJob {
+  const { notificationId, requestId } = (data ?? {}) as Partial<Record<keyof SendNotificationJob, unknown>>;
+  if (typeof notificationId !== 'string' || !/^[0-9a-f-]{36}$/i.test(notificationId)) {
+    throw new UnrecoverableError('a send job needs the notificationId of a ledger row');
+  }
+  return { notificationId, ...(typeof requestId === 'string' && { requestId }) };
+}

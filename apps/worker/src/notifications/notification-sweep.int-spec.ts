@@ -1,0 +1,135 @@
+import { NOTIFICATIONS_QUEUE } from '@roundtable/notifications';
+import Redis from 'ioredis';
+import { testRedisUrl } from '../../../../test/support/test-database';
+import {
+  createNotificationTestBed,
+  eventually,
+  type NotificationTestBed,
+} from '../../../../test/support/notification-test-bed';
+import {
+  allSettled,
+  ledgerRow,
+  plan,
+  plannedFor,
+  seedEvent,
+  seedRegistration,
+} from '../../../../test/support/notification-seed';
+
+describe('the sweeper: the database, not Redis, is the truth', () => {
+  let bed: NotificationTestBed;
+  beforeAll(async () => {
+    // The test policy sweeps every 500 ms and takes a claim older than 4 s for a dead worker's.
+    bed = await createNotificationTestBed('notification-sweep');
+  });
+  afterAll(() => bed?.close());
+
+  async function seeded(count = 1) {
+    const event = await seedEvent(bed.dataSource);
+    const registrations = [];
+    for (let i = 0; i < count; i += 1)
+      registrations.push((await seedRegistration(bed.dataSource, event)).registration);
+    return { event, registrations };
+  }
+
+  it('delivers rows committed but never enqueued (a crash, or Redis away, between commit and enqueue)', async () => {
+    const { event, registrations } = await seeded(3);
+    const rows = await plan(
+      bed,
+      registrations.map((registration) => ({
+        ...plannedFor('confirmation', event, registration),
+        requestId: 'request-that-crashed',
+      })),
+      { enqueue: false },
+    );
+    const ids = rows.map((row) => row.id);
+    await eventually('all swept and sent', () => allSettled(bed, ids));
+    for (const id of ids) {
+      expect(await ledgerRow(bed, id)).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
+      expect(bed.sink.for(id)).toHaveLength(1);
+      // The swept job still carries the request id, so the worker's logs join up with the api's.
+      expect(bed.logs).toContainEqual(
+        expect.stringContaining(`${id}, job ${id}, request request-that-crashed`),
+      );
+    }
+  });
+
+  it('delivers rows whose jobs Redis lost, and puts the sweep schedule itself back', async () => {
+    const { event, registrations } = await seeded(2);
+    const sendAt = new Date(Date.now() + 2_000);
+    const rows = await plan(
+      bed,
+      registrations.map((registration) =>
+        plannedFor('reminder', event, registration, { payload: { offset: 'P1D' }, sendAt }),
+      ),
+    );
+    expect(await bed.queue.getJob(rows[0].id)).toBeDefined();
+    // Every key of the queue goes, as in a flush or a failover to an empty replica: the delayed
+    // jobs and the sweep's Job Scheduler alike.
+    const redis = new Redis(testRedisUrl());
+    try {
+      const keys = await redis.keys(`${bed.env.REDIS_PREFIX}:${NOTIFICATIONS_QUEUE}:*`);
+      expect(keys.length).toBeGreaterThan(0);
+      await redis.del(...keys);
+    } finally {
+      redis.disconnect();
+    }
+    expect(await bed.queue.getJob(rows[0].id)).toBeUndefined();
+    expect(await bed.queue.getJobSchedulers()).toEqual([]);
+
+    const ids = rows.map((row) => row.id);
+    await eventually('swept and sent', () => allSettled(bed, ids));
+    for (const id of ids) {
+      const row = await ledgerRow(bed, id);
+      expect(row).toMatchObject({ status: 'sent', attempts: 1 });
+      expect(row.sentAt!.getTime()).toBeGreaterThanOrEqual(sendAt.getTime());
+      expect(bed.sink.for(id)).toHaveLength(1);
+    }
+    expect((await bed.queue.getJobSchedulers()).map((scheduler) => scheduler.key)).toEqual([
+      'sweep-notifications',
+    ]);
+  });
+
+  it('hands back a row a dead worker claimed, once its lease is over, though its job has finished', async () => {
+    const { event, registrations } = await seeded();
+    const [row] = await plan(bed, [plannedFor('confirmation', event, registrations[0])], { enqueue: false });
+    // A worker claimed it (attempt 1) and died before sending; its job later re-ran, found the
+    // row taken, and completed. Only the lease can free the row now.
+    await bed.dataSource.query(
+      `UPDATE notifications SET status = 'sending', claimed_at = now(), attempts = 1 WHERE id = $1`,
+      [row.id],
+    );
+    await bed.outbox.enqueue([row]);
+    await eventually(
+      'its job completed',
+      async () => (await bed.queue.getJob(row.id))?.finishedOn !== undefined,
+    );
+    expect(await ledgerRow(bed, row.id)).toMatchObject({ status: 'sending', attempts: 1 });
+    expect(bed.sink.for(row.id)).toEqual([]);
+
+    await eventually('handed back and sent', () => allSettled(bed, [row.id]));
+    expect(await ledgerRow(bed, row.id)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(bed.sink.for(row.id)).toHaveLength(1);
+  });
+
+  it('leaves alone rows that are not due yet, and rows that are finished', async () => {
+    const { event, registrations } = await seeded(2);
+    const later = new Date(Date.now() + 2 * 86_400_000);
+    const [future] = await plan(
+      bed,
+      [plannedFor('reminder', event, registrations[0], { payload: { offset: 'P1D' }, sendAt: later })],
+      { enqueue: false },
+    );
+    const [superseded] = await plan(bed, [plannedFor('confirmation', event, registrations[1])], {
+      enqueue: false,
+    });
+    await bed.dataSource.query(`UPDATE notifications SET status = 'superseded' WHERE id = $1`, [
+      superseded.id,
+    ]);
+    // Several sweeps go by.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(await bed.queue.getJob(future.id)).toBeUndefined();
+    expect(await bed.queue.getJob(superseded.id)).toBeUndefined();
+    expect(await ledgerRow(bed, future.id)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await ledgerRow(bed, superseded.id)).toMatchObject({ status: 'superseded', attempts: 0 });
+  });
+});

@@ -1,0 +1,41 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { BeforeApplicationShutdown, Inject } from '@nestjs/common';
+import {
+  NOTIFICATION_JOBS,
+  NOTIFICATIONS_QUEUE,
+  NOTIFICATIONS_WORKER_OPTIONS,
+} from '@roundtable/notifications';
+import { UnrecoverableError, type Job } from 'bullmq';
+import { handlersByName, type JobHandler } from '../jobs/job-handler';
+
+/** Every handler of the notifications queue, gathered by the module. */
+export const NOTIFICATION_JOB_HANDLERS = Symbol('NOTIFICATION_JOB_HANDLERS');
+
+/**
+ * The notifications queue's one BullMQ worker. It hands each job to the handler for its name,
+ * and refuses to start unless every job in the registry has exactly one handler.
+ */
+@Processor(NOTIFICATIONS_QUEUE, NOTIFICATIONS_WORKER_OPTIONS)
+export class NotificationsProcessor extends WorkerHost implements BeforeApplicationShutdown {
+  private readonly handlers: ReadonlyMap<string, JobHandler>;
+
+  constructor(@Inject(NOTIFICATION_JOB_HANDLERS) handlers: JobHandler[]) {
+    super();
+    this.handlers = handlersByName(NOTIFICATIONS_QUEUE, Object.values(NOTIFICATION_JOBS), handlers);
+  }
+
+  async process(job: Job<unknown>): Promise<void> {
+    const handler = this.handlers.get(job.name);
+    if (!handler) throw new UnrecoverableError(`no handler for the job "${job.name}"`);
+    await handler.handle(job);
+  }
+
+  /**
+   * Closes the worker, letting jobs in flight finish, before anything they use shuts down:
+   * @nestjs/bullmq closes workers in onApplicationShutdown, the same phase in which the database
+   * and the SMTP pool close, so a send could otherwise lose its connection halfway.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
+  }
+}

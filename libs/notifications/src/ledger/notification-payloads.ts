@@ -1,0 +1,66 @@
+import type { EventSnapshot, VenueSnapshot } from '../event-snapshot';
+import type { NotificationPayload } from './notification.entity';
+
+/**
+ * The payload keys the worker reads, by kind. Everything else a message shows is read when it is
+ * sent (the event as it is then, the registration's name and status), so a payload carries only
+ * what the database cannot tell the worker later.
+ *
+ * - every kind but `cancellation`: `manageToken`, the raw private-link token. The registration
+ *   stores only its hash, so the planner puts it in the first message it plans; a message without
+ *   it links to the public event page instead. The ledger drops it once the row is finished.
+ *   Required for `invitation`, whose accept and decline links are built from it.
+ * - `waitlisted`: `position` (1 is next), optional.
+ * - `reminder`: `offset`, the ISO 8601 duration before the start it was planned for ("P1D").
+ * - `update`: where and when the event was before the change: write it with `previousEventPayload`.
+ * - `cancellation`: `reason`, optional; the event's own cancel reason otherwise.
+ * - `access-arranged`: `arranged`, what was arranged, each finishing "We have arranged ___ for
+ *   you" ("a BSL interpreter"); `note`, optional, anything staff add.
+ */
+export type PreviousEvent = Pick<EventSnapshot, 'startsAt' | 'endsAt' | 'venue' | 'online'>;
+
+/** A payload that lacks what its kind needs: sending it again will not help. */
+export class PayloadError extends Error {}
+
+/** The payload of an `update`: the event as people last heard of it, before this change. */
+export function previousEventPayload(previous: {
+  startsAt: Date;
+  endsAt: Date;
+  onlineUrl: string | null;
+  venue: (Omit<VenueSnapshot, 'accessFeatures'> & { accessFeatures: readonly string[] }) | null;
+}): NotificationPayload {
+  return {
+    previousStartsAt: previous.startsAt.toISOString(),
+    previousEndsAt: previous.endsAt.toISOString(),
+    previousOnline: previous.onlineUrl !== null,
+    previousVenueName: previous.venue?.name ?? null,
+    previousVenueAddress: previous.venue?.address ?? null,
+    previousVenuePostcode: previous.venue?.postcode ?? null,
+    previousVenueAccessFeatures: previous.venue ? [...previous.venue.accessFeatures] : [],
+  };
+}
+
+/** Reads back what `previousEventPayload` wrote. */
+export function previousEventFromPayload(payload: NotificationPayload): PreviousEvent {
+  const startsAt = new Date(String(payload.previousStartsAt));
+  const endsAt = new Date(String(payload.previousEndsAt));
+  if (Number.isNaN(startsAt.getTime()) || Number.isNaN(endsAt.getTime())) {
+    throw new PayloadError('an update needs previousStartsAt and previousEndsAt (see previousEventPayload)');
+  }
+  const name = payload.previousVenueName;
+  const features = payload.previousVenueAccessFeatures;
+  return {
+    startsAt,
+    endsAt,
+    online: payload.previousOnline === true,
+    venue:
+      typeof name === 'string'
+        ? {
+            name,
+            address: String(payload.previousVenueAddress ?? ''),
+            postcode: String(payload.previousVenuePostcode ?? ''),
+            accessFeatures: Array.isArray(features) ? features : [],
+          }
+        : null,
+  };
+}

@@ -1,0 +1,144 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { LoggerService } from '@nestjs/common';
+import { Test, type TestingModule } from '@nestjs/testing';
+import {
+  NOTIFICATIONS_QUEUE,
+  NotificationJobPolicy,
+  NotificationLedger,
+  NotificationOutbox,
+  SEND_JOB_OPTIONS,
+} from '@roundtable/notifications';
+import type { Queue } from 'bullmq';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { waitUntil } from '../../tools/local/wait';
+import { SmtpSink } from './smtp-sink';
+import { createTestDatabase, testRedisUrl, type TestDatabase } from './test-database';
+import { spawnWorkerMain, spawnWorkerProcess, type WorkerProcess } from './worker-process';
+
+/**
+ * Minutes of real backoff and a ten-minute lease shortened to fit a test; the shapes are the
+ * registry's. A send in these tests takes milliseconds, far inside the lease.
+ */
+export const TEST_JOB_POLICY: NotificationJobPolicy = {
+  send: { ...SEND_JOB_OPTIONS, attempts: 4, backoff: { type: 'fixed', delay: 300 } },
+  sweep: { everyMs: 500, horizonMs: 60_000, leaseMs: 4_000, batchSize: 500 },
+};
+
+export interface RunningWorker {
+  app: TestingModule;
+  close(): Promise<void>;
+}
+
+export interface NotificationTestBed {
+  database: TestDatabase;
+  sink: SmtpSink;
+  /** The environment every worker of this bed runs with (the same database and Redis prefix). */
+  env: Record<string, string>;
+  policy: NotificationJobPolicy;
+  /** The first worker, started with the bed; tests seed and inspect through its providers. */
+  first: RunningWorker;
+  dataSource: DataSource;
+  ledger: NotificationLedger;
+  outbox: NotificationOutbox;
+  queue: Queue;
+  /** Another worker in this process, on the same database and queue. */
+  startWorker(): Promise<RunningWorker>;
+  /** A worker in a child process, which a test can kill outright. */
+  spawnWorker(): Promise<WorkerProcess>;
+  /** apps/worker/src/main.ts in a child process, with the registry's own policy. */
+  spawnMain(): Promise<WorkerProcess>;
+  /**
+   * What the in-process workers logged, as "context: message" lines, all together: Nest's
+   * Logger is process-wide, so lines cannot be told apart by worker.
+   */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The worker (apps/worker/src/worker.module.ts) against a database, a Redis prefix and an SMTP
+ * sink of its own. Config is read when the worker module is first imported, so, as with
+ * createTestWorker, one bed per test file.
+ */
+export async function createNotificationTestBed(
+  label: string,
+  policy: NotificationJobPolicy = TEST_JOB_POLICY,
+): Promise<NotificationTestBed> {
+  const sink = await SmtpSink.start();
+  const database = await createTestDatabase(label);
+  const env = {
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: '4',
+    REDIS_URL: testRedisUrl(),
+    REDIS_PREFIX: `rt-test-${randomBytes(4).toString('hex')}`,
+    SMTP_URL: sink.url,
+    MAIL_FROM: 'Halesowen Constituency Office <office@roundtable.test>',
+    PUBLIC_URL: 'https://roundtable.test',
+    LOG_LEVEL: 'silent',
+  };
+  Object.assign(process.env, env);
+  const workers: RunningWorker[] = [];
+  const children: WorkerProcess[] = [];
+  const logs: string[] = [];
+  const record = (message: unknown, context?: unknown) => logs.push(`${String(context)}: ${String(message)}`);
+  const logger: LoggerService = {
+    log: record,
+    error: record,
+    warn: record,
+    debug: record,
+    verbose: () => undefined,
+  };
+
+  const startWorker = async (): Promise<RunningWorker> => {
+    const { WorkerModule } = await import('../../apps/worker/src/worker.module');
+    const app = await Test.createTestingModule({ imports: [WorkerModule] })
+      .overrideProvider(NotificationJobPolicy)
+      .useValue(policy)
+      .setLogger(logger)
+      .compile();
+    app.useLogger(logger);
+    await app.init();
+    let closing: Promise<void> | undefined;
+    const worker = { app, close: () => (closing ??= app.close()) };
+    workers.push(worker);
+    return worker;
+  };
+
+  const first = await startWorker();
+  return {
+    database,
+    sink,
+    env,
+    policy,
+    first,
+    dataSource: first.app.get(DataSource),
+    ledger: first.app.get(NotificationLedger),
+    outbox: first.app.get(NotificationOutbox),
+    queue: first.app.get<Queue>(getQueueToken(NOTIFICATIONS_QUEUE), { strict: false }),
+    startWorker,
+    async spawnWorker() {
+      const child = await spawnWorkerProcess(env, policy);
+      children.push(child);
+      return child;
+    },
+    async spawnMain() {
+      const child = await spawnWorkerMain(env);
+      children.push(child);
+      return child;
+    },
+    logs,
+    async close() {
+      await Promise.all(children.map((child) => child.kill()));
+      await Promise.all(workers.map((worker) => worker.close()));
+      await sink.stop();
+      await database.drop();
+    },
+  };
+}
+
+/** Polls the ledger until `check` holds, for at most `timeoutMs`; no timing is asserted. */
+export function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  return waitUntil(what, check, { timeoutMs, intervalMs: 100 });
+}
