@@ -7,4 +7,4 @@ export { ROLES, STAFF_ROLES, type Role } from './role';
 export { SessionsService, type SignedIn } from './sessions.service';
 export { User } from './user.entity';
 export { toUserView, type UserView } from './user.view';
-export { normaliseEmail, UsersService, type CreatedUser } from './users.service';
+export { UsersService, type CreatedUser } from './users.service';

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { isUniqueViolation } from '@roundtable/platform';
+import { isUniqueViolation, normaliseEmail } from '@roundtable/platform';
 import { Repository } from 'typeorm';
 import type { CreateUserDto } from './dto/create-user.dto';
 import { PasswordHasher } from './password-hasher';
@@ -11,10 +11,6 @@ export interface CreatedUser {
   user: User;
   /** Present only when the password was generated here: shown once, never stored in clear. */
   initialPassword?: string;
-}
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 @Injectable()

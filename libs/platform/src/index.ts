@@ -10,3 +10,4 @@ export { RedisService } from './redis/redis.service';
 export { isExclusionViolation, isUniqueViolation } from './database/postgres-errors';
 export { PageQueryDto, type Page } from './http/page-query.dto';
 export { hashSecretToken, newSecretToken } from './secret-token';
+export { normaliseEmail } from './email-address';

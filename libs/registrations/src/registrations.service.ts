@@ -6,7 +6,13 @@ import {
   type DueNotification,
   type PlannedNotification,
 } from '@roundtable/notifications';
-import { Clock, hashSecretToken, isUniqueViolation, newSecretToken } from '@roundtable/platform';
+import {
+  Clock,
+  hashSecretToken,
+  isUniqueViolation,
+  newSecretToken,
+  normaliseEmail,
+} from '@roundtable/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessTasksPlanner } from './access-tasks.planner';
 import type { RegisterDto, UpdateRegistrationDto } from './dto/registration.dto';
@@ -18,10 +24,6 @@ export interface Registered {
   registration: Registration;
   /** The private manage link's secret, shown once; only its hash is stored. */
   manageToken: string;
-}
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 @Injectable()
