@@ -4,19 +4,21 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { MailSendError } from './mail-send-error';
-import { mailTransportOptions } from './mail-transport-options';
+import { mailTransportOptions, type DkimKey } from './mail-transport-options';
 
 /**
  * The one way mail leaves: a pool of SMTP connections to SMTP_URL, opened on the first send and
- * closed on shutdown. DKIM signing (mailTransportOptions' second argument) is for the day the
- * config carries a key; until then the relay signs.
+ * closed on shutdown. Messages are DKIM-signed here when DKIM_* is configured; otherwise the
+ * relay is expected to sign for the sending domain.
  */
 @Injectable()
 export class MailTransport implements OnApplicationShutdown {
   private readonly transporter: Transporter<SMTPPool.SentMessageInfo>;
 
   constructor(config: AppConfig) {
-    this.transporter = nodemailer.createTransport(mailTransportOptions(config.get('SMTP_URL')));
+    this.transporter = nodemailer.createTransport(
+      mailTransportOptions(config.get('SMTP_URL'), dkimKeyFrom(config)),
+    );
   }
 
   /** Sends one message; resolves with its Message-ID, or rejects with a MailSendError. */
@@ -32,4 +34,12 @@ export class MailTransport implements OnApplicationShutdown {
   onApplicationShutdown(): void {
     this.transporter.close();
   }
+}
+
+function dkimKeyFrom(config: AppConfig): DkimKey | undefined {
+  const domainName = config.get('DKIM_DOMAIN');
+  const keySelector = config.get('DKIM_SELECTOR');
+  const privateKey = config.get('DKIM_PRIVATE_KEY');
+  // The schema accepts all three or none.
+  return domainName && keySelector && privateKey ? { domainName, keySelector, privateKey } : undefined;
 }

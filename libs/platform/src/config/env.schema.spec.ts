@@ -87,4 +87,40 @@ describe('validateEnv', () => {
     expect(refusal({ ...minimal, BODY_LIMIT: 'lots' })).toMatch(/BODY_LIMIT must be a size/);
     expect(refusal({ ...minimal, REDIS_PREFIX: 'Has Spaces' })).toMatch(/REDIS_PREFIX/);
   });
+  describe('DKIM', () => {
+    const pem = '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----';
+
+    it('is off when none of the three is set', () => {
+      const env = validateEnv(minimal);
+      expect([env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY]).toEqual([
+        undefined,
+        undefined,
+        undefined,
+      ]);
+    });
+
+    it('takes a key written on one line with \\n for its line breaks', () => {
+      const env = validateEnv({
+        ...minimal,
+        DKIM_DOMAIN: 'example.org',
+        DKIM_SELECTOR: 'mail',
+        DKIM_PRIVATE_KEY: pem.replace(/\n/g, '\\n'),
+      });
+      expect(env.DKIM_PRIVATE_KEY).toBe(pem);
+    });
+
+    it('names what is missing when only some are set, and refuses a key that is not PEM', () => {
+      expect(refusal({ ...minimal, DKIM_DOMAIN: 'example.org' })).toMatch(
+        /DKIM_PRIVATE_KEY DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY must be set together/,
+      );
+      expect(
+        refusal({
+          ...minimal,
+          DKIM_DOMAIN: 'example.org',
+          DKIM_SELECTOR: 'mail',
+          DKIM_PRIVATE_KEY: 'secret',
+        }),
+      ).toMatch(/DKIM_PRIVATE_KEY must be a PEM private key/);
+    });
+  });
 });

@@ -43,11 +43,30 @@ export const envSchema = z
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     ADMIN_EMAIL: optionalString.pipe(z.string().email('must be an email address').optional()),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+    // DKIM signing by the worker itself, for a relay that does not sign for the domain.
+    DKIM_DOMAIN: optionalString,
+    DKIM_SELECTOR: optionalString,
+    DKIM_PRIVATE_KEY: optionalString
+      // A PEM key in one environment variable often arrives with its line breaks written as \n.
+      .transform((value) => value?.replace(/\\n/g, '\n'))
+      .pipe(
+        z
+          .string()
+          .includes('PRIVATE KEY', { message: 'must be a PEM private key (-----BEGIN PRIVATE KEY-----…)' })
+          .optional(),
+      ),
   })
   .refine((env) => Boolean(env.ADMIN_EMAIL) === Boolean(env.ADMIN_PASSWORD), {
     message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
     path: ['ADMIN_PASSWORD'],
-  });
+  })
+  .refine(
+    (env) => new Set([env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY].map(Boolean)).size === 1,
+    {
+      message: 'DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY must be set together, or none of them',
+      path: ['DKIM_PRIVATE_KEY'],
+    },
+  );
 
 export type Env = z.infer<typeof envSchema>;
 
