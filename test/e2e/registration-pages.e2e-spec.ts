@@ -135,6 +135,7 @@ describe('registration pages, in a browser', () => {
     await expect(page.getByLabel('Email address').inputValue()).resolves.toBe('sam.jones@example.org');
     await expect(page.getByLabel('Parent or carer').isChecked()).resolves.toBe(true);
     await expectAccessible(page, 'registration form, with errors');
+    await page.screenshot({ path: '/tmp/roundtable-registration-errors.png', fullPage: true });
 
     await page.getByLabel('Your name').fill('Sam Jones');
     await page.getByLabel('Something else (tell us below)').uncheck();
@@ -147,6 +148,7 @@ describe('registration pages, in a browser', () => {
     await expect(page.locator('.govuk-panel').innerText()).resolves.toContain('You have a place');
     await expect(page.locator('main').innerText()).resolves.toContain('calendar invite');
     await expectAccessible(page, 'registration confirmation');
+    await page.screenshot({ path: '/tmp/roundtable-registration-confirmation.png', fullPage: true });
 
     await page.getByRole('link', { name: 'Go to your registration page' }).click();
     await page.waitForURL(`**/manage/${manageToken}`);
@@ -159,6 +161,7 @@ describe('registration pages, in a browser', () => {
     expect(main).toMatch(/Step-free access[\s\S]*Hearing loop/);
     expect(main).toMatch(/Step-free access[\s\S]*Food for a special diet[\s\S]*Vegetarian, please/);
     await expectAccessible(page, 'manage page');
+    await page.screenshot({ path: '/tmp/roundtable-manage.png', fullPage: true });
 
     // Change access needs, with a mistake first.
     await page.getByRole('link', { name: 'Change what you need' }).click();
@@ -256,6 +259,7 @@ describe('registration pages, in a browser', () => {
       'Place confirmed',
     );
     await expectAccessible(page, 'staff registrations list');
+    await page.screenshot({ path: '/tmp/roundtable-staff-registrations.png', fullPage: true });
     await page.getByLabel('Status').selectOption({ label: 'Cancelled (1)' });
     await page.getByRole('button', { name: 'Show people' }).click();
     await page.waitForURL(`**/staff/events/${eventId}/registrations?status=cancelled`);
@@ -273,6 +277,7 @@ describe('registration pages, in a browser', () => {
     expect(ledger).toContain('Not needed');
     expect(ledger).toContain('Monday 2 March 2026');
     await expectAccessible(page, 'staff delivery ledger');
+    await page.screenshot({ path: '/tmp/roundtable-staff-ledger.png', fullPage: true });
     await context.close();
 
     expect(scanned).toHaveLength(18);

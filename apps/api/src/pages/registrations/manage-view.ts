@@ -1,6 +1,7 @@
 import type { EventEntity } from '@roundtable/events';
-import { accessNeedLabel, type Registration } from '@roundtable/registrations';
+import type { Registration } from '@roundtable/registrations';
 import { publicEventDetails } from '../events/event-details';
+import { chosenAccessNeedLabel } from './registration-form';
 
 export interface ManageState {
   registration: Registration;
@@ -25,7 +26,7 @@ export function manageView(state: ManageState, token: string, now: Date) {
       status,
       waitlistPosition: state.waitlistPosition,
       accessNeeds: registration.accessNeeds,
-      accessNeedLabels: registration.accessNeeds.map(accessNeedLabel),
+      accessNeedLabels: registration.accessNeeds.map(chosenAccessNeedLabel),
       accessNotes: registration.accessNotes,
     },
     // The joining link goes to people with a place, as in their confirmation email.

@@ -1,6 +1,7 @@
 import {
   ACCESS_NEEDS,
   ACCESS_NEED_VALUES,
+  accessNeedLabel,
   ATTENDEE_ROLE_VALUES,
   RegisterDto,
   UpdateRegistrationDto,
@@ -53,6 +54,11 @@ export const ACCESS_NEED_ITEMS = ACCESS_NEEDS.map((need) => ({
   text: need.label,
   hint: { text: ACCESS_NEED_HINTS[need.value] },
 }));
+
+/** A chosen need, as a list of them shows it: the form's "(tell us below)" makes no sense there. */
+export function chosenAccessNeedLabel(value: string): string {
+  return value === 'other' ? 'Something else' : accessNeedLabel(value);
+}
 
 export function readRegistrationForm(body: unknown): RegistrationFormValues {
   return {

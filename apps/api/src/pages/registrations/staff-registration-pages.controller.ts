@@ -14,6 +14,7 @@ import { StaffPageGuard } from '../auth/staff-page.guard';
 import { FormErrors } from '../forms/form-errors';
 import { textField } from '../forms/form-fields';
 import { PAGE_SIZE, paginationView, readPageNumber } from '../forms/pagination';
+import { chosenAccessNeedLabel } from './registration-form';
 import { NOTIFICATION_KIND_LABELS, REGISTRATION_STATUS_LABELS } from './registration-labels';
 
 /** "Monday 16 March 2026, 6:30pm", in UK time. */
@@ -61,6 +62,7 @@ export class StaffRegistrationPagesController {
       })),
       registrations: rows.map((row) => ({
         ...toRegistrationView(row),
+        accessNeedLabels: row.accessNeeds.map(chosenAccessNeedLabel),
         roleLabel: ATTENDEE_ROLES.find((role) => role.value === row.role)?.label ?? 'Not given',
         registeredAt: londonMoment(row.createdAt),
       })),
