@@ -329,6 +329,28 @@ describe('registration pages', () => {
       expect(open.text).not.toContain('noindex');
     });
 
+    it('give the joining link of an online event to people with a place only', async () => {
+      day += 1;
+      const start = new Date(api.clock.now().getTime() + day * 86_400_000);
+      const event = await createEvent(api, token, {
+        capacity: 1,
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
+      });
+      await publishEvent(api, token, event.id);
+      const { manageToken: confirmed } = await registered(event.id);
+      const { manageToken: waiting } = await registered(event.id);
+      expect((await request(api.http).get(`/manage/${confirmed}`)).text).toContain(
+        'https://meet.example.org/ehc',
+      );
+      const waitingPage = await request(api.http).get(`/manage/${waiting}`);
+      expect(waitingPage.text).toContain('You are number 1 on the waiting list');
+      expect(waitingPage.text).not.toContain('https://meet.example.org/ehc');
+      expect((await request(api.http).get(`/events/${event.id}`)).text).not.toContain(
+        'https://meet.example.org/ehc',
+      );
+    });
+
     it.each([
       ['a malformed token', '/manage/not-a-token'],
       ['an unknown token', `/manage/${newManageToken()}`],
