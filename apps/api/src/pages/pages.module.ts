@@ -1,5 +1,7 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { EventsModule } from '@roundtable/events';
+import { NotificationsModule } from '@roundtable/notifications';
+import { RegistrationsModule } from '@roundtable/registrations';
 import { CsrfGuard } from './auth/csrf.guard';
 import { CsrfMiddleware } from './auth/csrf.middleware';
 import { PageCookies } from './auth/page-cookies';
@@ -7,6 +9,11 @@ import { SignInPagesController } from './auth/sign-in-pages.controller';
 import { StaffPageGuard } from './auth/staff-page.guard';
 import { PublicEventPagesController } from './events/public-event-pages.controller';
 import { StaffEventPagesController } from './events/staff-event-pages.controller';
+import { ManagePageHeaders } from './registrations/manage-page-headers.middleware';
+import { ManagePagesController } from './registrations/manage-pages.controller';
+import { PublicRegistrationPagesController } from './registrations/public-registration-pages.controller';
+import { RegistrationSummary } from './registrations/registration-summary';
+import { StaffRegistrationPagesController } from './registrations/staff-registration-pages.controller';
 import { StaffVenuePagesController } from './venues/staff-venue-pages.controller';
 
 /**
@@ -15,20 +22,33 @@ import { StaffVenuePagesController } from './venues/staff-venue-pages.controller
  * cookie session and CSRF protection of their own, which the JSON API never accepts.
  */
 @Module({
-  imports: [EventsModule],
+  imports: [EventsModule, RegistrationsModule, NotificationsModule],
   controllers: [
     SignInPagesController,
     StaffEventPagesController,
     StaffVenuePagesController,
     PublicEventPagesController,
+    PublicRegistrationPagesController,
+    ManagePagesController,
+    StaffRegistrationPagesController,
   ],
-  providers: [PageCookies, CsrfGuard, StaffPageGuard],
+  providers: [PageCookies, CsrfGuard, StaffPageGuard, RegistrationSummary],
 })
 export class PagesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    // Only pages with forms need a CSRF token; the public pages set no cookies at all.
+    // Only pages with forms need a CSRF token; the public event pages set no cookies at all.
     consumer
       .apply(CsrfMiddleware)
-      .forRoutes(SignInPagesController, StaffEventPagesController, StaffVenuePagesController);
+      .forRoutes(
+        SignInPagesController,
+        StaffEventPagesController,
+        StaffVenuePagesController,
+        PublicRegistrationPagesController,
+        ManagePagesController,
+        StaffRegistrationPagesController,
+      );
+    // Every page under /manage/<token> (a private link's secret in the address): not indexed,
+    // never sent on as a Referer, never cached.
+    consumer.apply(ManagePageHeaders).forRoutes({ path: 'manage/*path', method: RequestMethod.ALL });
   }
 }

@@ -187,7 +187,8 @@ export class NotificationLedger {
   ): Promise<[Notification[], number]> {
     return this.notifications.findAndCount({
       where: { eventId },
-      order: { createdAt: 'ASC', id: 'ASC' },
+      // One change plans several rows at once (same createdAt): then soonest to send first.
+      order: { createdAt: 'ASC', sendAt: 'ASC', id: 'ASC' },
       take: page.limit,
       skip: page.offset,
     });

@@ -17,6 +17,8 @@ describe('redactUrl', () => {
     );
     expect(redactUrl('/api/v1/public/testimonies/receipt-abc')).toBe('/api/v1/public/testimonies/:token');
     expect(redactUrl('/manage/abcdef')).toBe('/manage/:token');
+    expect(redactUrl('/manage/rtm_abcdef/accept')).toBe('/manage/:token/accept');
+    expect(redactUrl('/manage/rtm_abcdef/cancelled?outcome=freed')).toBe('/manage/:token/cancelled');
     expect(redactUrl('/public/receipts/abcdef/edit')).toBe('/public/receipts/:token/edit');
   });
 

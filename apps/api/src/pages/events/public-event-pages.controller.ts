@@ -7,6 +7,7 @@ import { uuidPipe } from '../../http/uuid.pipe';
 import { FormErrors } from '../forms/form-errors';
 import { textField } from '../forms/form-fields';
 import { PAGE_SIZE, paginationView, readPageNumber } from '../forms/pagination';
+import { registrationOpening } from '../registrations/registration-opening';
 import { publicEventDetails } from './event-details';
 
 /**
@@ -54,6 +55,10 @@ export class PublicEventPagesController {
   @Get('events/:id')
   @Render('pages/public/events/show.njk')
   async show(@Param('id', uuidPipe('event')) id: string) {
-    return publicEventDetails(await this.events.getPublic(id), this.clock.now());
+    const event = await this.events.getPublic(id);
+    return {
+      ...publicEventDetails(event, this.clock.now()),
+      registration: registrationOpening(event, this.clock.now()),
+    };
   }
 }

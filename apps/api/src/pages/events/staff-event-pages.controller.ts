@@ -49,6 +49,7 @@ import {
   spansDays,
   type EventFormValues,
 } from './event-form';
+import { RegistrationSummary } from '../registrations/registration-summary';
 import { eventDetails } from './event-details';
 
 const CANCEL_FIELDS = ['reason'];
@@ -83,6 +84,7 @@ export class StaffEventPagesController {
     private readonly events: EventsService,
     private readonly venues: VenuesService,
     private readonly clock: Clock,
+    private readonly registrationSummary: RegistrationSummary,
   ) {}
 
   @Get()
@@ -159,6 +161,7 @@ export class StaffEventPagesController {
     const event = await this.events.get(id);
     return {
       ...eventDetails(event, this.clock.now()),
+      ...(await this.registrationSummary.forEvent(id)),
       done: typeof done === 'string' ? DONE_MESSAGES[done] : undefined,
       ...NO_ERRORS,
     };

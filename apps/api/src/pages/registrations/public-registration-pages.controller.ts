@@ -1,0 +1,127 @@
+import {
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  Logger,
+  Param,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { EventsService, type EventEntity } from '@roundtable/events';
+import { Clock } from '@roundtable/platform';
+import { ATTENDEE_ROLES, RegistrationsService } from '@roundtable/registrations';
+import type { Request, Response } from 'express';
+import { PublicRateLimit } from '../../http/throttling';
+import { uuidPipe } from '../../http/uuid.pipe';
+import { CsrfGuard } from '../auth/csrf.guard';
+import { publicEventDetails } from '../events/event-details';
+import { NO_ERRORS, type FormErrorsView } from '../forms/form-errors';
+import { refusalMessages } from '../forms/service-errors';
+import {
+  ACCESS_NEED_ITEMS,
+  EMPTY_REGISTRATION_FORM,
+  parseRegistrationForm,
+  readRegistrationForm,
+  REGISTRATION_FORM_FIELDS,
+  type RegistrationFormValues,
+} from './registration-form';
+import { isOpenForRegistration, registrationOpening } from './registration-opening';
+import { requestId } from './request-id';
+
+const ALREADY_REGISTERED =
+  'This email address is already registered for this event. To change or cancel, use the link in the email we sent you when you registered';
+
+/**
+ * The public registration form. A place is given while they last, then the waiting list; on
+ * success people go to a confirmation page under their private manage link. Anonymous posts need
+ * the CSRF cookie this controller's pages set, and are rate limited per address.
+ */
+@ApiExcludeController()
+@Controller('events/:id/register')
+@PublicRateLimit()
+@UseGuards(CsrfGuard)
+export class PublicRegistrationPagesController {
+  private readonly logger = new Logger(PublicRegistrationPagesController.name);
+
+  constructor(
+    private readonly events: EventsService,
+    private readonly registrations: RegistrationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  async form(@Param('id', uuidPipe('event')) id: string, @Res() res: Response): Promise<void> {
+    const event = await this.events.getPublic(id);
+    if (!this.renderIfClosed(res, 200, event))
+      this.renderForm(res, 200, event, EMPTY_REGISTRATION_FORM, NO_ERRORS);
+  }
+
+  @Post()
+  async register(
+    @Param('id', uuidPipe('event')) id: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const event = await this.events.getPublic(id);
+    if (this.renderIfClosed(res, 409, event)) return;
+    const values = readRegistrationForm(body);
+    const parsed = await parseRegistrationForm(values);
+    let status = 400;
+    if (parsed.input) {
+      try {
+        const { registration, manageToken } = await this.registrations.register(
+          id,
+          parsed.input,
+          requestId(req),
+        );
+        this.logger.log(`registration ${registration.id} made through the public form`);
+        res.redirect(303, `/manage/${manageToken}/registered`);
+        return;
+      } catch (error) {
+        const messages = refusalMessages(error);
+        if (!messages || !(error instanceof ConflictException)) throw error;
+        if (!messages.some((message) => message.startsWith('this email address is already registered'))) {
+          // Cancelled or started between the page loading and the post: explain, as for a GET.
+          if (this.renderIfClosed(res, 409, await this.events.getPublic(id))) return;
+          throw error;
+        }
+        parsed.errors.add('email', ALREADY_REGISTERED);
+        status = 409;
+      }
+    }
+    this.renderForm(res, status, event, values, parsed.errors.toView(REGISTRATION_FORM_FIELDS));
+  }
+
+  /** A cancelled or started event gets a page that says so kindly, instead of the form. */
+  private renderIfClosed(res: Response, status: number, event: EventEntity): boolean {
+    const opening = registrationOpening(event, this.clock.now());
+    if (isOpenForRegistration(opening)) return false;
+    res.status(status).render('pages/public/registrations/closed.njk', {
+      ...publicEventDetails(event, this.clock.now()),
+      opening,
+    });
+    return true;
+  }
+
+  private renderForm(
+    res: Response,
+    status: number,
+    event: EventEntity,
+    form: RegistrationFormValues,
+    errors: FormErrorsView,
+  ): void {
+    res.status(status).render('pages/public/registrations/form.njk', {
+      ...publicEventDetails(event, this.clock.now()),
+      full: registrationOpening(event, this.clock.now()) === 'full',
+      form,
+      roles: ATTENDEE_ROLES,
+      accessNeedItems: ACCESS_NEED_ITEMS,
+      ...errors,
+    });
+  }
+}
