@@ -1,5 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { EventsModule } from '@roundtable/events';
+import { RegistrationsModule } from '@roundtable/registrations';
 import { CsrfGuard } from './auth/csrf.guard';
 import { CsrfMiddleware } from './auth/csrf.middleware';
 import { PageCookies } from './auth/page-cookies';
@@ -15,7 +16,7 @@ import { StaffVenuePagesController } from './venues/staff-venue-pages.controller
  * cookie session and CSRF protection of their own, which the JSON API never accepts.
  */
 @Module({
-  imports: [EventsModule],
+  imports: [EventsModule, RegistrationsModule],
   controllers: [
     SignInPagesController,
     StaffEventPagesController,
