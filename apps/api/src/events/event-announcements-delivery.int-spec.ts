@@ -136,9 +136,12 @@ describe('event announcements, delivered', () => {
   }
 
   it('a reschedule updates the calendar item the confirmation added; a cancel removes it', async () => {
-    const event = await onlineEvent(slot(api, 12));
+    const event = await onlineEvent({ ...slot(api, 12), capacity: 1 });
     const email = 'reschedule.flow@example.org';
+    const waiter = 'waiting.flow@example.org';
     const person = await register(event.id, email);
+    expect((await register(event.id, waiter)).status).toBe('waitlisted');
+    await received(waiter, 'waitlisted');
 
     const [confirmation] = await received(email, 'confirmation');
     const added = calendarOf(confirmation)!;
@@ -161,6 +164,10 @@ describe('event announcements, delivered', () => {
     expect(update.parsed.text).toContain('Old time:');
     // The token came from the pending reminders: the update links to the manage page.
     expect(update.parsed.text).toContain(`/manage/${person.manageToken}`);
+    // Someone waiting hears of the move too, with no calendar item: they were never sent one.
+    const [waiterUpdate] = await received(waiter, 'update');
+    expect(calendarOf(waiterUpdate)).toBeNull();
+    expect(waiterUpdate.parsed.text).toContain('You are still on the waiting list.');
 
     tick();
     const cancelled = await request(api.http)
@@ -176,11 +183,14 @@ describe('event announcements, delivered', () => {
       sequence: 2,
     });
     expect(cancellation.parsed.text).toContain('The library has flooded.');
+    expect(calendarOf((await received(waiter, 'cancellation'))[0])).toBeNull();
 
     await expectEachSentOnce(event.id);
     expect(await mailsFor(email, 'confirmation')).toHaveLength(1);
     expect(await mailsFor(email, 'update')).toHaveLength(1);
     expect(await mailsFor(email, 'cancellation')).toHaveLength(1);
+    expect(await mailsFor(waiter, 'update')).toHaveLength(1);
+    expect(await mailsFor(waiter, 'cancellation')).toHaveLength(1);
     // Every reminder was superseded, none sent.
     expect((await rowsFor(email, 'reminder')).map((row) => row.status)).toEqual(Array(6).fill('superseded'));
   });
