@@ -225,7 +225,7 @@ export class RegistrationsService {
   }
 
   private async openEventOrFail(manager: EntityManager, eventId: string): Promise<EventEntity> {
-    const event = await manager.getRepository(EventEntity).findOne({ where: { id: eventId } });
+    const event = await this.readEventKeyShared(manager, eventId);
     if (!event || event.publishedAt === null)
       throw new NotFoundException(`no published event with id ${eventId}`);
     this.assertOpen(event);
@@ -239,7 +239,21 @@ export class RegistrationsService {
   }
 
   private async eventOrFail(manager: EntityManager, eventId: string): Promise<EventEntity> {
-    return manager.getRepository(EventEntity).findOneOrFail({ where: { id: eventId } });
+    const event = await this.readEventKeyShared(manager, eventId);
+    if (!event) throw new NotFoundException(`no event with id ${eventId}`);
+    return event;
+  }
+
+  /**
+   * Reads the event FOR KEY SHARE: registrations do not wait for each other (it goes with the
+   * place-taking UPDATE), but an event change (which locks the row FOR UPDATE) and a registration
+   * are ordered: a registration planned during a reschedule sees the new sequence, and a
+   * reschedule starting after it sees the registration, so nobody's messages are left stale.
+   */
+  private readEventKeyShared(manager: EntityManager, eventId: string): Promise<EventEntity | null> {
+    return manager
+      .getRepository(EventEntity)
+      .findOne({ where: { id: eventId }, lock: { mode: 'for_key_share' } });
   }
 
   private async lockByTokenOrFail(manager: EntityManager, token: string): Promise<Registration> {
