@@ -301,6 +301,49 @@ describe('event announcements (planning)', () => {
     ]);
   });
 
+  it('a personal cancel plans registration-cancelled; accepting again raises the calendar revision again', async () => {
+    const event = await publishedEvent(5);
+    const ann = await register(event.id, 1);
+    const revision = async () =>
+      (await api.dataSource.query('SELECT calendar_revision FROM registrations WHERE id = $1', [ann.id]))[0]
+        .calendar_revision;
+
+    expect((await request(api.http).delete(`/api/v1/public/registrations/${ann.manageToken}`)).status).toBe(
+      200,
+    );
+    expect(await revision()).toBe(1);
+    const cancelled = (await rows(event.id)).filter((row) => row.kind === 'registration-cancelled');
+    expect(cancelled).toEqual([
+      expect.objectContaining({ registration_id: ann.id, status: 'pending', payload: {} }),
+    ]);
+    // Cancelling twice tells them once.
+    expect((await request(api.http).delete(`/api/v1/public/registrations/${ann.manageToken}`)).status).toBe(
+      200,
+    );
+    expect((await rows(event.id)).filter((row) => row.kind === 'registration-cancelled')).toHaveLength(1);
+
+    const back = await request(api.http)
+      .patch(`/api/v1/public/registrations/${ann.manageToken}`)
+      .send({ response: 'accept' });
+    expect(back.body).toMatchObject({ status: 'confirmed' });
+    expect(await revision()).toBe(2);
+    // A second confirmation at the same event sequence is written (its key holds the revision),
+    // and it and its reminders carry the token the person used.
+    const pending = (await rows(event.id)).filter((row) => row.status === 'pending');
+    expect(pending.map((row) => row.kind).sort()).toEqual([
+      'confirmation',
+      'registration-cancelled',
+      'reminder',
+      'reminder',
+      'reminder',
+    ]);
+    expect(
+      pending
+        .filter((row) => row.kind !== 'registration-cancelled')
+        .every((row) => row.payload.manageToken === ann.manageToken),
+    ).toBe(true);
+  });
+
   describe('bad input writes nothing', () => {
     it('refuses unknown fields, bad offsets and an empty reason with a message', async () => {
       const event = await publishedEvent(5);
