@@ -25,7 +25,12 @@ export {
 } from './event-kinds';
 export { EventEntity } from './events/event.entity';
 export { toEventView, toPublicEventView, type EventView, type PublicEventView } from './events/event.view';
-export { EventsService, type EventChange } from './events/events.service';
+export {
+  EventsService,
+  type EventChange,
+  type EventTransition,
+  type EventTransitionHook,
+} from './events/events.service';
 export { EventsModule } from './events.module';
 export {
   LONDON,

@@ -23,6 +23,10 @@ export {
   registrationConfirmationMessage,
   type RegistrationConfirmationInput,
 } from './messages/registration-confirmation.message';
+export {
+  registrationCancelledMessage,
+  type RegistrationCancelledInput,
+} from './messages/registration-cancelled.message';
 export { reminderMessage, type ReminderInput } from './messages/reminder.message';
 export { reminderPhrase } from './messages/reminder-phrase';
 export { waitlistPromotedMessage, type WaitlistPromotedInput } from './messages/waitlist-promoted.message';
@@ -58,7 +62,11 @@ export {
   previousEventPayload,
   type PreviousEvent,
 } from './ledger/notification-payloads';
-export { NotificationLedger, type DueNotification } from './ledger/notification-ledger';
+export {
+  NotificationLedger,
+  type DueNotification,
+  type PendingNotification,
+} from './ledger/notification-ledger';
 export { NotificationOutbox } from './ledger/notification-outbox';
 export type { PlannedNotification } from './ledger/planned-notification';
 export { NotificationsModule } from './notifications.module';

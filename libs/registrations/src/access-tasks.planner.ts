@@ -55,4 +55,9 @@ export class AccessTasksPlanner {
       .getRepository(AccessTask)
       .update({ registrationId, status: 'open' }, { status: 'cancelled' });
   }
+
+  /** The event is off: nothing is left to arrange (an arranged task stays on record). */
+  async cancelForEvent(manager: EntityManager, eventId: string): Promise<void> {
+    await manager.getRepository(AccessTask).update({ eventId, status: 'open' }, { status: 'cancelled' });
+  }
 }

@@ -8,6 +8,7 @@ export {
 } from './access-needs';
 export { ACCESS_TASK_LEAD_DAYS } from './access-tasks.planner';
 export { RegisterDto, UpdateRegistrationDto } from './dto/registration.dto';
+export { EventAnnouncementsService } from './event-announcements.service';
 export { Registration } from './registration.entity';
 export {
   ATTENDEE_ROLES,

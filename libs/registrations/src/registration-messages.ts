@@ -1,5 +1,5 @@
 import type { EventEntity } from '@roundtable/events';
-import type { PlannedNotification } from '@roundtable/notifications';
+import type { NotificationKind, PlannedNotification } from '@roundtable/notifications';
 import { Duration } from 'luxon';
 import type { Registration } from './registration.entity';
 
@@ -8,12 +8,16 @@ import type { Registration } from './registration.entity';
  * transaction and hands the result to the ledger. Idempotency keys include the event's
  * sequence, so after a reschedule the same message kind can be planned again.
  */
-type Kind = 'invitation' | 'confirmation' | 'waitlisted' | 'promoted' | 'reminder';
+type Recipient = Pick<Registration, 'id' | 'email' | 'calendarRevision'>;
 
-function planned(
-  kind: Kind,
-  registration: Registration,
-  event: EventEntity,
+/**
+ * One row. The key holds the registration's calendar revision once it is above 0, so someone who
+ * cancels and registers again at the same event sequence is sent their new messages too.
+ */
+export function planned(
+  kind: NotificationKind,
+  registration: Recipient,
+  event: Pick<EventEntity, 'id' | 'sequence'>,
   sendAt: Date,
   extra: { key?: string; payload?: PlannedNotification['payload']; requestId?: string | null } = {},
 ): PlannedNotification {
@@ -24,7 +28,13 @@ function planned(
     registrationId: registration.id,
     recipientEmail: registration.email,
     sendAt,
-    idempotencyKey: [kind, registration.id, event.sequence, extra.key]
+    idempotencyKey: [
+      kind,
+      registration.id,
+      event.sequence,
+      registration.calendarRevision > 0 ? `r${registration.calendarRevision}` : undefined,
+      extra.key,
+    ]
       .filter((part) => part !== undefined)
       .join(':'),
     payload: extra.payload,
@@ -57,7 +67,7 @@ export function confirmationMessages(
     payload,
     requestId: options.requestId,
   });
-  return [first, ...reminderMessages(registration, event, now)];
+  return [first, ...reminderMessages(registration, event, now, options.manageToken)];
 }
 
 export function waitlistedMessages(
@@ -77,16 +87,40 @@ export function waitlistedMessages(
   ];
 }
 
-/** One reminder per offset still in the future (a late registrant gets only the ones to come). */
+/**
+ * One reminder per offset still in the future (a late registrant gets only the ones to come),
+ * each with the manage token when known, so the reminder links to the person's manage page.
+ */
 export function reminderMessages(
-  registration: Registration,
-  event: EventEntity,
+  registration: Recipient,
+  event: Pick<EventEntity, 'id' | 'sequence' | 'startsAt' | 'reminderOffsets'>,
   now: Date,
+  manageToken?: string,
+  requestId?: string,
 ): PlannedNotification[] {
   return event.reminderOffsets.flatMap((offset) => {
     const sendAt = new Date(event.startsAt.getTime() - Duration.fromISO(offset).as('milliseconds'));
     return sendAt > now
-      ? [planned('reminder', registration, event, sendAt, { key: offset, payload: { offset } })]
+      ? [
+          planned('reminder', registration, event, sendAt, {
+            key: offset,
+            payload: { offset, ...(manageToken && { manageToken }) },
+            requestId,
+          }),
+        ]
       : [];
   });
+}
+
+/**
+ * The person gave up their own place: their calendar item is cancelled. Plan it after raising
+ * their calendar revision, so its SEQUENCE is above what their calendar holds.
+ */
+export function registrationCancelledMessages(
+  registration: Recipient,
+  event: Pick<EventEntity, 'id' | 'sequence'>,
+  now: Date,
+  requestId?: string,
+): PlannedNotification[] {
+  return [planned('registration-cancelled', registration, event, now, { requestId })];
 }

@@ -58,6 +58,15 @@ export class Registration {
   @Column({ type: 'text' })
   manageTokenHash: string;
 
+  /**
+   * How many times this person's own calendar item was taken away or given back (a personal
+   * cancel or decline, a later re-registration or accept). Their invite's SEQUENCE is the
+   * event's sequence plus this, so it rises with every change to either and never goes back:
+   * the same registration row, and so the same UID, is reused when someone registers again.
+   */
+  @Column({ type: 'integer', default: 0 })
+  calendarRevision: number;
+
   /** Arrival order, from a sequence: the waitlist is promoted lowest first. */
   @Column({ type: 'bigint' })
   @Generated('increment')

@@ -4,6 +4,8 @@ import { EventEntity } from '@roundtable/events';
 import { EntityManager, Repository } from 'typeorm';
 import { Registration } from './registration.entity';
 
+export type EventAudienceMember = Pick<Registration, 'id' | 'email' | 'status' | 'calendarRevision'>;
+
 /** The SQL that keeps capacity and the waitlist right under any concurrency, in one place. */
 @Injectable()
 export class RegistrationsRepository {
@@ -58,6 +60,30 @@ export class RegistrationsRepository {
       })
       .andWhere('registration.queuePosition <= :position', { position: registration.queuePosition })
       .getCount();
+  }
+
+  /**
+   * Everyone an event change must be told about (confirmed, invited or waiting), in one query,
+   * with only what planning their messages needs.
+   */
+  audienceForEvent(manager: EntityManager, eventId: string): Promise<EventAudienceMember[]> {
+    return manager
+      .getRepository(Registration)
+      .createQueryBuilder('registration')
+      .select([
+        'registration.id',
+        'registration.email',
+        'registration.status',
+        'registration.calendarRevision',
+      ])
+      .where(
+        "registration.eventId = :eventId AND registration.status IN ('confirmed', 'invited', 'waitlisted')",
+        {
+          eventId,
+        },
+      )
+      .orderBy('registration.queuePosition', 'ASC')
+      .getMany();
   }
 
   findForPerson(manager: EntityManager, eventId: string, email: string): Promise<Registration | null> {

@@ -16,7 +16,11 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessTasksPlanner } from './access-tasks.planner';
 import type { RegisterDto, UpdateRegistrationDto } from './dto/registration.dto';
-import { confirmationMessages, waitlistedMessages } from './registration-messages';
+import {
+  confirmationMessages,
+  registrationCancelledMessages,
+  waitlistedMessages,
+} from './registration-messages';
 import { Registration } from './registration.entity';
 import { RegistrationsRepository } from './registrations.repository';
 
@@ -58,6 +62,9 @@ export class RegistrationsService {
       const hasPlace = await this.registrations.takePlace(manager, eventId);
       const now = this.clock.now();
       const values: Partial<Registration> = {
+        // Back after cancelling or declining: their calendar took the item away, so the next
+        // invite must carry a higher SEQUENCE than that CANCEL did (see calendarRevision).
+        ...(existing && { calendarRevision: existing.calendarRevision + (comesBack(existing) ? 1 : 0) }),
         name: input.name,
         role: input.role,
         accessNeeds: input.accessNeeds ?? [],
@@ -124,14 +131,16 @@ export class RegistrationsService {
         this.assertOpen(event);
         const hasPlace = await this.registrations.takePlace(manager, event.id);
         const now = this.clock.now();
+        if (comesBack(registration)) registration.calendarRevision += 1;
         registration.status = hasPlace ? 'confirmed' : 'waitlisted';
         registration.confirmedAt = hasPlace ? now : null;
         registration.cancelledAt = null;
         await this.registrations.save(manager, registration);
         planned.push(
           ...(hasPlace
-            ? confirmationMessages(registration, event, now, { requestId })
+            ? confirmationMessages(registration, event, now, { manageToken: token, requestId })
             : waitlistedMessages(registration, event, now, {
+                manageToken: token,
                 position: await this.registrations.waitlistPosition(registration, manager),
                 requestId,
               })),
@@ -176,14 +185,20 @@ export class RegistrationsService {
       throw new ConflictException('attendance has been recorded for this registration');
     if (registration.status === status) return [];
     const heldPlace = registration.status === 'confirmed';
+    const now = this.clock.now();
     registration.status = status;
-    registration.cancelledAt = this.clock.now();
+    registration.cancelledAt = now;
+    // Their calendar holds the event with a place: it gets a CANCEL whose SEQUENCE is above the
+    // last REQUEST's, hence the raised revision.
+    if (heldPlace) registration.calendarRevision += 1;
     await this.registrations.save(manager, registration);
     await this.ledger.supersedeForRegistration(manager, registration.id);
     await this.accessTasks.cancelFor(manager, registration.id);
     if (!heldPlace) return [];
     await this.registrations.releasePlace(manager, event.id);
-    return this.promoteNext(manager, event, requestId);
+    const told =
+      event.status === 'published' ? registrationCancelledMessages(registration, event, now, requestId) : [];
+    return [...told, ...(await this.promoteNext(manager, event, requestId))];
   }
 
   private async promoteNext(
@@ -199,12 +214,18 @@ export class RegistrationsService {
     next.confirmedAt = now;
     await this.registrations.save(manager, next);
     await this.accessTasks.plan(manager, next, event);
+    // Their waitlisted notice may still be pending with the token: the new messages link with it.
+    const tokens = await this.ledger.pendingManageTokens(manager, event.id, [next.id]);
     this.logger.log(`Registration ${next.id} promoted from the waitlist of event ${event.id}`);
-    return confirmationMessages(next, event, now, { promoted: true, requestId });
+    return confirmationMessages(next, event, now, {
+      promoted: true,
+      manageToken: tokens.get(next.id),
+      requestId,
+    });
   }
 
   private async openEventOrFail(manager: EntityManager, eventId: string): Promise<EventEntity> {
-    const event = await manager.getRepository(EventEntity).findOne({ where: { id: eventId } });
+    const event = await this.readEventKeyShared(manager, eventId);
     if (!event || event.publishedAt === null)
       throw new NotFoundException(`no published event with id ${eventId}`);
     this.assertOpen(event);
@@ -218,7 +239,21 @@ export class RegistrationsService {
   }
 
   private async eventOrFail(manager: EntityManager, eventId: string): Promise<EventEntity> {
-    return manager.getRepository(EventEntity).findOneOrFail({ where: { id: eventId } });
+    const event = await this.readEventKeyShared(manager, eventId);
+    if (!event) throw new NotFoundException(`no event with id ${eventId}`);
+    return event;
+  }
+
+  /**
+   * Reads the event FOR KEY SHARE: registrations do not wait for each other (it goes with the
+   * place-taking UPDATE), but an event change (which locks the row FOR UPDATE) and a registration
+   * are ordered: a registration planned during a reschedule sees the new sequence, and a
+   * reschedule starting after it sees the registration, so nobody's messages are left stale.
+   */
+  private readEventKeyShared(manager: EntityManager, eventId: string): Promise<EventEntity | null> {
+    return manager
+      .getRepository(EventEntity)
+      .findOne({ where: { id: eventId }, lock: { mode: 'for_key_share' } });
   }
 
   private async lockByTokenOrFail(manager: EntityManager, token: string): Promise<Registration> {
@@ -240,4 +275,9 @@ export class RegistrationsService {
       throw error;
     }
   }
+}
+
+/** Someone who cancelled or declined taking a place again: their calendar item comes back. */
+function comesBack(registration: Registration): boolean {
+  return registration.status === 'cancelled' || registration.status === 'declined';
 }

@@ -14,6 +14,9 @@ describe('whyNotCurrent', () => {
     ['promoted', 'confirmed'],
     ['update', 'confirmed'],
     ['update', 'invited'],
+    ['update', 'waitlisted'],
+    ['registration-cancelled', 'cancelled'],
+    ['registration-cancelled', 'declined'],
     ['reminder', 'confirmed'],
     ['access-arranged', 'confirmed'],
   ] as const)('sends a %s to a registration that is %s', (kind, status) => {
@@ -56,6 +59,7 @@ describe('whyNotCurrent', () => {
     ['confirmation', 'cancelled'],
     ['access-arranged', 'cancelled'],
     ['cancellation', 'declined'],
+    ['registration-cancelled', 'confirmed'],
   ] as const)('does not send a %s to a registration that is %s', (kind, status) => {
     const event = kind === 'cancellation' ? cancelled : published;
     const reason = whyNotCurrent(row(kind, event.sequence), event, registration(status));

@@ -12,9 +12,12 @@ const FOR_STATUSES: Record<NotificationKind, readonly RegistrationStatus[]> = {
   confirmation: ['confirmed'],
   waitlisted: ['waitlisted'],
   promoted: ['confirmed'],
-  // Someone invited holds the event in their calendar as well, awaiting their answer.
-  update: ['confirmed', 'invited'],
+  // Someone invited holds the event in their calendar as well, awaiting their answer. Someone
+  // waiting is told too (without a calendar part): they are still hoping for a place.
+  update: ['confirmed', 'invited', 'waitlisted'],
   cancellation: ['confirmed', 'invited', 'waitlisted'],
+  // Gave up their own place (cancelled, or declined after accepting): their calendar item goes.
+  'registration-cancelled': ['cancelled', 'declined'],
   reminder: ['confirmed'],
   'access-arranged': ['confirmed'],
 };

@@ -87,6 +87,13 @@ const KINDS: KindCase[] = [
     says: 'The library has flooded.',
   },
   {
+    kind: 'registration-cancelled',
+    status: 'cancelled',
+    calendar: { method: 'CANCEL', partstat: 'ACCEPTED' },
+    manageLink: false,
+    says: 'You have cancelled your place',
+  },
+  {
     kind: 'reminder',
     status: 'confirmed',
     payload: () => ({ offset: 'P1D' }),

@@ -9,6 +9,7 @@ import {
   inviteUid,
   PayloadError,
   previousEventFromPayload,
+  registrationCancelledMessage,
   registrationConfirmationMessage,
   reminderMessage,
   toMailOptions,
@@ -78,7 +79,10 @@ export class NotificationRenderer {
       },
       invite: {
         uid: inviteUid(event.id, registration.id),
-        sequence: event.sequence,
+        // The person's own calendar revision rises when they cancel and when they come back, so
+        // their CANCEL and a later REQUEST each outrank what their calendar last got. Both parts
+        // only ever rise, so the sum does too. Currency is still checked on event.sequence.
+        sequence: event.sequence + registration.calendarRevision,
         stamp: this.clock.now(),
       },
       // The joining link goes only to people with a place.
@@ -124,15 +128,22 @@ export class NotificationRenderer {
           ...join,
           previous: previousEventFromPayload(payload),
           partstat: registration.status === 'invited' ? 'NEEDS-ACTION' : 'ACCEPTED',
+          onWaitlist: registration.status === 'waitlisted',
         });
       case 'cancellation': {
         const { manageUrl: _, ...withoutManage } = base;
-        return eventCancelledMessage({
+        const message = eventCancelledMessage({
           ...withoutManage,
           ...invite,
           reason: text(payload, 'reason') ?? event.cancelReason,
           partstat: registration.status === 'invited' ? 'NEEDS-ACTION' : 'ACCEPTED',
         });
+        // Someone waiting was never sent an invite: there is no calendar item to cancel.
+        return registration.status === 'waitlisted' ? { ...message, calendar: undefined } : message;
+      }
+      case 'registration-cancelled': {
+        const { manageUrl: _, ...withoutManage } = base;
+        return registrationCancelledMessage({ ...withoutManage, ...invite });
       }
       case 'reminder': {
         const offset = text(payload, 'offset');

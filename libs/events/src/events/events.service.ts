@@ -26,6 +26,27 @@ export interface EventChange {
   rescheduled: boolean;
 }
 
+/**
+ * What an update or cancel did, as seen inside its transaction: enough for another library to
+ * plan the messages people must get, in the same transaction, without this one knowing of it.
+ */
+export interface EventTransition {
+  /** The event as it was, with its venue loaded (where people thought it was). */
+  before: EventEntity;
+  /** The event as saved (its venue relation is not loaded; venueId says where it is). */
+  after: EventEntity;
+  /** A published event moved in time or place, so its sequence was raised. */
+  rescheduled: boolean;
+  /** The event was cancelled (its sequence raised if it had been published). */
+  cancelled: boolean;
+}
+
+/**
+ * Runs inside the change's transaction after the event is saved; throwing rolls the whole change
+ * back. Use `manager` for every query.
+ */
+export type EventTransitionHook = (manager: EntityManager, transition: EventTransition) => Promise<void>;
+
 /** The event's fields after a create or patch, before the rules are applied. */
 interface Draft extends TimeRange {
   venueId: string | null;
@@ -72,11 +93,12 @@ export class EventsService {
     return this.get(id);
   }
 
-  async update(id: string, patch: UpdateEventDto): Promise<EventChange> {
+  async update(id: string, patch: UpdateEventDto, afterSave?: EventTransitionHook): Promise<EventChange> {
     const rescheduled = await this.inTransaction(async (manager) => {
       const event = await this.lockOrFail(manager, id);
       if (event.status === 'cancelled')
         throw new ConflictException('this event is cancelled and can no longer be changed');
+      const before = afterSave ? await this.snapshot(manager, event) : undefined;
 
       const draft: Draft = {
         startsAt: patch.startsAt !== undefined ? new Date(patch.startsAt) : event.startsAt,
@@ -118,6 +140,9 @@ export class EventsService {
       // venueId alone says where the event is: the venue relation is not loaded here, and setting
       // it to null would make TypeORM clear venue_id (so a title change lost the venue).
       await this.events.save(manager, event);
+      if (afterSave && before) {
+        await afterSave(manager, { before, after: event, rescheduled: moved, cancelled: false });
+      }
       return moved;
     });
     return { event: await this.get(id), rescheduled };
@@ -140,16 +165,20 @@ export class EventsService {
     return this.get(id);
   }
 
-  async cancel(id: string, reason: string): Promise<EventEntity> {
+  async cancel(id: string, reason: string, afterSave?: EventTransitionHook): Promise<EventEntity> {
     await this.inTransaction(async (manager) => {
       const event = await this.lockOrFail(manager, id);
       if (event.status === 'cancelled') throw new ConflictException('this event is already cancelled');
+      const before = afterSave ? await this.snapshot(manager, event) : undefined;
       // A cancellation is a change calendars must see; a draft was never in anyone's calendar.
       if (event.status === 'published') event.sequence += 1;
       event.status = 'cancelled';
       event.cancelReason = reason.trim();
       event.cancelledAt = this.clock.now();
       await this.events.save(manager, event);
+      if (afterSave && before) {
+        await afterSave(manager, { before, after: event, rescheduled: false, cancelled: true });
+      }
     });
     return this.get(id);
   }
@@ -218,6 +247,15 @@ export class EventsService {
       );
     }
     return capacity.capacity;
+  }
+
+  /** A copy of the locked event as it is now, with its venue, before the change is applied. */
+  private async snapshot(manager: EntityManager, event: EventEntity): Promise<EventEntity> {
+    const venue = event.venueId ? await this.venues.findById(event.venueId, manager) : null;
+    return Object.assign(new EventEntity(), event, {
+      reminderOffsets: [...event.reminderOffsets],
+      venue,
+    });
   }
 
   private async lockOrFail(manager: EntityManager, id: string): Promise<EventEntity> {

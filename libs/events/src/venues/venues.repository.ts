@@ -8,8 +8,8 @@ import { Venue } from './venue.entity';
 export class VenuesRepository {
   constructor(@InjectRepository(Venue) private readonly venues: Repository<Venue>) {}
 
-  findById(id: string): Promise<Venue | null> {
-    return this.venues.findOneBy({ id });
+  findById(id: string, manager?: EntityManager): Promise<Venue | null> {
+    return (manager ?? this.venues.manager).getRepository(Venue).findOneBy({ id });
   }
 
   /**

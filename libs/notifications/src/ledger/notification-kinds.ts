@@ -11,6 +11,8 @@ export const NOTIFICATION_KINDS = {
   /** The event moved in time or place. */
   update: 'update',
   cancellation: 'cancellation',
+  /** Someone gave up their own place: their calendar item is cancelled. */
+  registrationCancelled: 'registration-cancelled',
   reminder: 'reminder',
   accessArranged: 'access-arranged',
 } as const;

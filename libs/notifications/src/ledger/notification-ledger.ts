@@ -12,6 +12,19 @@ import type { PlannedNotification } from './planned-notification';
  */
 const withoutManageToken = () => `"payload" - 'manageToken'`;
 
+/** Rows per INSERT: well inside PostgreSQL's 65,535 bind parameters (9 a row). */
+const PLAN_CHUNK = 1000;
+
+/** A pending row as a change that supersedes it sees it, to plan it again if it is still needed. */
+export interface PendingNotification {
+  kind: string;
+  idempotencyKey: string;
+  registrationId: string | null;
+  recipientEmail: string;
+  sendAt: Date;
+  payload: NotificationPayload;
+}
+
 export interface DueNotification {
   id: string;
   sendAt: Date;
@@ -29,6 +42,18 @@ export class NotificationLedger {
    * idempotency key exists already is skipped; returns the rows actually written.
    */
   async plan(manager: EntityManager, planned: PlannedNotification[]): Promise<DueNotification[]> {
+    const written: DueNotification[] = [];
+    // One multi-row INSERT per chunk, so an event with thousands of people is a few statements.
+    for (let start = 0; start < planned.length; start += PLAN_CHUNK) {
+      written.push(...(await this.planChunk(manager, planned.slice(start, start + PLAN_CHUNK))));
+    }
+    return written;
+  }
+
+  private async planChunk(
+    manager: EntityManager,
+    planned: PlannedNotification[],
+  ): Promise<DueNotification[]> {
     if (planned.length === 0) return [];
     const result = await manager
       .createQueryBuilder()
@@ -70,6 +95,70 @@ export class NotificationLedger {
         sequence,
         pending: 'pending',
       })
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  /**
+   * The raw manage token of each registration of the event that still has one in a pending row,
+   * in one query. Read it BEFORE superseding: superseding drops the token. Rows planned later
+   * copy it, so each message can still link to the person's manage page.
+   */
+  async pendingManageTokens(
+    manager: EntityManager,
+    eventId: string,
+    registrationIds?: string[],
+  ): Promise<Map<string, string>> {
+    if (registrationIds && registrationIds.length === 0) return new Map();
+    const query = manager
+      .createQueryBuilder()
+      .select('DISTINCT ON (n.registration_id) n.registration_id', 'registrationId')
+      .addSelect("n.payload->>'manageToken'", 'manageToken')
+      .from(Notification, 'n')
+      .where("n.event_id = :eventId AND n.status = 'pending' AND n.registration_id IS NOT NULL", { eventId })
+      .andWhere("n.payload ? 'manageToken'")
+      .orderBy('n.registration_id')
+      .addOrderBy('n.created_at', 'DESC');
+    if (registrationIds) query.andWhere('n.registration_id IN (:...registrationIds)', { registrationIds });
+    const rows = await query.getRawMany<{ registrationId: string; manageToken: string }>();
+    return new Map(rows.map((row) => [row.registrationId, row.manageToken]));
+  }
+
+  /** An event's pending rows planned before `sequence`, optionally leaving out some kinds. */
+  async pendingForEvent(
+    manager: EntityManager,
+    eventId: string,
+    sequence: number,
+    exceptKinds: string[] = [],
+  ): Promise<PendingNotification[]> {
+    const query = manager
+      .getRepository(Notification)
+      .createQueryBuilder('n')
+      .select(['n.kind', 'n.idempotencyKey', 'n.registrationId', 'n.recipientEmail', 'n.sendAt', 'n.payload'])
+      .where("n.eventId = :eventId AND n.eventSequence < :sequence AND n.status = 'pending'", {
+        eventId,
+        sequence,
+      })
+      .orderBy('n.createdAt', 'ASC');
+    if (exceptKinds.length > 0) query.andWhere('n.kind NOT IN (:...exceptKinds)', { exceptKinds });
+    return (await query.getMany()).map((row) => ({
+      kind: row.kind,
+      idempotencyKey: row.idempotencyKey,
+      registrationId: row.registrationId,
+      recipientEmail: row.recipientEmail,
+      sendAt: row.sendAt,
+      payload: row.payload,
+    }));
+  }
+
+  /** Supersedes an event's pending reminders whose offset is no longer among `offsets`. */
+  async supersedeRemindersNotIn(manager: EntityManager, eventId: string, offsets: string[]): Promise<number> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Notification)
+      .set({ status: 'superseded', payload: withoutManageToken })
+      .where("eventId = :eventId AND kind = 'reminder' AND status = 'pending'", { eventId })
+      .andWhere(`NOT (COALESCE("payload"->>'offset', '') = ANY(:offsets))`, { offsets })
       .execute();
     return result.affected ?? 0;
   }

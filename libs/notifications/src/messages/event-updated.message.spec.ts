@@ -97,3 +97,22 @@ describe('eventUpdatedMessage', () => {
     expect(parseCalendar(message.calendar!.content).attendee.partstat).toBe('NEEDS-ACTION');
   });
 });
+
+describe('eventUpdatedMessage for someone on the waiting list', () => {
+  it('tells them of the change without a calendar invite, as they hold no calendar item', () => {
+    const message = eventUpdatedMessage({
+      ...messageInput(),
+      ...inviteInput(1),
+      previous: {
+        ...event(),
+        startsAt: new Date('2026-06-30T09:00:00Z'),
+        endsAt: new Date('2026-06-30T11:00:00Z'),
+      },
+      onWaitlist: true,
+    });
+    expect(message.calendar).toBeUndefined();
+    expect(message.text).toContain('You are still on the waiting list.');
+    expect(message.text).not.toContain('calendar');
+    expect(message.text).toContain('Leave the waiting list or change your details');
+  });
+});

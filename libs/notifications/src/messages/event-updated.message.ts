@@ -12,6 +12,11 @@ export interface EventUpdatedInput extends MessageInput, InviteInput, JoinInput 
   previous: Pick<EventSnapshot, 'startsAt' | 'endsAt' | 'venue' | 'online'>;
   /** ACCEPTED (default) for people with a place, NEEDS-ACTION for an invitation not yet answered. */
   partstat?: InvitePartstat;
+  /**
+   * For someone on the waiting list: they have no calendar item (they were sent no invite), so
+   * the message carries none and says they are still waiting.
+   */
+  onWaitlist?: boolean;
 }
 
 /**
@@ -36,7 +41,7 @@ export function eventUpdatedMessage(input: EventUpdatedInput): Message {
   if (!what)
     changes.push(paragraph('Some details of the event have changed. The details below are up to date.'));
 
-  const accepted = partstat === 'ACCEPTED';
+  const accepted = partstat === 'ACCEPTED' && !input.onWaitlist;
   return composeMessage(
     {
       subject: what ? `Change of ${what}: ${event.title}` : `Update: ${event.title}`,
@@ -49,28 +54,36 @@ export function eventUpdatedMessage(input: EventUpdatedInput): Message {
         heading('What has changed'),
         ...changes,
         paragraph(
-          accepted
-            ? 'Your place is still booked. The calendar invite in this email updates your calendar.'
-            : 'Your invitation still stands. The calendar invite in this email updates your calendar.',
+          input.onWaitlist
+            ? 'You are still on the waiting list. If a place comes up, we will email you straight away.'
+            : accepted
+              ? 'Your place is still booked. The calendar invite in this email updates your calendar.'
+              : 'Your invitation still stands. The calendar invite in this email updates your calendar.',
         ),
         ...eventDetails(input, { joinUrl: accepted ? input.joinUrl : undefined }),
-        ...(accepted
+        ...(input.onWaitlist
           ? manageSection(
-              'If you cannot come now',
-              'Change or cancel your place',
+              'If you no longer want a place',
+              'Leave the waiting list or change your details',
               input.manageUrl,
-              paragraph(
-                'Please cancel your place if the change means you cannot come. You do not need to give a reason.',
-              ),
             )
-          : manageSection(
-              'Your answer',
-              'Answer the invitation or tell us about access needs',
-              input.manageUrl,
-            )),
+          : accepted
+            ? manageSection(
+                'If you cannot come now',
+                'Change or cancel your place',
+                input.manageUrl,
+                paragraph(
+                  'Please cancel your place if the change means you cannot come. You do not need to give a reason.',
+                ),
+              )
+            : manageSection(
+                'Your answer',
+                'Answer the invitation or tell us about access needs',
+                input.manageUrl,
+              )),
         ...contactSection(input.office),
       ],
     },
-    { calendar: invitePart(input, 'REQUEST', partstat) },
+    input.onWaitlist ? {} : { calendar: invitePart(input, 'REQUEST', partstat) },
   );
 }

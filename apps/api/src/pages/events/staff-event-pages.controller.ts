@@ -27,6 +27,7 @@ import {
 } from '@roundtable/events';
 import type { User } from '@roundtable/identity';
 import { Clock } from '@roundtable/platform';
+import { EventAnnouncementsService } from '@roundtable/registrations';
 import type { Response } from 'express';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { uuidPipe } from '../../http/uuid.pipe';
@@ -83,6 +84,7 @@ export class StaffEventPagesController {
   constructor(
     private readonly events: EventsService,
     private readonly venues: VenuesService,
+    private readonly announcements: EventAnnouncementsService,
     private readonly clock: Clock,
     private readonly registrationSummary: RegistrationSummary,
   ) {}
@@ -212,7 +214,7 @@ export class StaffEventPagesController {
     let status = 400;
     if (parsed.input) {
       try {
-        const change = await this.events.update(id, eventPatch(parsed.input, parsed.timesChanged));
+        const change = await this.announcements.update(id, eventPatch(parsed.input, parsed.timesChanged));
         this.logger.log(`user ${user.id} changed event ${id}${change.rescheduled ? ' (a reschedule)' : ''}`);
         res.redirect(303, `/staff/events/${id}?done=${change.rescheduled ? 'rescheduled' : 'updated'}`);
         return;
@@ -249,7 +251,7 @@ export class StaffEventPagesController {
     let status = 400;
     if (!errors.any) {
       try {
-        await this.events.cancel(id, reason.trim());
+        await this.announcements.cancel(id, reason.trim());
         this.logger.log(`user ${user.id} cancelled event ${id}`);
         res.redirect(303, `/staff/events/${id}?done=cancelled`);
         return;

@@ -1,0 +1,265 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  EventsService,
+  type EventChange,
+  type EventEntity,
+  type EventTransition,
+  type UpdateEventDto,
+} from '@roundtable/events';
+import {
+  NotificationLedger,
+  NotificationOutbox,
+  previousEventPayload,
+  type DueNotification,
+  type NotificationKind,
+  type NotificationPayload,
+  type PendingNotification,
+  type PlannedNotification,
+} from '@roundtable/notifications';
+import { Clock } from '@roundtable/platform';
+import type { EntityManager } from 'typeorm';
+import { AccessTasksPlanner } from './access-tasks.planner';
+import { planned, reminderMessages } from './registration-messages';
+import type { RegistrationStatus } from './registration-status';
+import { RegistrationsRepository, type EventAudienceMember } from './registrations.repository';
+
+/**
+ * The first message each status is sent. While it is still pending when the event moves, the
+ * person has not heard of the event at all: that message is planned again at the new sequence
+ * (it reads the event when it is sent, so it shows the new details) instead of an `update`.
+ */
+const FIRST_MESSAGE: Partial<Record<RegistrationStatus, readonly string[]>> = {
+  confirmed: ['confirmation', 'promoted'],
+  invited: ['invitation'],
+  waitlisted: ['waitlisted'],
+};
+
+/**
+ * Kinds this service plans afresh for everyone on a reschedule; any other pending row (an
+ * `access-arranged` message, someone's `registration-cancelled`) is still needed and is planned
+ * again as it was.
+ */
+const PLANNED_AFRESH = new Set<string>([
+  'confirmation',
+  'promoted',
+  'invitation',
+  'waitlisted',
+  'update',
+  'reminder',
+]);
+
+/**
+ * Changes to an event that people registered for must hear about: the api's routes and the staff
+ * pages call this, not EventsService, to update or cancel an event. The messages are planned in
+ * the event change's own transaction (through EventsService's hook, so the events library knows
+ * nothing of registrations) and enqueued after it commits.
+ *
+ * Everything here is set-based: an event may have thousands of people, so it reads the audience,
+ * the pending rows and the manage tokens with one query each and writes rows in multi-row INSERTs.
+ */
+@Injectable()
+export class EventAnnouncementsService {
+  private readonly logger = new Logger(EventAnnouncementsService.name);
+
+  constructor(
+    private readonly events: EventsService,
+    private readonly registrations: RegistrationsRepository,
+    private readonly ledger: NotificationLedger,
+    private readonly outbox: NotificationOutbox,
+    private readonly accessTasks: AccessTasksPlanner,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Updates the event; a published event that moved tells everyone, with new reminders. */
+  async update(id: string, patch: UpdateEventDto, requestId?: string): Promise<EventChange> {
+    let due: DueNotification[] = [];
+    const change = await this.events.update(id, patch, async (manager, transition) => {
+      due = await this.planForUpdate(manager, transition, requestId);
+    });
+    await this.outbox.enqueue(due, requestId);
+    if (due.length > 0) this.logger.log(`Event ${id} changed: ${due.length} message(s) planned`);
+    return change;
+  }
+
+  /** Cancels the event; if it was published, everyone registered, invited or waiting is told. */
+  async cancel(id: string, reason: string, requestId?: string): Promise<EventEntity> {
+    let due: DueNotification[] = [];
+    const event = await this.events.cancel(id, reason, async (manager, transition) => {
+      due = await this.planForCancel(manager, transition, requestId);
+    });
+    await this.outbox.enqueue(due, requestId);
+    if (due.length > 0) this.logger.log(`Event ${id} cancelled: ${due.length} message(s) planned`);
+    return event;
+  }
+
+  private async planForUpdate(
+    manager: EntityManager,
+    transition: EventTransition,
+    requestId?: string,
+  ): Promise<DueNotification[]> {
+    const { before, after } = transition;
+    if (after.status !== 'published') return [];
+    if (transition.rescheduled) return this.planReschedule(manager, transition, requestId);
+    if (!sameOffsets(before.reminderOffsets, after.reminderOffsets)) {
+      return this.replanReminders(manager, after, requestId);
+    }
+    return [];
+  }
+
+  /**
+   * The event moved in time or place and its sequence was raised: every pending row of the old
+   * sequence is superseded, and each person gets what fits where they are (see FIRST_MESSAGE).
+   */
+  private async planReschedule(
+    manager: EntityManager,
+    { before, after }: EventTransition,
+    requestId?: string,
+  ): Promise<DueNotification[]> {
+    const now = this.clock.now();
+    // Read before superseding, which drops the tokens from the rows.
+    const tokens = await this.ledger.pendingManageTokens(manager, after.id);
+    const pending = await this.ledger.pendingForEvent(manager, after.id, after.sequence, ['reminder']);
+    await this.ledger.supersedeBefore(manager, after.id, after.sequence);
+    const people = await this.registrations.audienceForEvent(manager, after.id);
+
+    const pendingFor = groupByRegistration(pending);
+    const previous = previousEventPayload(before);
+    const rows: PlannedNotification[] = [];
+    let invitedWithoutToken = 0;
+    for (const person of people) {
+      const manageToken = tokens.get(person.id);
+      const mine = pendingFor.get(person.id) ?? [];
+      const first = mine.find((row) => FIRST_MESSAGE[person.status]?.includes(row.kind));
+      if (first) {
+        // Not yet told of the event: the first message, read when sent, has the new details.
+        rows.push(this.again(first, person, after, now, requestId));
+      } else {
+        // The invite they hold is of the event as it was: an update moves it. Someone who had
+        // not yet been sent the last update heard only of the time before that.
+        const unsentUpdate = mine.find((row) => row.kind === 'update');
+        if (person.status === 'invited' && !manageToken) invitedWithoutToken += 1;
+        rows.push(
+          planned('update', person, after, now, {
+            payload: {
+              ...(unsentUpdate ? previousOnly(unsentUpdate.payload) : previous),
+              ...(manageToken && { manageToken }),
+            },
+            requestId,
+          }),
+        );
+      }
+      // Waiting people have no calendar item and no reminders (see the worker's currency check:
+      // an update goes to them, without a calendar part, so they know the new time if promoted).
+      if (person.status === 'confirmed') {
+        rows.push(...reminderMessages(person, after, now, manageToken, requestId));
+      }
+    }
+    rows.push(...this.stillNeeded(pending, after, now));
+    if (invitedWithoutToken > 0) {
+      // Their update links to the public event page: the token was no longer in the ledger.
+      this.logger.warn(
+        `Event ${after.id}: ${invitedWithoutToken} invited people's updates have no manage link`,
+      );
+    }
+    return this.ledger.plan(manager, rows);
+  }
+
+  /** Only the reminder offsets changed: drop reminders for offsets gone, plan new ones. */
+  private async replanReminders(
+    manager: EntityManager,
+    event: EventEntity,
+    requestId?: string,
+  ): Promise<DueNotification[]> {
+    const now = this.clock.now();
+    const tokens = await this.ledger.pendingManageTokens(manager, event.id);
+    await this.ledger.supersedeRemindersNotIn(manager, event.id, event.reminderOffsets);
+    const people = await this.registrations.audienceForEvent(manager, event.id);
+    // Offsets kept already have their rows: the idempotency key skips them.
+    const rows = people
+      .filter((person) => person.status === 'confirmed')
+      .flatMap((person) => reminderMessages(person, event, now, tokens.get(person.id), requestId));
+    return this.ledger.plan(manager, rows);
+  }
+
+  private async planForCancel(
+    manager: EntityManager,
+    { before, after }: EventTransition,
+    requestId?: string,
+  ): Promise<DueNotification[]> {
+    // A draft was never in anyone's calendar or inbox.
+    if (before.status !== 'published') return [];
+    const now = this.clock.now();
+    const pending = await this.ledger.pendingForEvent(manager, after.id, after.sequence, ['reminder']);
+    await this.ledger.supersedeBefore(manager, after.id, after.sequence);
+    await this.accessTasks.cancelForEvent(manager, after.id);
+    const people = await this.registrations.audienceForEvent(manager, after.id);
+    const pendingFor = groupByRegistration(pending);
+    const rows = people
+      // Someone whose invitation had not gone yet never heard of the event: nothing to cancel.
+      .filter(
+        (person) =>
+          person.status !== 'invited' ||
+          !(pendingFor.get(person.id) ?? []).some((row) => row.kind === 'invitation'),
+      )
+      .map((person) =>
+        planned('cancellation', person, after, now, {
+          payload: { reason: after.cancelReason },
+          requestId,
+        }),
+      );
+    return this.ledger.plan(manager, rows);
+  }
+
+  /** A superseded row planned again at the new sequence, as it was, sent no earlier than now. */
+  private again(
+    row: PendingNotification,
+    person: Pick<EventAudienceMember, 'id' | 'email' | 'calendarRevision'>,
+    event: EventEntity,
+    now: Date,
+    requestId?: string,
+  ): PlannedNotification {
+    return {
+      ...planned(row.kind as NotificationKind, person, event, maxDate(row.sendAt, now), {
+        payload: row.payload,
+        requestId,
+      }),
+      idempotencyKey: `${row.idempotencyKey}@${event.sequence}`,
+    };
+  }
+
+  /** Superseded rows of kinds not planned afresh (access-arranged, registration-cancelled…). */
+  private stillNeeded(pending: PendingNotification[], event: EventEntity, now: Date): PlannedNotification[] {
+    return pending
+      .filter((row) => !PLANNED_AFRESH.has(row.kind) && row.registrationId !== null)
+      .map((row) =>
+        this.again(
+          row,
+          { id: row.registrationId!, email: row.recipientEmail, calendarRevision: 0 },
+          event,
+          now,
+        ),
+      );
+  }
+}
+
+function groupByRegistration(rows: PendingNotification[]): Map<string, PendingNotification[]> {
+  const grouped = new Map<string, PendingNotification[]>();
+  for (const row of rows) {
+    if (!row.registrationId) continue;
+    grouped.set(row.registrationId, [...(grouped.get(row.registrationId) ?? []), row]);
+  }
+  return grouped;
+}
+
+/** The `previous…` keys of an update's payload, without its token. */
+function previousOnly(payload: NotificationPayload): NotificationPayload {
+  return Object.fromEntries(Object.entries(payload).filter(([key]) => key.startsWith('previous')));
+}
+
+function sameOffsets(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((offset) => b.includes(offset));
+}
+
+function maxDate(a: Date, b: Date): Date {
+  return a > b ? a : b;
+}
