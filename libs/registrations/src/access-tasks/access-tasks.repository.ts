@@ -28,9 +28,11 @@ export class AccessTasksRepository {
       .where('task.eventId = :eventId', { eventId })
       .orderBy(`CASE task.status WHEN 'open' THEN 0 WHEN 'arranged' THEN 1 ELSE 2 END`, 'ASC')
       .addOrderBy('task.dueAt', 'ASC')
+      .addOrderBy('task.need', 'ASC')
       .addOrderBy('task.id', 'ASC')
-      .take(page.limit)
-      .skip(page.offset)
+      // One registration per task, so plain LIMIT/OFFSET pages correctly (and allow the CASE).
+      .limit(page.limit)
+      .offset(page.offset)
       .getManyAndCount();
   }
 
