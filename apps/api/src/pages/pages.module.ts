@@ -1,5 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { EventsModule } from '@roundtable/events';
+import { RegistrationsModule } from '@roundtable/registrations';
 import { CsrfGuard } from './auth/csrf.guard';
 import { CsrfMiddleware } from './auth/csrf.middleware';
 import { PageCookies } from './auth/page-cookies';
@@ -7,6 +8,8 @@ import { SignInPagesController } from './auth/sign-in-pages.controller';
 import { StaffPageGuard } from './auth/staff-page.guard';
 import { PublicEventPagesController } from './events/public-event-pages.controller';
 import { StaffEventPagesController } from './events/staff-event-pages.controller';
+import { AccessTaskPagesController } from './registrations/access-task-pages.controller';
+import { CheckInPagesController } from './registrations/check-in-pages.controller';
 import { StaffVenuePagesController } from './venues/staff-venue-pages.controller';
 
 /**
@@ -15,12 +18,14 @@ import { StaffVenuePagesController } from './venues/staff-venue-pages.controller
  * cookie session and CSRF protection of their own, which the JSON API never accepts.
  */
 @Module({
-  imports: [EventsModule],
+  imports: [EventsModule, RegistrationsModule],
   controllers: [
     SignInPagesController,
     StaffEventPagesController,
     StaffVenuePagesController,
     PublicEventPagesController,
+    CheckInPagesController,
+    AccessTaskPagesController,
   ],
   providers: [PageCookies, CsrfGuard, StaffPageGuard],
 })
@@ -29,6 +34,12 @@ export class PagesModule implements NestModule {
     // Only pages with forms need a CSRF token; the public pages set no cookies at all.
     consumer
       .apply(CsrfMiddleware)
-      .forRoutes(SignInPagesController, StaffEventPagesController, StaffVenuePagesController);
+      .forRoutes(
+        SignInPagesController,
+        StaffEventPagesController,
+        StaffVenuePagesController,
+        CheckInPagesController,
+        AccessTaskPagesController,
+      );
   }
 }

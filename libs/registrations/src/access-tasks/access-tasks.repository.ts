@@ -22,18 +22,20 @@ export class AccessTasksRepository {
    * ones are therefore at the top), then arranged, then cancelled.
    */
   listForEvent(eventId: string, page: { limit: number; offset: number }): Promise<[AccessTask[], number]> {
-    return this.tasks
-      .createQueryBuilder('task')
-      .innerJoinAndSelect('task.registration', 'registration')
-      .where('task.eventId = :eventId', { eventId })
-      .orderBy(`CASE task.status WHEN 'open' THEN 0 WHEN 'arranged' THEN 1 ELSE 2 END`, 'ASC')
-      .addOrderBy('task.dueAt', 'ASC')
-      .addOrderBy('task.need', 'ASC')
-      .addOrderBy('task.id', 'ASC')
-      // One registration per task, so plain LIMIT/OFFSET pages correctly (and allow the CASE).
-      .limit(page.limit)
-      .offset(page.offset)
-      .getManyAndCount();
+    return (
+      this.tasks
+        .createQueryBuilder('task')
+        .innerJoinAndSelect('task.registration', 'registration')
+        .where('task.eventId = :eventId', { eventId })
+        .orderBy(`CASE task.status WHEN 'open' THEN 0 WHEN 'arranged' THEN 1 ELSE 2 END`, 'ASC')
+        .addOrderBy('task.dueAt', 'ASC')
+        .addOrderBy('task.need', 'ASC')
+        .addOrderBy('task.id', 'ASC')
+        // One registration per task, so plain LIMIT/OFFSET pages correctly (and allow the CASE).
+        .limit(page.limit)
+        .offset(page.offset)
+        .getManyAndCount()
+    );
   }
 
   /** One task with the attendee's registration, for staff. */

@@ -27,6 +27,7 @@ import {
 } from '@roundtable/events';
 import type { User } from '@roundtable/identity';
 import { Clock } from '@roundtable/platform';
+import { AccessTasksRepository } from '@roundtable/registrations';
 import type { Response } from 'express';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { uuidPipe } from '../../http/uuid.pipe';
@@ -83,6 +84,7 @@ export class StaffEventPagesController {
     private readonly events: EventsService,
     private readonly venues: VenuesService,
     private readonly clock: Clock,
+    private readonly accessTasks: AccessTasksRepository,
   ) {}
 
   @Get()
@@ -159,6 +161,7 @@ export class StaffEventPagesController {
     const event = await this.events.get(id);
     return {
       ...eventDetails(event, this.clock.now()),
+      lateAccessNeeds: await this.accessTasks.countLate(id, this.clock.now()),
       done: typeof done === 'string' ? DONE_MESSAGES[done] : undefined,
       ...NO_ERRORS,
     };
