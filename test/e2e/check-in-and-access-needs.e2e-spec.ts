@@ -169,6 +169,16 @@ describe('check-in and access needs, in a browser', () => {
     await expect(page.getByLabel('Sam Parent').isChecked()).resolves.toBe(false);
     await expectAccessible(page, 'check-in, one undone');
 
+    // Every form is CSRF-protected: a post without the form's token changes nothing.
+    const forged = [
+      page.request.post(`/staff/events/${eventId}/check-in`, { form: { registrationIds: people[0] } }),
+      page.request.post(`/staff/events/${eventId}/check-in/00000000-0000-4000-8000-000000000000/undo`),
+      page.request.post(`/staff/access-tasks/00000000-0000-4000-8000-000000000000/arrange`, {
+        form: { note: 'x' },
+      }),
+    ];
+    for (const response of await Promise.all(forged)) expect(response.status()).toBe(403);
+
     const statuses = await api.dataSource.query(
       'SELECT name, status FROM registrations WHERE event_id = $1 ORDER BY name',
       [eventId],
