@@ -14,6 +14,8 @@ import { throttling } from './http/throttling';
 import { AuthController } from './identity/auth.controller';
 import { UsersController } from './identity/users.controller';
 import { PagesModule } from './pages/pages.module';
+import { AccessTasksController } from './registrations/access-tasks.controller';
+import { AttendanceController } from './registrations/attendance.controller';
 import { EventRegistrationsController } from './registrations/event-registrations.controller';
 import { PublicRegistrationsController } from './registrations/public-registrations.controller';
 
@@ -37,6 +39,8 @@ import { PublicRegistrationsController } from './registrations/public-registrati
     PublicEventsController,
     PublicRegistrationsController,
     EventRegistrationsController,
+    AttendanceController,
+    AccessTasksController,
   ],
   providers: [AdminBootstrap],
 })

@@ -12,6 +12,11 @@ export { MailSendError, withoutAddresses } from './mail/mail-send-error';
 export { mailTransportOptions, type DkimKey } from './mail/mail-transport-options';
 export { MailTransport } from './mail/mail-transport.service';
 export {
+  accessTasksLateMessage,
+  type AccessTasksLateInput,
+  type LateAccessTask,
+} from './messages/access-tasks-late.message';
+export {
   accessNeedArrangedMessage,
   type AccessNeedArrangedInput,
 } from './messages/access-need-arranged.message';
@@ -38,6 +43,7 @@ export {
   type NotificationStatus,
 } from './ledger/notification.entity';
 export {
+  ALERT_LATE_ACCESS_TASKS_EVERY_MS,
   NOTIFICATION_JOBS,
   NOTIFICATIONS_QUEUE,
   NOTIFICATIONS_WORKER_OPTIONS,
@@ -45,6 +51,7 @@ export {
   SEND_JOB_OPTIONS,
   SWEEP_EVERY_MS,
   SWEEP_POLICY,
+  type AlertLateAccessTasksJob,
   type NotificationJobName,
   type SendNotificationJob,
   type SweepNotificationsJob,
@@ -52,9 +59,13 @@ export {
 } from './ledger/notification-jobs';
 export { NotificationJobPolicy } from './ledger/notification-job-policy';
 export {
+  isStaffNotificationKind,
   NOTIFICATION_KINDS,
   NOTIFICATION_KIND_VALUES,
+  STAFF_NOTIFICATION_KINDS,
+  type AttendeeNotificationKind,
   type NotificationKind,
+  type StaffNotificationKind,
 } from './ledger/notification-kinds';
 export {
   PayloadError,

@@ -20,6 +20,8 @@ import { Registration } from './registration.entity';
 @Unique('access_tasks_one_per_need', ['registrationId', 'need'])
 @Check('access_tasks_status_known', `"status" IN ('open', 'arranged', 'cancelled')`)
 @Index('access_tasks_event', ['eventId', 'status', 'dueAt'])
+// What the late-alert job looks for: open tasks past their due date that staff were not yet told of.
+@Index('access_tasks_late_unalerted', ['dueAt'], { where: `"status" = 'open' AND "late_alerted_at" IS NULL` })
 export class AccessTask {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -52,6 +54,10 @@ export class AccessTask {
   /** What staff arranged, told to the attendee (e.g. "Sam, a BSL interpreter, will meet you at the door"). */
   @Column({ type: 'text', nullable: true })
   note: string | null;
+
+  /** When staff were emailed that this task is late; null until then, so each is told of once. */
+  @Column({ type: 'timestamptz', nullable: true })
+  lateAlertedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -7,6 +7,15 @@ export {
   type AccessNeed,
 } from './access-needs';
 export { ACCESS_TASK_LEAD_DAYS } from './access-tasks.planner';
+export { arrangedPhrase } from './access-tasks/access-need-phrases';
+export { isLate } from './access-tasks/access-task-rules';
+export { toAccessTaskView, type AccessTaskView } from './access-tasks/access-task.view';
+export { AccessTasksRepository } from './access-tasks/access-tasks.repository';
+export { AccessTasksService, type Arranged } from './access-tasks/access-tasks.service';
+export { attendanceOpensAt } from './attendance/attendance-window';
+export { AttendanceService, type AttendanceCounts } from './attendance/attendance.service';
+export { ArrangeAccessTaskDto } from './dto/arrange-access-task.dto';
+export { MarkAttendanceDto } from './dto/attendance.dto';
 export { RegisterDto, UpdateRegistrationDto } from './dto/registration.dto';
 export { EventAnnouncementsService } from './event-announcements.service';
 export { Registration } from './registration.entity';

@@ -4,6 +4,9 @@ import { EventsModule } from '@roundtable/events';
 import { NotificationsModule } from '@roundtable/notifications';
 import { AccessTask } from './access-task.entity';
 import { AccessTasksPlanner } from './access-tasks.planner';
+import { AccessTasksRepository } from './access-tasks/access-tasks.repository';
+import { AccessTasksService } from './access-tasks/access-tasks.service';
+import { AttendanceService } from './attendance/attendance.service';
 import { EventAnnouncementsService } from './event-announcements.service';
 import { Registration } from './registration.entity';
 import { RegistrationsRepository } from './registrations.repository';
@@ -11,7 +14,22 @@ import { RegistrationsService } from './registrations.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Registration, AccessTask]), NotificationsModule, EventsModule],
-  providers: [RegistrationsRepository, RegistrationsService, AccessTasksPlanner, EventAnnouncementsService],
-  exports: [RegistrationsService, RegistrationsRepository, EventAnnouncementsService],
+  providers: [
+    RegistrationsRepository,
+    RegistrationsService,
+    AccessTasksPlanner,
+    AccessTasksRepository,
+    AccessTasksService,
+    AttendanceService,
+    EventAnnouncementsService,
+  ],
+  exports: [
+    RegistrationsService,
+    RegistrationsRepository,
+    AccessTasksRepository,
+    AccessTasksService,
+    AttendanceService,
+    EventAnnouncementsService,
+  ],
 })
 export class RegistrationsModule {}

@@ -14,6 +14,8 @@ import { ManagePagesController } from './registrations/manage-pages.controller';
 import { PublicRegistrationPagesController } from './registrations/public-registration-pages.controller';
 import { RegistrationSummary } from './registrations/registration-summary';
 import { StaffRegistrationPagesController } from './registrations/staff-registration-pages.controller';
+import { AccessTaskPagesController } from './registrations/access-task-pages.controller';
+import { CheckInPagesController } from './registrations/check-in-pages.controller';
 import { StaffVenuePagesController } from './venues/staff-venue-pages.controller';
 
 /**
@@ -31,6 +33,8 @@ import { StaffVenuePagesController } from './venues/staff-venue-pages.controller
     PublicRegistrationPagesController,
     ManagePagesController,
     StaffRegistrationPagesController,
+    CheckInPagesController,
+    AccessTaskPagesController,
   ],
   providers: [PageCookies, CsrfGuard, StaffPageGuard, RegistrationSummary],
 })
@@ -46,6 +50,8 @@ export class PagesModule implements NestModule {
         PublicRegistrationPagesController,
         ManagePagesController,
         StaffRegistrationPagesController,
+        CheckInPagesController,
+        AccessTaskPagesController,
       );
     // Every page under /manage/<token> (a private link's secret in the address): not indexed,
     // never sent on as a Referer, never cached.

@@ -73,3 +73,16 @@ describe('whyNotCurrent', () => {
     ).toBe('the recipient has been erased');
   });
 });
+
+describe('whyNotCurrent, for a message to staff', () => {
+  const late = { kind: 'access-tasks-late', eventSequence: 1, recipientEmail: 'organiser@example.org' };
+
+  it('sends with no registration, even after the event moved on', () => {
+    expect(whyNotCurrent(late, published, null)).toBeNull();
+  });
+
+  it('sends nothing about a cancelled event or a draft', () => {
+    expect(whyNotCurrent(late, cancelled, null)).toBe('the event is cancelled');
+    expect(whyNotCurrent(late, { sequence: 1, status: 'draft' }, null)).toBe('the event is not published');
+  });
+});

@@ -1,5 +1,9 @@
 import type { EventEntity } from '@roundtable/events';
-import type { Notification, NotificationKind } from '@roundtable/notifications';
+import {
+  isStaffNotificationKind,
+  type AttendeeNotificationKind,
+  type Notification,
+} from '@roundtable/notifications';
 import type { Registration, RegistrationStatus } from '@roundtable/registrations';
 
 /**
@@ -7,7 +11,7 @@ import type { Registration, RegistrationStatus } from '@roundtable/registrations
  * someone whose status has moved on since (a reminder for a place given up, a waitlisted notice
  * to someone already promoted) would be wrong, so it is not sent.
  */
-const FOR_STATUSES: Record<NotificationKind, readonly RegistrationStatus[]> = {
+const FOR_STATUSES: Record<AttendeeNotificationKind, readonly RegistrationStatus[]> = {
   invitation: ['invited'],
   confirmation: ['confirmed'],
   waitlisted: ['waitlisted'],
@@ -34,6 +38,7 @@ export function whyNotCurrent(
   event: Pick<EventEntity, 'sequence' | 'status'>,
   registration: Pick<Registration, 'status'> | null,
 ): string | null {
+  if (isStaffNotificationKind(row.kind)) return whyStaffNotCurrent(event);
   if (event.sequence !== row.eventSequence) {
     return `the event changed since it was planned (sequence ${row.eventSequence}, now ${event.sequence})`;
   }
@@ -47,5 +52,16 @@ export function whyNotCurrent(
   if (!statuses.includes(registration.status)) {
     return `a ${row.kind} is not for a registration that is ${registration.status}`;
   }
+  return null;
+}
+
+/**
+ * A message to staff has no registration, and a change of time or place does not make it stale
+ * (late access needs are still late after a reschedule): only the event's status matters. Whether
+ * what it is about still stands (the tasks still open) is the sender's to check.
+ */
+function whyStaffNotCurrent(event: Pick<EventEntity, 'status'>): string | null {
+  if (event.status === 'draft') return 'the event is not published';
+  if (event.status === 'cancelled') return 'the event is cancelled';
   return null;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EventEntity } from '@roundtable/events';
 import {
   accessNeedArrangedMessage,
+  accessTasksLateMessage,
   eventCancelledMessage,
   eventSnapshot,
   eventUpdatedMessage,
@@ -25,7 +26,7 @@ import {
   type Office,
 } from '@roundtable/notifications';
 import { AppConfig, Clock } from '@roundtable/platform';
-import { accessNeedLabel, type Registration } from '@roundtable/registrations';
+import { accessNeedLabel, type AccessTask, type Registration } from '@roundtable/registrations';
 import type Mail from 'nodemailer/lib/mailer';
 import { notificationLinks } from './notification-links';
 import { officeFromMailFrom } from './office-sender';
@@ -93,6 +94,28 @@ export class NotificationRenderer {
       from: { name: this.office.name, address: this.office.email },
       to: { name: registration.name, address: row.recipientEmail },
     });
+    return this.withIds(row, options);
+  }
+
+  /**
+   * A message to staff about late access needs: the tasks still open, by need and due date, and
+   * the link to the staff event page. Never who needs them: that stays behind sign-in.
+   */
+  renderLateAccessTasks(row: Notification, event: EventEntity, tasks: readonly AccessTask[]): Mail.Options {
+    const message = accessTasksLateMessage({
+      event: eventSnapshot(event),
+      office: this.office,
+      tasks: tasks.map((task) => ({ need: accessNeedLabel(task.need), dueAt: task.dueAt })),
+      staffEventUrl: `${this.publicUrl.replace(/\/+$/, '')}/staff/events/${event.id}`,
+    });
+    const options = toMailOptions(message, {
+      from: { name: this.office.name, address: this.office.email },
+      to: row.recipientEmail,
+    });
+    return this.withIds(row, options);
+  }
+
+  private withIds(row: Notification, options: Mail.Options): Mail.Options {
     return {
       ...options,
       // The same Message-ID on every attempt, so a receiving server that sees a retry of a

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EventsService } from '@roundtable/events';
+import { EventsService, type EventEntity } from '@roundtable/events';
 import {
+  isStaffNotificationKind,
   MailSendError,
   MailTransport,
   NOTIFICATION_JOBS,
@@ -11,7 +12,7 @@ import {
   type SendNotificationJob,
 } from '@roundtable/notifications';
 import { Clock } from '@roundtable/platform';
-import { Registration } from '@roundtable/registrations';
+import { AccessTasksRepository, Registration } from '@roundtable/registrations';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Repository } from 'typeorm';
 import type { JobHandler } from '../jobs/job-handler';
@@ -33,6 +34,7 @@ export class NotificationSender implements JobHandler {
     private readonly events: EventsService,
     @InjectRepository(Registration) private readonly registrations: Repository<Registration>,
     private readonly renderer: NotificationRenderer,
+    private readonly accessTasks: AccessTasksRepository,
     private readonly mail: MailTransport,
     private readonly clock: Clock,
   ) {}
@@ -62,6 +64,7 @@ export class NotificationSender implements JobHandler {
   /** Sends the row's message; null when it is no longer current and so was superseded. */
   private async deliver(row: Notification, ids: string): Promise<string | null> {
     const event = await this.events.get(row.eventId);
+    if (isStaffNotificationKind(row.kind)) return this.deliverToStaff(row, event, ids);
     const registration = row.registrationId
       ? await this.registrations.findOneBy({ id: row.registrationId })
       : null;
@@ -76,6 +79,32 @@ export class NotificationSender implements JobHandler {
       options = this.renderer.render(row, event, registration);
     } catch (error) {
       // Our own wording, about ids and payload keys: no personal data.
+      throw new UnrecoverableError(`could not build the message: ${(error as Error).message}`);
+    }
+    return this.mail.send(options);
+  }
+
+  /**
+   * A message to staff (late access tasks) has no registration. It goes only while the event is
+   * on and some of the tasks it is about are still open, and lists only those.
+   */
+  private async deliverToStaff(row: Notification, event: EventEntity, ids: string): Promise<string | null> {
+    const taskIds = row.payload.taskIds;
+    if (!Array.isArray(taskIds)) {
+      throw new UnrecoverableError('could not build the message: an access-tasks-late row needs taskIds');
+    }
+    const stale = whyNotCurrent(row, event, null);
+    const open = stale ? [] : await this.accessTasks.stillOpen(taskIds);
+    const reason = stale ?? (open.length === 0 ? 'the tasks were all arranged or cancelled meanwhile' : null);
+    if (reason) {
+      await this.ledger.markSuperseded(row.id);
+      this.logger.log(`Superseded ${row.kind} ${ids}, event ${row.eventId}: ${reason}`);
+      return null;
+    }
+    let options;
+    try {
+      options = this.renderer.renderLateAccessTasks(row, event, open);
+    } catch (error) {
       throw new UnrecoverableError(`could not build the message: ${(error as Error).message}`);
     }
     return this.mail.send(options);

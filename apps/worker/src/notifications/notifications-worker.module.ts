@@ -2,28 +2,35 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '@roundtable/events';
 import { NotificationsModule } from '@roundtable/notifications';
-import { Registration } from '@roundtable/registrations';
+import { Registration, RegistrationsModule } from '@roundtable/registrations';
 import type { JobHandler } from '../jobs/job-handler';
+import { LateAccessTasksAlerter } from './late-access-tasks-alerter';
+import { LateAccessTasksSchedule } from './late-access-tasks-schedule';
 import { NotificationRenderer } from './notification-renderer';
 import { NotificationSender } from './notification-sender';
 import { NotificationSweeper } from './notification-sweeper';
 import { NOTIFICATION_JOB_HANDLERS, NotificationsProcessor } from './notifications.processor';
 import { SweepSchedule } from './sweep-schedule';
 
-/** Sends the ledger's messages and sweeps for the ones whose job went missing. */
+/**
+ * Sends the ledger's messages, sweeps for the ones whose job went missing, and tells staff about
+ * late access needs.
+ */
 @Module({
-  imports: [NotificationsModule, EventsModule, TypeOrmModule.forFeature([Registration])],
+  imports: [NotificationsModule, EventsModule, RegistrationsModule, TypeOrmModule.forFeature([Registration])],
   providers: [
     NotificationRenderer,
     NotificationSender,
     NotificationSweeper,
+    LateAccessTasksAlerter,
     {
       provide: NOTIFICATION_JOB_HANDLERS,
-      inject: [NotificationSender, NotificationSweeper],
+      inject: [NotificationSender, NotificationSweeper, LateAccessTasksAlerter],
       useFactory: (...handlers: JobHandler[]): JobHandler[] => handlers,
     },
     NotificationsProcessor,
     SweepSchedule,
+    LateAccessTasksSchedule,
   ],
 })
 export class NotificationsWorkerModule {}

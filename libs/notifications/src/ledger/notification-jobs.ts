@@ -11,6 +11,8 @@ export const NOTIFICATION_JOBS = {
   send: 'send-notification',
   /** Re-enqueue due rows whose job went missing (Redis lost, a crash between commit and enqueue). */
   sweep: 'sweep-notifications',
+  /** Tell staff, once per task, about access needs still open after their due date. */
+  alertLateAccessTasks: 'alert-late-access-tasks',
 } as const;
 
 export type NotificationJobName = (typeof NOTIFICATION_JOBS)[keyof typeof NOTIFICATION_JOBS];
@@ -22,6 +24,14 @@ export interface SendNotificationJob {
 }
 
 export type SweepNotificationsJob = Record<string, never>;
+
+export type AlertLateAccessTasksJob = Record<string, never>;
+
+/**
+ * How often the late-access-task check runs. Due dates are days before an event, so a quarter of
+ * an hour is prompt enough, and the check is one indexed query when nothing is late.
+ */
+export const ALERT_LATE_ACCESS_TASKS_EVERY_MS = 15 * 60_000;
 
 export const SEND_ATTEMPTS = 6;
 

@@ -15,8 +15,22 @@ export const NOTIFICATION_KINDS = {
   registrationCancelled: 'registration-cancelled',
   reminder: 'reminder',
   accessArranged: 'access-arranged',
+  /** To staff, not an attendee: an event's access needs are past their due date, unarranged. */
+  accessTasksLate: 'access-tasks-late',
 } as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[keyof typeof NOTIFICATION_KINDS];
 
 export const NOTIFICATION_KIND_VALUES: readonly NotificationKind[] = Object.values(NOTIFICATION_KINDS);
+
+/**
+ * Kinds sent to the office's staff rather than to someone registered: they have no registration
+ * (registrationId is null), and the worker checks them against the event alone.
+ */
+export const STAFF_NOTIFICATION_KINDS = [NOTIFICATION_KINDS.accessTasksLate] as const;
+export type StaffNotificationKind = (typeof STAFF_NOTIFICATION_KINDS)[number];
+export type AttendeeNotificationKind = Exclude<NotificationKind, StaffNotificationKind>;
+
+export function isStaffNotificationKind(kind: string): kind is StaffNotificationKind {
+  return (STAFF_NOTIFICATION_KINDS as readonly string[]).includes(kind);
+}

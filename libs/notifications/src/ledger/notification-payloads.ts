@@ -16,6 +16,8 @@ import type { NotificationPayload } from './notification.entity';
  * - `cancellation`: `reason`, optional; the event's own cancel reason otherwise.
  * - `access-arranged`: `arranged`, what was arranged, each finishing "We have arranged ___ for
  *   you" ("a BSL interpreter"); `note`, optional, anything staff add.
+ * - `access-tasks-late` (to staff, no registration): `taskIds`, the late tasks it is about; the
+ *   worker reads them when it sends and lists only those still open.
  */
 export type PreviousEvent = Pick<EventSnapshot, 'startsAt' | 'endsAt' | 'venue' | 'online'>;
 

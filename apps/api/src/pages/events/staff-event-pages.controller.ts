@@ -27,7 +27,7 @@ import {
 } from '@roundtable/events';
 import type { User } from '@roundtable/identity';
 import { Clock } from '@roundtable/platform';
-import { EventAnnouncementsService } from '@roundtable/registrations';
+import { AccessTasksRepository, EventAnnouncementsService } from '@roundtable/registrations';
 import type { Response } from 'express';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { uuidPipe } from '../../http/uuid.pipe';
@@ -87,6 +87,7 @@ export class StaffEventPagesController {
     private readonly announcements: EventAnnouncementsService,
     private readonly clock: Clock,
     private readonly registrationSummary: RegistrationSummary,
+    private readonly accessTasks: AccessTasksRepository,
   ) {}
 
   @Get()
@@ -164,6 +165,7 @@ export class StaffEventPagesController {
     return {
       ...eventDetails(event, this.clock.now()),
       ...(await this.registrationSummary.forEvent(id)),
+      lateAccessNeeds: await this.accessTasks.countLate(id, this.clock.now()),
       done: typeof done === 'string' ? DONE_MESSAGES[done] : undefined,
       ...NO_ERRORS,
     };

@@ -1,0 +1,128 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
+import { EventEntity, formatLondonDate } from '@roundtable/events';
+import { Clock } from '@roundtable/platform';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Registration } from '../registration.entity';
+import { attendanceOpensAt } from './attendance-window';
+
+export interface AttendanceCounts {
+  /** Marked attended by this request. */
+  marked: number;
+  /** Named in the request and already marked attended before it. */
+  alreadyAttended: number;
+  /** Everyone marked attended at this event now. */
+  attended: number;
+  /** Everyone with a place not (yet) marked attended. */
+  notYetAttended: number;
+}
+
+/** Who came: staff check people in on the day, and can undo a check-in made by mistake. */
+@Injectable()
+export class AttendanceService {
+  private readonly logger = new Logger(AttendanceService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Marks confirmed people attended, all or none: an id that is not a registration for this
+   * event, or someone without a place (cancelled, waitlisted…), refuses the whole request with a
+   * 400 naming them. Someone already attended is fine, and an id listed twice counts once.
+   */
+  async mark(eventId: string, registrationIds: readonly string[]): Promise<AttendanceCounts> {
+    const ids = [...new Set(registrationIds.map((id) => id.toLowerCase()))];
+    if (ids.length === 0)
+      throw new BadRequestException(['registrationIds must list at least one registration']);
+    const counts = await this.dataSource.transaction(async (manager) => {
+      await this.checkInOpenEvent(manager, eventId);
+      const found = await manager.getRepository(Registration).find({
+        where: { eventId, id: In(ids) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const byId = new Map(found.map((registration) => [registration.id, registration]));
+      const unknown = ids.filter((id) => !byId.has(id));
+      const withoutPlace = found.filter((r) => r.status !== 'confirmed' && r.status !== 'attended');
+      const problems = [
+        ...(unknown.length ? [`these are not registrations for this event: ${unknown.join(', ')}`] : []),
+        ...withoutPlace.map(
+          (r) =>
+            `registration ${r.id} is ${r.status}, so it cannot be marked attended: only people with a place can`,
+        ),
+      ];
+      if (problems.length) throw new BadRequestException(problems);
+      const toMark = found.filter((r) => r.status === 'confirmed').map((r) => r.id);
+      if (toMark.length) {
+        await manager
+          .getRepository(Registration)
+          .update({ id: In(toMark) }, { status: 'attended', attendedAt: this.clock.now() });
+      }
+      return { marked: toMark.length, alreadyAttended: found.length - toMark.length };
+    });
+    this.logger.log(`Event ${eventId}: ${counts.marked} marked attended`);
+    return { ...counts, ...(await this.totals(eventId)) };
+  }
+
+  /** Undoes a check-in made by mistake: attended goes back to confirmed. Undoing twice is harmless. */
+  async undo(
+    eventId: string,
+    registrationId: string,
+  ): Promise<{ undone: number } & Pick<AttendanceCounts, 'attended' | 'notYetAttended'>> {
+    const undone = await this.dataSource.transaction(async (manager) => {
+      await this.checkInOpenEvent(manager, eventId, { window: false });
+      const registration = await manager.getRepository(Registration).findOne({
+        where: { eventId, id: registrationId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!registration) throw new NotFoundException(`no registration ${registrationId} for this event`);
+      if (registration.status === 'confirmed') return 0;
+      if (registration.status !== 'attended') {
+        throw new ConflictException(
+          `registration ${registrationId} is ${registration.status}, not attended, so there is nothing to undo`,
+        );
+      }
+      await manager
+        .getRepository(Registration)
+        .update({ id: registration.id }, { status: 'confirmed', attendedAt: null });
+      return 1;
+    });
+    if (undone) this.logger.log(`Event ${eventId}: attendance of registration ${registrationId} undone`);
+    return { undone, ...(await this.totals(eventId)) };
+  }
+
+  /** Drafts and cancelled events have no attendance; a check-in before the day is refused too. */
+  private async checkInOpenEvent(
+    manager: EntityManager,
+    eventId: string,
+    options: { window: boolean } = { window: true },
+  ): Promise<EventEntity> {
+    const event = await manager.getRepository(EventEntity).findOne({ where: { id: eventId } });
+    if (!event) throw new NotFoundException(`no event with id ${eventId}`);
+    if (event.status === 'draft') throw new ConflictException('this event is a draft: publish it first');
+    if (event.status === 'cancelled') throw new ConflictException('this event has been cancelled');
+    const opensAt = attendanceOpensAt(event.startsAt);
+    if (options.window && this.clock.now() < opensAt) {
+      throw new ConflictException(
+        `attendance can be recorded from the day of the event, ${formatLondonDate(event.startsAt)}`,
+      );
+    }
+    return event;
+  }
+
+  private async totals(eventId: string): Promise<Pick<AttendanceCounts, 'attended' | 'notYetAttended'>> {
+    const rows: Array<{ status: string; count: number }> = await this.dataSource.query(
+      `SELECT status, count(*)::int AS count FROM registrations
+        WHERE event_id = $1 AND status IN ('confirmed', 'attended') GROUP BY status`,
+      [eventId],
+    );
+    const count = (status: string) => rows.find((row) => row.status === status)?.count ?? 0;
+    return { attended: count('attended'), notYetAttended: count('confirmed') };
+  }
+}
