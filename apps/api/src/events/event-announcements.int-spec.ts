@@ -207,6 +207,25 @@ describe('event announcements (planning)', () => {
     expect(await rows(draft.id)).toEqual([]);
   });
 
+  it('leaves a pending alert to staff about late access needs in place when the event moves', async () => {
+    const event = await publishedEvent(5);
+    await register(event.id, 1);
+    await api.dataSource.query(
+      `INSERT INTO notifications (kind, event_id, event_sequence, registration_id, recipient_email, send_at, idempotency_key)
+       VALUES ('access-tasks-late', $1, 0, NULL, 'office@example.org', now(), $2)`,
+      [event.id, `access-tasks-late:${event.id}:test`],
+    );
+    expect(
+      (await patch(event.id, { startsAt: later(event.startsAt, 1), endsAt: later(event.endsAt, 1) })).status,
+    ).toBe(200);
+    const alerts = (await rows(event.id)).filter((row) => row.kind === 'access-tasks-late');
+    expect(alerts).toEqual([expect.objectContaining({ status: 'pending', event_sequence: 0 })]);
+    // The reminder of the old time, by contrast, is superseded.
+    expect(
+      (await rows(event.id)).filter((row) => row.kind === 'reminder' && row.event_sequence === 0),
+    ).toEqual(expect.arrayContaining([expect.objectContaining({ status: 'superseded' })]));
+  });
+
   it('changing only the reminder offsets drops the reminders gone and plans the new ones', async () => {
     const event = await publishedEvent(5);
     const ann = await register(event.id, 1);

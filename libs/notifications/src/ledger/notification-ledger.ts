@@ -4,6 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Notification, type NotificationPayload, type NotificationStatus } from './notification.entity';
 import type { PlannedNotification } from './planned-notification';
+import { STAFF_NOTIFICATION_KINDS } from './notification-kinds';
 
 /**
  * The raw manage token in a payload is needed only to build the message, so it is dropped as soon
@@ -95,6 +96,9 @@ export class NotificationLedger {
         sequence,
         pending: 'pending',
       })
+      // Messages to staff are about the event, not its time: late access needs are still late
+      // after a reschedule, and the worker drops them itself if the event is cancelled.
+      .andWhere('kind NOT IN (:...staffKinds)', { staffKinds: STAFF_NOTIFICATION_KINDS })
       .execute();
     return result.affected ?? 0;
   }
