@@ -15,7 +15,9 @@ import { AuthController } from './identity/auth.controller';
 import { UsersController } from './identity/users.controller';
 import { PagesModule } from './pages/pages.module';
 import { EventRegistrationsController } from './registrations/event-registrations.controller';
+import { InvitationsController } from './registrations/invitations.controller';
 import { PublicRegistrationsController } from './registrations/public-registrations.controller';
+import { PublicUnsubscribeController } from './registrations/public-unsubscribe.controller';
 
 @Module({
   imports: [
@@ -37,6 +39,8 @@ import { PublicRegistrationsController } from './registrations/public-registrati
     PublicEventsController,
     PublicRegistrationsController,
     EventRegistrationsController,
+    InvitationsController,
+    PublicUnsubscribeController,
   ],
   providers: [AdminBootstrap],
 })

@@ -12,7 +12,7 @@ type Kind = 'invitation' | 'confirmation' | 'waitlisted' | 'promoted' | 'reminde
 
 function planned(
   kind: Kind,
-  registration: Registration,
+  registration: Pick<Registration, 'id' | 'email'>,
   event: EventEntity,
   sendAt: Date,
   extra: { key?: string; payload?: PlannedNotification['payload']; requestId?: string | null } = {},
@@ -37,7 +37,7 @@ function planned(
  * registration, so this is the one place it can come from to build the link.
  */
 export function invitationMessages(
-  registration: Registration,
+  registration: Pick<Registration, 'id' | 'email'>,
   event: EventEntity,
   manageToken: string,
   now: Date,

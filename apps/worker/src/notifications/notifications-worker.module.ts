@@ -2,7 +2,11 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '@roundtable/events';
 import { NotificationsModule } from '@roundtable/notifications';
-import { Registration } from '@roundtable/registrations';
+import {
+  InvitationSuppression,
+  InvitationSuppressionsRepository,
+  Registration,
+} from '@roundtable/registrations';
 import type { JobHandler } from '../jobs/job-handler';
 import { NotificationRenderer } from './notification-renderer';
 import { NotificationSender } from './notification-sender';
@@ -12,8 +16,13 @@ import { SweepSchedule } from './sweep-schedule';
 
 /** Sends the ledger's messages and sweeps for the ones whose job went missing. */
 @Module({
-  imports: [NotificationsModule, EventsModule, TypeOrmModule.forFeature([Registration])],
+  imports: [
+    NotificationsModule,
+    EventsModule,
+    TypeOrmModule.forFeature([Registration, InvitationSuppression]),
+  ],
   providers: [
+    InvitationSuppressionsRepository,
     NotificationRenderer,
     NotificationSender,
     NotificationSweeper,

@@ -12,6 +12,8 @@ import type { PlannedNotification } from './planned-notification';
  */
 const withoutManageToken = () => `"payload" - 'manageToken'`;
 
+const PLAN_CHUNK = 1000;
+
 export interface DueNotification {
   id: string;
   sendAt: Date;
@@ -29,7 +31,19 @@ export class NotificationLedger {
    * idempotency key exists already is skipped; returns the rows actually written.
    */
   async plan(manager: EntityManager, planned: PlannedNotification[]): Promise<DueNotification[]> {
-    if (planned.length === 0) return [];
+    const due: DueNotification[] = [];
+    // Postgres takes at most 65,535 parameters a statement (nine a row here): a mailing to
+    // thousands is written a chunk at a time, still inside the caller's one transaction.
+    for (let start = 0; start < planned.length; start += PLAN_CHUNK) {
+      due.push(...(await this.planChunk(manager, planned.slice(start, start + PLAN_CHUNK))));
+    }
+    return due;
+  }
+
+  private async planChunk(
+    manager: EntityManager,
+    planned: PlannedNotification[],
+  ): Promise<DueNotification[]> {
     const result = await manager
       .createQueryBuilder()
       .insert()

@@ -1,5 +1,10 @@
 import { Initial1795571139758 } from './1795571139758-Initial';
 import { RegistrationsAndNotifications1795575405703 } from './1795575405703-RegistrationsAndNotifications';
+import { InvitationSuppressions1795580856193 } from './1795580856193-InvitationSuppressions';
 
 /** Every migration, oldest first. Listed here, not globbed, so bundlers and tests find them all. */
-export const migrations = [Initial1795571139758, RegistrationsAndNotifications1795575405703];
+export const migrations = [
+  Initial1795571139758,
+  RegistrationsAndNotifications1795575405703,
+  InvitationSuppressions1795580856193,
+];
