@@ -1,5 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { EventsModule } from '@roundtable/events';
+import { RegistrationsModule } from '@roundtable/registrations';
 import { CsrfGuard } from './auth/csrf.guard';
 import { CsrfMiddleware } from './auth/csrf.middleware';
 import { PageCookies } from './auth/page-cookies';
@@ -7,6 +8,7 @@ import { SignInPagesController } from './auth/sign-in-pages.controller';
 import { StaffPageGuard } from './auth/staff-page.guard';
 import { PublicEventPagesController } from './events/public-event-pages.controller';
 import { StaffEventPagesController } from './events/staff-event-pages.controller';
+import { UnsubscribePagesController } from './registrations/unsubscribe-pages.controller';
 import { StaffVenuePagesController } from './venues/staff-venue-pages.controller';
 
 /**
@@ -15,12 +17,14 @@ import { StaffVenuePagesController } from './venues/staff-venue-pages.controller
  * cookie session and CSRF protection of their own, which the JSON API never accepts.
  */
 @Module({
-  imports: [EventsModule],
+  imports: [EventsModule, RegistrationsModule],
   controllers: [
     SignInPagesController,
     StaffEventPagesController,
     StaffVenuePagesController,
     PublicEventPagesController,
+    // No CSRF middleware or guard: mail providers post to it without cookies (see the controller).
+    UnsubscribePagesController,
   ],
   providers: [PageCookies, CsrfGuard, StaffPageGuard],
 })
