@@ -1,4 +1,4 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { EventsModule } from '@roundtable/events';
 import { RegistrationsModule } from '@roundtable/registrations';
 import { CsrfGuard } from './auth/csrf.guard';
@@ -8,6 +8,8 @@ import { SignInPagesController } from './auth/sign-in-pages.controller';
 import { StaffPageGuard } from './auth/staff-page.guard';
 import { PublicEventPagesController } from './events/public-event-pages.controller';
 import { StaffEventPagesController } from './events/staff-event-pages.controller';
+import { InviteUploadMiddleware } from './registrations/invite-upload.middleware';
+import { StaffInvitePagesController } from './registrations/staff-invite-pages.controller';
 import { UnsubscribePagesController } from './registrations/unsubscribe-pages.controller';
 import { StaffVenuePagesController } from './venues/staff-venue-pages.controller';
 
@@ -22,6 +24,7 @@ import { StaffVenuePagesController } from './venues/staff-venue-pages.controller
     SignInPagesController,
     StaffEventPagesController,
     StaffVenuePagesController,
+    StaffInvitePagesController,
     PublicEventPagesController,
     // No CSRF middleware or guard: mail providers post to it without cookies (see the controller).
     UnsubscribePagesController,
@@ -33,6 +36,15 @@ export class PagesModule implements NestModule {
     // Only pages with forms need a CSRF token; the public pages set no cookies at all.
     consumer
       .apply(CsrfMiddleware)
-      .forRoutes(SignInPagesController, StaffEventPagesController, StaffVenuePagesController);
+      .forRoutes(
+        SignInPagesController,
+        StaffEventPagesController,
+        StaffVenuePagesController,
+        StaffInvitePagesController,
+      );
+    // The invite form is multipart (it takes a CSV file): read before the CSRF guard looks at it.
+    consumer
+      .apply(InviteUploadMiddleware)
+      .forRoutes({ path: 'staff/events/:id/invite', method: RequestMethod.POST });
   }
 }
