@@ -6,6 +6,7 @@ import {
   ApiNotFoundResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
+  ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
 import { InvitationsService, InviteContactsDto, type InvitationCounts } from '@roundtable/registrations';
@@ -15,9 +16,19 @@ import { uuidPipe } from '../http/uuid.pipe';
 import { requestId } from './public-registrations.controller';
 
 class InvitationCountsView implements InvitationCounts {
+  @ApiProperty({ description: 'New invitations, queued', example: 9_812 })
   invited: number;
+
+  @ApiProperty({
+    description: 'Already had a registration for this event (any status), so not invited again',
+    example: 140,
+  })
   alreadyInvited: number;
+
+  @ApiProperty({ description: 'Asked for no invitations (unsubscribed), so not invited', example: 36 })
   unsubscribed: number;
+
+  @ApiProperty({ description: 'Entries repeating an address given earlier in the request', example: 12 })
   duplicates: number;
 }
 
