@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Logger, Param, Post, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InvitationsService, RegistrationsService, type Registration } from '@roundtable/registrations';
-import { PublicRateLimit } from '../../http/throttling';
+import { SkipThrottle } from '@nestjs/throttler';
+import { PUBLIC_THROTTLE, PublicRateLimit } from '../../http/throttling';
 import { ManageTokenPipe } from '../../registrations/public-registrations.controller';
 
 /** Statuses in which the person holds (or is queuing for) a place that unsubscribing keeps. */
@@ -36,7 +37,12 @@ export class UnsubscribePagesController {
     return { token, eventTitle: event.title };
   }
 
+  // Not limited per address: one-click requests come from a mail provider's few servers, so one
+  // campaign's unsubscribes would trip a per-address limit and be lost (providers need not
+  // retry). The 256-bit token cannot be guessed, a malformed one is refused without a query, and
+  // a repeat changes nothing. The GET page keeps the limit.
   @Post()
+  @SkipThrottle({ [PUBLIC_THROTTLE]: true })
   @HttpCode(200)
   @Render('pages/public/unsubscribe/done.njk')
   async unsubscribe(@Param('token', ManageTokenPipe) token: string, @Body() body: unknown) {

@@ -10,7 +10,8 @@ describe('unsubscribe pages', () => {
   let day = 0;
 
   beforeAll(async () => {
-    api = await createTestApi('unsubscribe-pages', { env: { PUBLIC_RATE_LIMIT: '100000' } });
+    // A low per-address limit, to show one-click posts are not held to it.
+    api = await createTestApi('unsubscribe-pages', { env: { PUBLIC_RATE_LIMIT: '10' } });
     staff = await api.tokenFor('organiser');
   });
   afterAll(() => api.close());
@@ -80,6 +81,23 @@ describe('unsubscribe pages', () => {
       unsubscribed: 1,
       duplicates: 0,
     });
+  });
+
+  it("is not held to the per-address limit: a provider's servers post many people's one-clicks", async () => {
+    const emails = Array.from({ length: 15 }, (_, n) => `many.${n}@example.org`);
+    const { tokens } = await invited(...emails);
+    const answers = [];
+    for (const email of emails) {
+      answers.push(
+        (
+          await request(api.http)
+            .post(`/manage/${tokens.get(email)}/unsubscribe`)
+            .type('form')
+            .send('List-Unsubscribe=One-Click')
+        ).status,
+      );
+    }
+    expect(answers).toEqual(emails.map(() => 200));
   });
 
   it('takes the one-click POST as multipart/form-data too (RFC 8058 example)', async () => {
