@@ -17,7 +17,9 @@ import { PagesModule } from './pages/pages.module';
 import { AccessTasksController } from './registrations/access-tasks.controller';
 import { AttendanceController } from './registrations/attendance.controller';
 import { EventRegistrationsController } from './registrations/event-registrations.controller';
+import { InvitationsController } from './registrations/invitations.controller';
 import { PublicRegistrationsController } from './registrations/public-registrations.controller';
+import { PublicUnsubscribeController } from './registrations/public-unsubscribe.controller';
 
 @Module({
   imports: [
@@ -41,6 +43,8 @@ import { PublicRegistrationsController } from './registrations/public-registrati
     EventRegistrationsController,
     AttendanceController,
     AccessTasksController,
+    InvitationsController,
+    PublicUnsubscribeController,
   ],
   providers: [AdminBootstrap],
 })

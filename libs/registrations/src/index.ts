@@ -29,3 +29,18 @@ export { toRegistrationView, type RegistrationView } from './registration.view';
 export { RegistrationsModule } from './registrations.module';
 export { RegistrationsRepository } from './registrations.repository';
 export { RegistrationsService, type Registered } from './registrations.service';
+export { addressHash } from './invitations/address-hash';
+export {
+  checkContacts,
+  MAX_CONTACTS_PER_REQUEST,
+  type CheckedContacts,
+  type Contact,
+} from './invitations/invitation-contacts';
+export {
+  InvitationSuppression,
+  SUPPRESSION_SOURCES,
+  type SuppressionSource,
+} from './invitations/invitation-suppression.entity';
+export { InvitationSuppressionsRepository } from './invitations/invitation-suppressions.repository';
+export { InvitationsService, type InvitationCounts } from './invitations/invitations.service';
+export { InviteContactsDto, InviteContactDto } from './dto/invite-contacts.dto';

@@ -47,7 +47,7 @@ export function planned(
  * registration, so this is the one place it can come from to build the link.
  */
 export function invitationMessages(
-  registration: Registration,
+  registration: Recipient,
   event: EventEntity,
   manageToken: string,
   now: Date,

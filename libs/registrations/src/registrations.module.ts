@@ -8,12 +8,19 @@ import { AccessTasksRepository } from './access-tasks/access-tasks.repository';
 import { AccessTasksService } from './access-tasks/access-tasks.service';
 import { AttendanceService } from './attendance/attendance.service';
 import { EventAnnouncementsService } from './event-announcements.service';
+import { InvitationSuppression } from './invitations/invitation-suppression.entity';
+import { InvitationSuppressionsRepository } from './invitations/invitation-suppressions.repository';
+import { InvitationsService } from './invitations/invitations.service';
 import { Registration } from './registration.entity';
 import { RegistrationsRepository } from './registrations.repository';
 import { RegistrationsService } from './registrations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Registration, AccessTask]), NotificationsModule, EventsModule],
+  imports: [
+    TypeOrmModule.forFeature([Registration, AccessTask, InvitationSuppression]),
+    NotificationsModule,
+    EventsModule,
+  ],
   providers: [
     RegistrationsRepository,
     RegistrationsService,
@@ -22,6 +29,8 @@ import { RegistrationsService } from './registrations.service';
     AccessTasksService,
     AttendanceService,
     EventAnnouncementsService,
+    InvitationSuppressionsRepository,
+    InvitationsService,
   ],
   exports: [
     RegistrationsService,
@@ -30,6 +39,8 @@ import { RegistrationsService } from './registrations.service';
     AccessTasksService,
     AttendanceService,
     EventAnnouncementsService,
+    InvitationSuppressionsRepository,
+    InvitationsService,
   ],
 })
 export class RegistrationsModule {}

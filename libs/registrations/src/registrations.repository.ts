@@ -99,6 +99,35 @@ export class RegistrationsRepository {
     });
   }
 
+  /**
+   * Adds invited people to an event in one statement, skipping anyone who already has a
+   * registration for it (any status): ON CONFLICT on the one-row-per-person constraint makes that
+   * hold under concurrent requests too. Callers pass addresses sorted, so two overlapping calls
+   * take their row locks in the same order and cannot deadlock. Returns the rows added.
+   */
+  async insertInvitedUnlessRegistered(
+    manager: EntityManager,
+    eventId: string,
+    people: ReadonlyArray<{ name: string; email: string; manageTokenHash: string }>,
+    invitedAt: Date,
+  ): Promise<Array<{ id: string; email: string; calendarRevision: number }>> {
+    if (people.length === 0) return [];
+    return manager.query(
+      `INSERT INTO registrations (event_id, email, name, status, manage_token_hash, invited_at)
+       SELECT $1, person.email, person.name, 'invited', person.token_hash, $2
+         FROM unnest($3::text[], $4::text[], $5::text[]) AS person(email, name, token_hash)
+       ON CONFLICT ON CONSTRAINT registrations_one_per_person DO NOTHING
+       RETURNING id, email, calendar_revision AS "calendarRevision"`,
+      [
+        eventId,
+        invitedAt,
+        people.map((person) => person.email),
+        people.map((person) => person.name),
+        people.map((person) => person.manageTokenHash),
+      ],
+    );
+  }
+
   insert(manager: EntityManager, values: Partial<Registration>): Promise<Registration> {
     const repository = manager.getRepository(Registration);
     return repository.save(repository.create(values));

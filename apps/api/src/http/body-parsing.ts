@@ -1,11 +1,41 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { errorBody } from './error-body';
 
 interface BodyParserError extends Error {
   type?: string;
   status?: number;
   limit?: number;
+  /** Set by largeJson: the route's own limit, and what to do about it. */
+  route?: LargeBodyRoute;
+}
+
+interface LargeBodyRoute {
+  path: string;
+  limit: string;
+  advice: string;
+}
+
+/**
+ * The few routes whose bodies are legitimately bigger than BODY_LIMIT, each with its own limit.
+ * A list of 10,000 people to invite is about 1 MB of JSON.
+ */
+export const LARGE_BODY_ROUTES: readonly LargeBodyRoute[] = [
+  {
+    path: '/api/v1/events/:id/invitations',
+    limit: '2mb',
+    advice: 'send at most 10,000 contacts a request, and the rest in another',
+  },
+];
+
+/** A JSON parser for one large-body route; its errors say which limit they hit. */
+function largeJson(route: LargeBodyRoute): RequestHandler {
+  const parse = express.json({ limit: route.limit });
+  return (req, res, next) =>
+    parse(req, res, (error?: unknown) => {
+      if (error instanceof Error) (error as BodyParserError).route = route;
+      next(error);
+    });
 }
 
 /**
@@ -13,6 +43,8 @@ interface BodyParserError extends Error {
  * answered here in API.md's shape: they happen before Nest's routing and filters see the request.
  */
 export function useBodyParsing(app: NestExpressApplication, limit: string): void {
+  // Registered first: a body parsed here is left alone by the general parser below.
+  for (const route of LARGE_BODY_ROUTES) app.use(route.path, largeJson(route));
   app.use(express.json({ limit }));
   app.use(express.urlencoded({ extended: false, limit, parameterLimit: 200 }));
   app.use((error: BodyParserError, _req: Request, res: Response, next: NextFunction) => {
@@ -25,7 +57,12 @@ export function useBodyParsing(app: NestExpressApplication, limit: string): void
     } else if (error.type === 'entity.too.large') {
       res
         .status(413)
-        .json(errorBody(413, `the request body is larger than the limit of ${limit}; send less data`));
+        .json(
+          errorBody(
+            413,
+            `the request body is larger than the limit of ${error.route?.limit ?? limit}; ${error.route?.advice ?? 'send less data'}`,
+          ),
+        );
     } else if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {
       res.status(415).json(errorBody(415, 'the request body must be UTF-8'));
     } else if (error.status && error.status >= 400 && error.status < 500) {

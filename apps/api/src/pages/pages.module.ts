@@ -16,6 +16,9 @@ import { RegistrationSummary } from './registrations/registration-summary';
 import { StaffRegistrationPagesController } from './registrations/staff-registration-pages.controller';
 import { AccessTaskPagesController } from './registrations/access-task-pages.controller';
 import { CheckInPagesController } from './registrations/check-in-pages.controller';
+import { InviteUploadMiddleware } from './registrations/invite-upload.middleware';
+import { StaffInvitePagesController } from './registrations/staff-invite-pages.controller';
+import { UnsubscribePagesController } from './registrations/unsubscribe-pages.controller';
 import { StaffVenuePagesController } from './venues/staff-venue-pages.controller';
 
 /**
@@ -29,12 +32,15 @@ import { StaffVenuePagesController } from './venues/staff-venue-pages.controller
     SignInPagesController,
     StaffEventPagesController,
     StaffVenuePagesController,
+    StaffInvitePagesController,
     PublicEventPagesController,
     PublicRegistrationPagesController,
     ManagePagesController,
     StaffRegistrationPagesController,
     CheckInPagesController,
     AccessTaskPagesController,
+    // No CSRF middleware or guard: mail providers post to it without cookies (see the controller).
+    UnsubscribePagesController,
   ],
   providers: [PageCookies, CsrfGuard, StaffPageGuard, RegistrationSummary],
 })
@@ -52,9 +58,14 @@ export class PagesModule implements NestModule {
         StaffRegistrationPagesController,
         CheckInPagesController,
         AccessTaskPagesController,
+        StaffInvitePagesController,
       );
     // Every page under /manage/<token> (a private link's secret in the address): not indexed,
     // never sent on as a Referer, never cached.
     consumer.apply(ManagePageHeaders).forRoutes({ path: 'manage/*path', method: RequestMethod.ALL });
+    // The invite form is multipart (it takes a CSV file): read before the CSRF guard looks at it.
+    consumer
+      .apply(InviteUploadMiddleware)
+      .forRoutes({ path: 'staff/events/:id/invite', method: RequestMethod.POST });
   }
 }

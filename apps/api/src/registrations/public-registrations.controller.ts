@@ -23,7 +23,7 @@ import { PublicRateLimit } from '../http/throttling';
 import { uuidPipe } from '../http/uuid.pipe';
 
 /** A manage token has a fixed shape; anything else cannot match, so it is a 404 without a query. */
-class ManageTokenPipe implements PipeTransform<string, string> {
+export class ManageTokenPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!/^rtm_[A-Za-z0-9_-]{43}$/.test(value)) {
       throw new NotFoundException('this link does not match a registration: check it is complete');
@@ -43,7 +43,7 @@ export interface ManageView {
   event: PublicEventView;
 }
 
-function requestId(req: Request): string | undefined {
+export function requestId(req: Request): string | undefined {
   const id = (req as Request & { id?: unknown }).id;
   return typeof id === 'string' ? id : undefined;
 }

@@ -30,6 +30,16 @@ describe('whyNotCurrent', () => {
     },
   );
 
+  it('supersedes an invitation to an address that unsubscribed after it was planned', () => {
+    const unsubscribed = { unsubscribed: true };
+    expect(whyNotCurrent(row('invitation'), published, registration('invited'), unsubscribed)).toBe(
+      'the recipient has unsubscribed',
+    );
+    // Messages about a place they hold are not invitations, and still go.
+    expect(whyNotCurrent(row('reminder'), published, registration('confirmed'), unsubscribed)).toBeNull();
+    expect(whyNotCurrent(row('update'), published, registration('invited'), unsubscribed)).toBeNull();
+  });
+
   it('supersedes a row planned before the event moved on', () => {
     expect(whyNotCurrent(row('reminder', 1), published, registration('confirmed'))).toBe(
       'the event changed since it was planned (sequence 1, now 2)',

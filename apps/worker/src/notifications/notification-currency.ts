@@ -37,6 +37,7 @@ export function whyNotCurrent(
   row: Row,
   event: Pick<EventEntity, 'sequence' | 'status'>,
   registration: Pick<Registration, 'status'> | null,
+  recipient: { unsubscribed: boolean } = { unsubscribed: false },
 ): string | null {
   if (isStaffNotificationKind(row.kind)) return whyStaffNotCurrent(event);
   if (event.sequence !== row.eventSequence) {
@@ -47,6 +48,9 @@ export function whyNotCurrent(
   if (event.status !== 'cancelled' && row.kind === 'cancellation') return 'the event is not cancelled';
   // Erasure deletes the registration and blanks the address the row was planned for.
   if (!registration || row.recipientEmail.trim() === '') return 'the recipient has been erased';
+  // Someone who unsubscribed after this was planned gets no more invitations (only invitations:
+  // messages about a place they asked for are not marketing, and still go).
+  if (row.kind === 'invitation' && recipient.unsubscribed) return 'the recipient has unsubscribed';
   const statuses = (FOR_STATUSES as Record<string, readonly RegistrationStatus[] | undefined>)[row.kind];
   if (!statuses) return null; // An unknown kind is the renderer's to refuse, as a failure.
   if (!statuses.includes(registration.status)) {

@@ -12,7 +12,11 @@ import {
   type SendNotificationJob,
 } from '@roundtable/notifications';
 import { Clock } from '@roundtable/platform';
-import { AccessTasksRepository, Registration } from '@roundtable/registrations';
+import {
+  AccessTasksRepository,
+  InvitationSuppressionsRepository,
+  Registration,
+} from '@roundtable/registrations';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Repository } from 'typeorm';
 import type { JobHandler } from '../jobs/job-handler';
@@ -33,6 +37,7 @@ export class NotificationSender implements JobHandler {
     private readonly ledger: NotificationLedger,
     private readonly events: EventsService,
     @InjectRepository(Registration) private readonly registrations: Repository<Registration>,
+    private readonly suppressions: InvitationSuppressionsRepository,
     private readonly renderer: NotificationRenderer,
     private readonly accessTasks: AccessTasksRepository,
     private readonly mail: MailTransport,
@@ -68,7 +73,7 @@ export class NotificationSender implements JobHandler {
     const registration = row.registrationId
       ? await this.registrations.findOneBy({ id: row.registrationId })
       : null;
-    const stale = whyNotCurrent(row, event, registration);
+    const stale = whyNotCurrent(row, event, registration, await this.recipient(row));
     if (stale || !registration) {
       await this.ledger.markSuperseded(row.id);
       this.logger.log(`Superseded ${row.kind} ${ids}, event ${row.eventId}: ${stale}`);
@@ -82,6 +87,12 @@ export class NotificationSender implements JobHandler {
       throw new UnrecoverableError(`could not build the message: ${(error as Error).message}`);
     }
     return this.mail.send(options);
+  }
+
+  /** What the currency check needs to know about the person: only invitations need a look-up. */
+  private async recipient(row: Notification): Promise<{ unsubscribed: boolean }> {
+    if (row.kind !== 'invitation' || row.recipientEmail.trim() === '') return { unsubscribed: false };
+    return { unsubscribed: await this.suppressions.isSuppressed(row.recipientEmail) };
   }
 
   /**

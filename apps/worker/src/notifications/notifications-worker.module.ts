@@ -2,7 +2,12 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '@roundtable/events';
 import { NotificationsModule } from '@roundtable/notifications';
-import { Registration, RegistrationsModule } from '@roundtable/registrations';
+import {
+  InvitationSuppression,
+  InvitationSuppressionsRepository,
+  Registration,
+  RegistrationsModule,
+} from '@roundtable/registrations';
 import type { JobHandler } from '../jobs/job-handler';
 import { LateAccessTasksAlerter } from './late-access-tasks-alerter';
 import { LateAccessTasksSchedule } from './late-access-tasks-schedule';
@@ -17,8 +22,14 @@ import { SweepSchedule } from './sweep-schedule';
  * late access needs.
  */
 @Module({
-  imports: [NotificationsModule, EventsModule, RegistrationsModule, TypeOrmModule.forFeature([Registration])],
+  imports: [
+    NotificationsModule,
+    EventsModule,
+    RegistrationsModule,
+    TypeOrmModule.forFeature([Registration, InvitationSuppression]),
+  ],
   providers: [
+    InvitationSuppressionsRepository,
     NotificationRenderer,
     NotificationSender,
     NotificationSweeper,

@@ -43,43 +43,47 @@ export class NotificationLedger {
    * idempotency key exists already is skipped; returns the rows actually written.
    */
   async plan(manager: EntityManager, planned: PlannedNotification[]): Promise<DueNotification[]> {
-    const written: DueNotification[] = [];
-    // One multi-row INSERT per chunk, so an event with thousands of people is a few statements.
+    const due: DueNotification[] = [];
+    // Postgres takes at most 65,535 parameters a statement (nine a row here): a mailing to
+    // thousands is written a chunk at a time, still inside the caller's one transaction.
     for (let start = 0; start < planned.length; start += PLAN_CHUNK) {
-      written.push(...(await this.planChunk(manager, planned.slice(start, start + PLAN_CHUNK))));
+      due.push(...(await this.planChunk(manager, planned.slice(start, start + PLAN_CHUNK))));
     }
-    return written;
+    return due;
   }
 
+  /**
+   * One statement a chunk, the columns passed as arrays (unnest): as fast for a thousand rows as
+   * for one, where a multi-row VALUES built by the query builder slows down with size.
+   */
   private async planChunk(
     manager: EntityManager,
     planned: PlannedNotification[],
   ): Promise<DueNotification[]> {
-    if (planned.length === 0) return [];
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      .values(
-        planned.map((row) => ({
-          kind: row.kind,
-          eventId: row.eventId,
-          eventSequence: row.eventSequence,
-          registrationId: row.registrationId,
-          recipientEmail: row.recipientEmail,
-          sendAt: row.sendAt,
-          idempotencyKey: row.idempotencyKey,
-          payload: row.payload ?? {},
-          requestId: row.requestId ?? null,
-        })),
-      )
-      .orIgnore()
-      .returning(['id', 'sendAt'])
-      .execute();
-    return (result.raw as Array<{ id: string; send_at: Date }>).map((row) => ({
-      id: row.id,
-      sendAt: row.send_at,
-    }));
+    const rows: Array<{ id: string; send_at: Date }> = await manager.query(
+      `INSERT INTO notifications
+         (kind, event_id, event_sequence, registration_id, recipient_email, send_at, idempotency_key, payload, request_id)
+       SELECT kind, event_id, event_sequence, registration_id, recipient_email, send_at, idempotency_key,
+              payload::jsonb, request_id
+         FROM unnest($1::text[], $2::uuid[], $3::int[], $4::uuid[], $5::text[], $6::timestamptz[],
+                     $7::text[], $8::text[], $9::text[])
+           AS planned(kind, event_id, event_sequence, registration_id, recipient_email, send_at,
+                      idempotency_key, payload, request_id)
+       ON CONFLICT DO NOTHING
+       RETURNING id, send_at`,
+      [
+        planned.map((row) => row.kind),
+        planned.map((row) => row.eventId),
+        planned.map((row) => row.eventSequence),
+        planned.map((row) => row.registrationId),
+        planned.map((row) => row.recipientEmail),
+        planned.map((row) => row.sendAt.toISOString()),
+        planned.map((row) => row.idempotencyKey),
+        planned.map((row) => JSON.stringify(row.payload ?? {})),
+        planned.map((row) => row.requestId ?? null),
+      ],
+    );
+    return rows.map((row) => ({ id: row.id, sendAt: row.send_at }));
   }
 
   /**

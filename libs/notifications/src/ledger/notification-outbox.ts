@@ -6,6 +6,8 @@ import type { DueNotification } from './notification-ledger';
 import { NotificationJobPolicy } from './notification-job-policy';
 import { NOTIFICATION_JOBS, NOTIFICATIONS_QUEUE, type SendNotificationJob } from './notification-jobs';
 
+const ENQUEUE_CHUNK = 1000;
+
 /**
  * Puts planned rows on the queue after their transaction commits. If Redis is away the rows are
  * still in the ledger and the sweeper enqueues them later, so a failure here loses nothing and
@@ -24,18 +26,24 @@ export class NotificationOutbox {
   async enqueue(rows: DueNotification[], requestId?: string): Promise<void> {
     if (rows.length === 0) return;
     const now = this.clock.now().getTime();
-    try {
-      await this.queue.addBulk(
-        rows.map((row) => ({
-          name: NOTIFICATION_JOBS.send,
-          data: { notificationId: row.id, ...(requestId && { requestId }) },
-          opts: this.jobOptions(row, now),
-        })),
-      );
-    } catch (error) {
-      this.logger.warn(
-        `Could not enqueue ${rows.length} notification(s); the sweeper will: ${error instanceof Error ? error.message : error}`,
-      );
+    // addBulk is one Redis transaction per call: chunks keep each one short, so a mailing to
+    // ten thousand does not hold up every other client of the same Redis.
+    for (let start = 0; start < rows.length; start += ENQUEUE_CHUNK) {
+      const chunk = rows.slice(start, start + ENQUEUE_CHUNK);
+      try {
+        await this.queue.addBulk(
+          chunk.map((row) => ({
+            name: NOTIFICATION_JOBS.send,
+            data: { notificationId: row.id, ...(requestId && { requestId }) },
+            opts: this.jobOptions(row, now),
+          })),
+        );
+      } catch (error) {
+        this.logger.warn(
+          `Could not enqueue ${rows.length - start} notification(s); the sweeper will: ${error instanceof Error ? error.message : error}`,
+        );
+        return;
+      }
     }
   }
 

@@ -37,6 +37,7 @@ export function eventDetails(event: EventEntity, now: Date) {
     reminders: reminderText(view.reminderOffsets),
     canPublish: view.status === 'draft' && event.startsAt > now,
     canChange: view.status !== 'cancelled',
+    canInvite: view.status === 'published' && event.startsAt > now,
     finished: event.endsAt <= now,
     // Drafts have no public page; a published event keeps one even once cancelled.
     publicPath: event.publishedAt ? `/events/${event.id}` : undefined,

@@ -1,6 +1,7 @@
 import { Initial1795571139758 } from './1795571139758-Initial';
 import { RegistrationsAndNotifications1795575405703 } from './1795575405703-RegistrationsAndNotifications';
 import { RegistrationCalendarRevision1795580782023 } from './1795580782023-RegistrationCalendarRevision';
+import { InvitationSuppressions1795580856193 } from './1795580856193-InvitationSuppressions';
 import { AccessTaskLateAlerts1795580899879 } from './1795580899879-AccessTaskLateAlerts';
 
 /** Every migration, oldest first. Listed here, not globbed, so bundlers and tests find them all. */
@@ -8,5 +9,6 @@ export const migrations = [
   Initial1795571139758,
   RegistrationsAndNotifications1795575405703,
   RegistrationCalendarRevision1795580782023,
+  InvitationSuppressions1795580856193,
   AccessTaskLateAlerts1795580899879,
 ];

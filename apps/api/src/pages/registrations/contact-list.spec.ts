@@ -1,0 +1,95 @@
+import { parseCsvContacts, parsePastedContacts } from './contact-list';
+
+describe('parsePastedContacts', () => {
+  it('reads the three forms, in either order, skipping blank lines', () => {
+    const text = [
+      'Sam Jones <sam@example.org>',
+      '"Kit Patel" <Kit@Example.org>',
+      '',
+      'Ash Brown, ash@example.org',
+      'bo@example.org, Bo Green',
+      'Cy Hall\tcy@example.org',
+      '  di@example.org  ',
+      '<ed@example.org>',
+    ].join('\r\n');
+    expect(parsePastedContacts(text)).toEqual({
+      contacts: [
+        { name: 'Sam Jones', email: 'sam@example.org' },
+        { name: 'Kit Patel', email: 'Kit@Example.org' },
+        { name: 'Ash Brown', email: 'ash@example.org' },
+        { name: 'Bo Green', email: 'bo@example.org' },
+        { name: 'Cy Hall', email: 'cy@example.org' },
+        { name: '', email: 'di@example.org' },
+        { name: '', email: 'ed@example.org' },
+      ],
+      problems: [],
+    });
+  });
+
+  it('names every line to fix, by its number, and gives back no one', () => {
+    const text = ['Sam Jones <sam@example.org>', 'Kit Patel', '', 'Ash, ash.example.org', 'Bo <>'].join('\n');
+    expect(parsePastedContacts(text)).toEqual({
+      contacts: [],
+      problems: [
+        'Line 2: “Kit Patel” is not an email address. Check it looks like name@example.org',
+        'Line 4: add an email address to “Ash, ash.example.org”',
+        'Line 5: add an email address to “Bo <>”',
+      ],
+    });
+  });
+
+  it('stops listing problems after twenty', () => {
+    const { problems } = parsePastedContacts(Array.from({ length: 25 }, () => 'nope').join('\n'));
+    expect(problems).toHaveLength(21);
+    expect(problems[20]).toBe('And 5 more lines to fix');
+  });
+
+  it('refuses more than 10,000 people at once', () => {
+    const text = Array.from({ length: 10_001 }, (_, n) => `p${n}@example.org`).join('\n');
+    expect(parsePastedContacts(text).problems).toEqual([
+      'The list has 10,001 people. Invite at most 10,000 at a time: split the list and send the rest afterwards',
+    ]);
+  });
+
+  it('gives nothing for an empty paste', () => {
+    expect(parsePastedContacts('  \n\n ')).toEqual({ contacts: [], problems: [] });
+  });
+});
+
+describe('parseCsvContacts', () => {
+  it('reads name and email columns by their header, in any order, with a BOM and quotes', () => {
+    const csv =
+      '\uFEFFEmail Address,Phone,Name\r\nsam@example.org,0121,"Jones, Sam"\r\n\r\nkit@example.org,,Kit\r\n';
+    expect(parseCsvContacts(Buffer.from(csv))).toEqual({
+      contacts: [
+        { name: 'Jones, Sam', email: 'sam@example.org' },
+        { name: 'Kit', email: 'kit@example.org' },
+      ],
+      problems: [],
+    });
+  });
+
+  it('works without a name column', () => {
+    expect(parseCsvContacts('email\nsam@example.org\n').contacts).toEqual([
+      { name: '', email: 'sam@example.org' },
+    ]);
+  });
+
+  it('names the rows to fix as a spreadsheet numbers them', () => {
+    expect(parseCsvContacts('name,email\nSam,sam@example.org\nKit,kit-at-example\nAsh,\n').problems).toEqual([
+      'Row 3: “kit-at-example” is not an email address. Check it looks like name@example.org',
+      'Row 4: add an email address for Ash',
+    ]);
+  });
+
+  it('explains a file without an email column, an empty file, and one it cannot read', () => {
+    expect(parseCsvContacts('name,phone\nSam,0121\n').problems[0]).toMatch(
+      /header row with an "email" column/,
+    );
+    expect(parseCsvContacts('').problems).toEqual(['The CSV file is empty']);
+    expect(parseCsvContacts('name,email\n').problems).toEqual([
+      'The CSV file has a header row but no people under it',
+    ]);
+    expect(parseCsvContacts('name,email\n"Sam,sam@example.org\n').problems[0]).toMatch(/could not be read/);
+  });
+});

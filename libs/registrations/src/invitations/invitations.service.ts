@@ -1,0 +1,144 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
+import { EventEntity } from '@roundtable/events';
+import { NotificationLedger, NotificationOutbox, type DueNotification } from '@roundtable/notifications';
+import { Clock, hashSecretToken, newSecretToken } from '@roundtable/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { invitationMessages } from '../registration-messages';
+import type { Registration } from '../registration.entity';
+import { RegistrationsRepository } from '../registrations.repository';
+import { addressHash } from './address-hash';
+import { checkContacts } from './invitation-contacts';
+import type { SuppressionSource } from './invitation-suppression.entity';
+import { InvitationSuppressionsRepository } from './invitation-suppressions.repository';
+
+/** What an invitation request did, by person: every unique address lands in exactly one count. */
+export interface InvitationCounts {
+  /** New invitations, each now in the ledger and queued. */
+  invited: number;
+  /** Already had a registration for this event (invited, registered, declined…): left alone. */
+  alreadyInvited: number;
+  /** On the unsubscribe list: not invited. */
+  unsubscribed: number;
+  /** Entries repeating an address given earlier in the same request. */
+  duplicates: number;
+}
+
+/** Rows written per statement: well under Postgres's parameter limit and quick to lock. */
+const INSERT_CHUNK = 1000;
+
+/**
+ * Staff invitations and the unsubscribe list. An invitation is a registration in status
+ * `invited` with its own manage link, plus an `invitation` ledger row carrying the raw token
+ * (the only place it exists) so the worker can build the accept, decline and unsubscribe links.
+ *
+ * Co-host partners may invite to events they co-host (API.md), but partners do not exist yet:
+ * when they do, the controller checks the co-hosting and calls `invite` the same way.
+ */
+@Injectable()
+export class InvitationsService {
+  private readonly logger = new Logger(InvitationsService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registrations: RegistrationsRepository,
+    private readonly suppressions: InvitationSuppressionsRepository,
+    private readonly ledger: NotificationLedger,
+    private readonly outbox: NotificationOutbox,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Invites everyone new on the list to a published event that has not started. The whole list
+   * is checked first (nothing is written if any entry is wrong); then, in one transaction,
+   * registrations and ledger rows are written a chunk at a time, set-based. Queued after commit.
+   */
+  async invite(eventId: string, input: unknown, requestId?: string): Promise<InvitationCounts> {
+    const checked = checkContacts(input);
+    if (checked.problems.length > 0) throw new BadRequestException(checked.problems);
+    // Sorted, so concurrent requests with overlapping lists lock rows in the same order.
+    const contacts = [...checked.contacts].sort((a, b) =>
+      a.email < b.email ? -1 : a.email > b.email ? 1 : 0,
+    );
+
+    const { counts, due } = await this.dataSource.transaction(async (manager) => {
+      const event = await this.invitableEventOrFail(manager, eventId);
+      const now = this.clock.now();
+      const suppressed = await this.suppressions.suppressedAmong(
+        manager,
+        contacts.map((contact) => addressHash(contact.email)),
+      );
+      const invitable = contacts.filter((contact) => !suppressed.has(addressHash(contact.email)));
+      let invited = 0;
+      const due: DueNotification[] = [];
+      for (let start = 0; start < invitable.length; start += INSERT_CHUNK) {
+        const people = invitable.slice(start, start + INSERT_CHUNK).map((contact) => {
+          const manageToken = newSecretToken('rtm');
+          return { ...contact, manageToken, manageTokenHash: hashSecretToken(manageToken) };
+        });
+        const added = await this.registrations.insertInvitedUnlessRegistered(manager, eventId, people, now);
+        const tokens = new Map(people.map((person) => [person.email, person.manageToken]));
+        const planned = added.flatMap((registration) =>
+          invitationMessages(registration, event, tokens.get(registration.email)!, now, requestId),
+        );
+        due.push(...(await this.ledger.plan(manager, planned)));
+        invited += added.length;
+      }
+      const counts: InvitationCounts = {
+        invited,
+        alreadyInvited: invitable.length - invited,
+        unsubscribed: contacts.length - invitable.length,
+        duplicates: checked.duplicates,
+      };
+      return { counts, due };
+    });
+    await this.outbox.enqueue(due, requestId);
+    this.logger.log(
+      `Invitations to event ${eventId}: ${counts.invited} invited, ${counts.alreadyInvited} already there, ${counts.unsubscribed} unsubscribed, ${counts.duplicates} repeated`,
+    );
+    return counts;
+  }
+
+  /**
+   * The holder of an invitation's link asks for no more invitations: their address goes on the
+   * unsubscribe list, and this registration's unsent invitation is withdrawn. A place they hold
+   * is kept, and messages about it still come: those are about something they asked for.
+   */
+  async unsubscribeByToken(token: string, source: SuppressionSource): Promise<Registration> {
+    const registration = await this.dataSource.transaction(async (manager) => {
+      const registration = await this.registrations.findByTokenHash(manager, hashSecretToken(token));
+      if (!registration)
+        throw new NotFoundException('this link does not match an invitation: check it is complete');
+      await this.suppressions.suppress(manager, registration.email, source);
+      await this.ledger.supersedeForRegistration(manager, registration.id, ['invitation']);
+      return registration;
+    });
+    this.logger.log(`Registration ${registration.id}: address unsubscribed from invitations (${source})`);
+    return registration;
+  }
+
+  /**
+   * The event, share-locked so a reschedule or cancellation waits for this transaction and then
+   * tells the people it invited (rather than the two crossing, and the new invitations going out
+   * with the old time). Registrations to this event (which update its places) wait the second
+   * or two a large list takes; that is the price of nobody missing the news of a change.
+   */
+  private async invitableEventOrFail(manager: EntityManager, eventId: string): Promise<EventEntity> {
+    const event = await manager
+      .getRepository(EventEntity)
+      .findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_read' } });
+    if (!event) throw new NotFoundException(`no event with id ${eventId}`);
+    if (event.status === 'draft')
+      throw new ConflictException('this event is a draft: publish it before inviting people');
+    if (event.status === 'cancelled')
+      throw new ConflictException('this event has been cancelled, so no one can be invited to it');
+    if (event.startsAt <= this.clock.now())
+      throw new ConflictException('this event has already started, so it is too late to invite people');
+    return event;
+  }
+}

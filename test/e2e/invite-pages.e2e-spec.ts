@@ -1,0 +1,176 @@
+import axe from 'axe-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createEvent, publishEvent } from '../support/fixtures';
+import { ADMIN, createTestApi, type TestApi } from '../support/test-app';
+
+/**
+ * The staff invite form (a pasted list, a CSV file, and a list with mistakes) and the
+ * unsubscribe page an invitation links to, in a real browser, each scanned with axe-core.
+ */
+
+const NOW = new Date('2026-03-02T10:00:00Z');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: Array<{ target: unknown[] }>;
+}
+
+describe('invite and unsubscribe pages, in a browser', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let base: string;
+  let eventId: string;
+
+  beforeAll(async () => {
+    api = await createTestApi('invite-browser', { listen: true, now: NOW });
+    base = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const token = await api.tokenFor('admin');
+    const event = await createEvent(api, token, {
+      title: 'Post-16 places: a roundtable',
+      startsAt: '2026-03-20T18:30:00Z',
+      endsAt: '2026-03-20T20:00:00Z',
+    });
+    await publishEvent(api, token, event.id);
+    eventId = event.id;
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  async function expectAccessible(page: Page, label: string): Promise<void> {
+    await page.evaluate(axe.source);
+    const violations = await page.evaluate(async () => {
+      const results = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+        resultTypes: ['violations'],
+      });
+      return results.violations as unknown as AxeViolation[];
+    });
+    const described = violations.map(
+      (violation) =>
+        `${violation.id} (${violation.help}) at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
+    );
+    expect({ page: label, violations: described }).toEqual({ page: label, violations: [] });
+  }
+
+  async function errorSummary(page: Page): Promise<string[]> {
+    await page.locator('.govuk-error-summary').waitFor();
+    return page.locator('.govuk-error-summary__list li').allInnerTexts();
+  }
+
+  const registrations = async () =>
+    (await api.dataSource.query('SELECT count(*)::int AS n FROM registrations'))[0].n as number;
+
+  it('lets staff invite people by pasting a list or uploading a CSV, and explains mistakes', async () => {
+    const context = await browser.newContext({ baseURL: base });
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('Email address').fill(ADMIN.email);
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/staff/events');
+
+    await page.goto(`/staff/events/${eventId}`);
+    await page.getByRole('link', { name: /Invite people/ }).click();
+    await page.waitForURL(`**/staff/events/${eventId}/invite`);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Invite people');
+    await expectAccessible(page, 'invite form');
+
+    // Nothing at all, then a list with two wrong lines: each is named, nothing is sent.
+    await page.getByRole('button', { name: 'Send invitations' }).click();
+    expect(await errorSummary(page)).toEqual(['Paste a list of people to invite, or choose a CSV file']);
+    const pasted = [
+      'Sam Jones <sam@example.org>',
+      'Kit Patel kit.example.org',
+      'Ash Brown, ash@example.org',
+      'Bo Green',
+    ].join('\n');
+    await page.getByLabel('Paste a list of people').fill(pasted);
+    await page.getByRole('button', { name: 'Send invitations' }).click();
+    expect(await errorSummary(page)).toEqual([
+      'Line 2: “Kit Patel kit.example.org” is not an email address. Check it looks like name@example.org',
+      'Line 4: “Bo Green” is not an email address. Check it looks like name@example.org',
+    ]);
+    await expect(page.locator('#people-error').innerText()).resolves.toContain('Line 4');
+    // What they typed is kept, so they fix the two lines rather than start again.
+    await expect(page.getByLabel('Paste a list of people').inputValue()).resolves.toBe(pasted);
+    expect(await registrations()).toBe(0);
+    await expectAccessible(page, 'invite form, with errors');
+
+    // Fixed: three people invited.
+    await page
+      .getByLabel('Paste a list of people')
+      .fill(['Sam Jones <sam@example.org>', 'Kit Patel, kit@example.org', '', 'ash@example.org'].join('\n'));
+    await page.getByRole('button', { name: 'Send invitations' }).click();
+    await page.waitForURL(/\/invite\?invited=3/);
+    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain(
+      '3 people invited',
+    );
+    expect(await registrations()).toBe(3);
+    await expectAccessible(page, 'invite form, after sending');
+
+    // A CSV file: one new person, one already invited, one repeated.
+    const csv =
+      'Name,Email\r\n"Jones, Sam",sam@example.org\r\nDi Hall,di@example.org\r\nDi again,DI@example.org\r\n';
+    await page.getByLabel('Or choose a CSV file').setInputFiles({
+      name: 'contacts.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.getByRole('button', { name: 'Send invitations' }).click();
+    await page.waitForURL(/\/invite\?invited=1/);
+    const banner = await page.locator('.govuk-notification-banner').innerText();
+    expect(banner).toContain('1 person invited');
+    expect(banner).toContain('1 already invited or registered, so not invited again');
+    expect(banner).toContain('1 listed more than once, and invited once');
+    expect(await registrations()).toBe(4);
+
+    // A CSV without an email column is explained by the file field.
+    await page.getByLabel('Or choose a CSV file').setInputFiles({
+      name: 'wrong.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Name,Phone\nSam,0121\n'),
+    });
+    await page.getByRole('button', { name: 'Send invitations' }).click();
+    expect((await errorSummary(page))[0]).toMatch(/header row with an "email" column/);
+    await expect(page.locator('#file-error').innerText()).resolves.toContain('email');
+    await expectAccessible(page, 'invite form, with a CSV error');
+    await context.close();
+  });
+
+  it('lets an invited person stop invitations with a button, without signing in', async () => {
+    const [row] = await api.dataSource.query(
+      "SELECT payload->>'manageToken' AS token FROM notifications WHERE kind = 'invitation' AND recipient_email = 'ash@example.org'",
+    );
+    const context = await browser.newContext({ baseURL: base });
+    const page = await context.newPage();
+    await page.goto(`/manage/${row.token}/unsubscribe`);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Stop getting invitations from us');
+    await expectAccessible(page, 'unsubscribe');
+    expect((await api.dataSource.query('SELECT count(*)::int AS n FROM invitation_suppressions'))[0].n).toBe(
+      0,
+    );
+
+    await page.getByRole('button', { name: 'Stop getting invitations' }).click();
+    await page.locator('.govuk-panel').waitFor();
+    await expect(page.locator('h1').innerText()).resolves.toBe('You will not get any more invitations');
+    await expectAccessible(page, 'unsubscribed');
+    expect((await api.dataSource.query('SELECT count(*)::int AS n FROM invitation_suppressions'))[0].n).toBe(
+      1,
+    );
+    await context.close();
+  });
+});
