@@ -1,0 +1,3 @@
+export async function invitationFanoutBenchmark(): Promise<boolean> {
+  return false;
+}

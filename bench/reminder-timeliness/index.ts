@@ -1,0 +1,3 @@
+export async function reminderTimelinessBenchmark(): Promise<boolean> {
+  return false;
+}
