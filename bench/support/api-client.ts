@@ -11,7 +11,12 @@ export class ApiClient {
     this.token = (body as { token: string }).token;
   }
 
-  async call(method: string, path: string, body?: unknown, expected = 201): Promise<unknown> {
+  async call(
+    method: string,
+    path: string,
+    body?: unknown,
+    expected: number | number[] = 201,
+  ): Promise<unknown> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -21,7 +26,7 @@ export class ApiClient {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
-    if (res.status !== expected) {
+    if (![expected].flat().includes(res.status)) {
       throw Object.assign(new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 500)}`), {
         status: res.status,
       });
