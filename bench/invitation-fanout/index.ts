@@ -21,6 +21,7 @@ export async function invitationFanoutBenchmark(): Promise<boolean> {
     console.log(`\ninvitation-fanout: ${COUNT} invitations from one request (load ${load()})`);
     const samplers = { api: new MemorySampler(stack.api!), worker: new MemorySampler(stack.worker!) };
 
+    const cpuBefore = { api: stack.api!.cpuSeconds(), worker: stack.worker!.cpuSeconds() };
     const started = Date.now();
     let answer: unknown;
     try {
@@ -48,6 +49,10 @@ export async function invitationFanoutBenchmark(): Promise<boolean> {
     const withCalendar = arrivals.filter((arrival) => arrival.calendar).length;
     const bytes = Math.round(arrivals.reduce((sum, arrival) => sum + arrival.bytes, 0) / arrivals.length);
     const memory = { api: samplers.api.stop(), worker: samplers.worker.stop() };
+    const cpuMs = {
+      api: ((stack.api!.cpuSeconds() - cpuBefore.api) * 1000) / COUNT,
+      worker: ((stack.worker!.cpuSeconds() - cpuBefore.worker) * 1000) / COUNT,
+    };
     await stack.worker!.stop();
     await stack.api!.stop();
 
@@ -64,6 +69,7 @@ export async function invitationFanoutBenchmark(): Promise<boolean> {
       ['first request to last message', `${fixed(appSeconds, 2)} s`],
       ['messages/s', fixed(COUNT / appSeconds)],
       ['average message size', `${bytes} bytes`],
+      ['CPU per message api / worker', `${fixed(cpuMs.api, 2)} / ${fixed(cpuMs.worker, 2)} ms`],
       [
         'api peak RSS (polled / VmHWM)',
         `${fixed(memory.api.polledPeakMiB)} / ${fixed(memory.api.hwmMiB)} MiB`,

@@ -26,8 +26,13 @@ export async function registrationBurstBenchmark(): Promise<boolean> {
       `\nregistration-burst: ${REQUESTS} registrations at concurrency ${CONNECTIONS} for ${CAPACITY} places (load ${load()})`,
     );
 
+    const cpuBefore = { api: stack.api!.cpuSeconds(), worker: stack.worker!.cpuSeconds() };
     const burst = await registrationBurst(client.baseUrl, apiEvent.id, REQUESTS, CONNECTIONS);
     const apiCheck = await checkCapacity(stack.database, apiEvent.id);
+    const cpu = {
+      api: stack.api!.cpuSeconds() - cpuBefore.api,
+      worker: stack.worker!.cpuSeconds() - cpuBefore.worker,
+    };
     const apiMemory = { api: stack.api!.memory(), worker: stack.worker!.memory() };
     const mailed = stack.sink.arrivals.length;
     await stack.worker!.stop();
@@ -45,6 +50,8 @@ export async function registrationBurstBenchmark(): Promise<boolean> {
       ['registrations/s', fixed(burst.perSecond)],
       ['latency p50 / p99 / max', `${burst.latencyP50} / ${burst.latencyP99} / ${burst.latencyMax} ms`],
       ['no overbooking', verdict(apiCheck)],
+      ['api CPU per registration', `${fixed((cpu.api * 1000) / burst.requests, 2)} ms`],
+      ['worker CPU during the burst', `${fixed(cpu.worker, 1)} s`],
       ['emails accepted by the sink meanwhile', mailed],
       ['peak RSS api / worker', `${fixed(apiMemory.api.peakMiB)} / ${fixed(apiMemory.worker.peakMiB)} MiB`],
     ]);

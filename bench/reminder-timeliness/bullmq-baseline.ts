@@ -20,7 +20,7 @@ export async function runBullmqBaseline(
   bodyBytes: number,
   leadMs: number,
   timeoutMs: number,
-): Promise<{ dueAt: number; enqueueMs: number }> {
+): Promise<{ dueAt: number; enqueueMs: number; workerCpuSeconds: number }> {
   const prefix = redisPrefix('bullmq-baseline');
   const queue = new Queue(QUEUE, {
     prefix,
@@ -50,8 +50,9 @@ export async function runBullmqBaseline(
       })),
     );
     const enqueueMs = Date.now() - started;
+    const cpuBefore = worker.cpuSeconds();
     await sink.waitFor(count, leadMs + timeoutMs);
-    return { dueAt, enqueueMs };
+    return { dueAt, enqueueMs, workerCpuSeconds: worker.cpuSeconds() - cpuBefore };
   } finally {
     await worker.stop();
     await queue.close();

@@ -28,6 +28,7 @@ export async function reminderTimelinessBenchmark(): Promise<boolean> {
     const dueAt = new Date(Math.ceil(Date.now() / 1000) * 1000 + LEAD_MS);
     console.log(`\nreminder-timeliness: ${COUNT} reminders due at ${dueAt.toISOString()} (load ${load()})`);
     const planned = await planReminders(seeded, dueAt);
+    const cpuBefore = stack.worker!.cpuSeconds();
     if (planned.ids.length !== COUNT) throw new Error(`planned ${planned.ids.length} of ${COUNT} reminders`);
     if (planned.enqueued >= dueAt.getTime()) {
       throw new Error(
@@ -57,6 +58,7 @@ export async function reminderTimelinessBenchmark(): Promise<boolean> {
     const appRate = sent.length / ((lastSent - dueAt.getTime()) / 1000);
     const bytes = Math.round(arrivals.reduce((sum, arrival) => sum + arrival.bytes, 0) / arrivals.length);
     const workerMemory = stack.worker!.memory();
+    const appCpuMs = ((stack.worker!.cpuSeconds() - cpuBefore) * 1000) / COUNT;
     await stack.worker!.stop();
 
     stack.sink.reset();
@@ -71,6 +73,7 @@ export async function reminderTimelinessBenchmark(): Promise<boolean> {
     const raw = summarise(stack.sink.arrivals.map((arrival) => arrival.at - baseline.dueAt));
     const rawRate =
       COUNT / ((Math.max(...stack.sink.arrivals.map((arrival) => arrival.at)) - baseline.dueAt) / 1000);
+    const rawCpuMs = (baseline.workerCpuSeconds * 1000) / COUNT;
     const rawBytes = Math.round(
       stack.sink.arrivals.reduce((sum, arrival) => sum + arrival.bytes, 0) / stack.sink.arrivals.length,
     );
@@ -83,6 +86,7 @@ export async function reminderTimelinessBenchmark(): Promise<boolean> {
       ['lateness at the sink p50 / p99 / max', ms(appSink)],
       ['throughput (sent / time from due to last)', `${fixed(appRate)} messages/s`],
       ['average message size', `${bytes} bytes`],
+      ['worker CPU per message', `${fixed(appCpuMs, 2)} ms`],
       ['worker peak RSS', `${fixed(workerMemory.peakMiB)} MiB`],
     ]);
     report('reminder-timeliness: baseline (raw BullMQ Queue + Worker, plain nodemailer)', [
@@ -91,12 +95,14 @@ export async function reminderTimelinessBenchmark(): Promise<boolean> {
       ['lateness at the sink p50 / p99 / max', ms(raw)],
       ['throughput', `${fixed(rawRate)} messages/s`],
       ['average message size', `${rawBytes} bytes`],
+      ['worker CPU per message', `${fixed(rawCpuMs, 2)} ms`],
     ]);
     report('reminder-timeliness: ratio app / baseline (lateness at the sink)', [
       ['p50', ratio(appSink.p50, raw.p50)],
       ['p99', ratio(appSink.p99, raw.p99)],
       ['max', ratio(appSink.max, raw.max)],
       ['throughput', ratio(appRate, rawRate)],
+      ['worker CPU per message', ratio(appCpuMs, rawCpuMs)],
       ['load average after', load()],
     ]);
     return sent.length === COUNT && stack.sink.arrivals.length === COUNT;

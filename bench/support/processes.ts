@@ -19,6 +19,8 @@ export interface ChildApp {
   tail(): string;
   readonly running: boolean;
   memory(): Memory;
+  /** CPU time (user + system) it has used so far, in seconds: load-independent, unlike wall time. */
+  cpuSeconds(): number;
   /** SIGTERM, then SIGKILL if it has not ended within 10 s. */
   stop(): Promise<void>;
 }
@@ -37,6 +39,16 @@ function memoryOf(pid: number): Memory {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { peakMiB: kib('VmHWM') / 1024, nowMiB: kib('VmRSS') / 1024 };
+}
+
+// Linux reports CPU times in clock ticks of 1/100 s (USER_HZ) on every architecture Node runs on.
+const TICKS_PER_SECOND = 100;
+
+function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The fields after the command name (which may hold spaces), from field 3 on: utime is 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
 /**
@@ -86,6 +98,7 @@ export async function startChild(
       return ended === undefined;
     },
     memory: () => memoryOf(child.pid!),
+    cpuSeconds: () => cpuSecondsOf(child.pid!),
     async stop() {
       if (ended) return;
       child.kill('SIGTERM');
