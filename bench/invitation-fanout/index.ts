@@ -57,7 +57,7 @@ export async function invitationFanoutBenchmark(): Promise<boolean> {
     await stack.api!.stop();
 
     stack.sink.reset();
-    const plainSeconds = await sendPlainInvitations(stack.sink, people);
+    const plainSeconds = await sendPlainInvitations(stack.sink, people, bytes);
     const plainBytes = Math.round(
       stack.sink.arrivals.reduce((sum, arrival) => sum + arrival.bytes, 0) / stack.sink.arrivals.length,
     );

@@ -1,6 +1,8 @@
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod } from 'ical-generator';
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type Mail from 'nodemailer/lib/mailer';
 import { mailTransportOptions } from '../../libs/notifications/src/mail/mail-transport-options';
 import type { BenchSmtpSink } from '../support/smtp-sink';
 import type { Contact } from './contacts';
@@ -34,30 +36,48 @@ function invite(contact: Contact, startsAt: Date): string {
   return calendar.toString();
 }
 
+function message(contact: Contact, startsAt: Date, padding: string, n: number): Mail.Options {
+  return {
+    from: { name: ORGANIZER.name, address: ORGANIZER.email },
+    to: { name: contact.name, address: contact.email },
+    headers: { 'X-Bench-Id': `invitation-${n}` },
+    subject: 'You are invited: Waiting for an EHC plan, a listening event',
+    text: `Dear ${contact.name},\n\nYou are invited to a listening event. Tell us what the wait has been like for your family.\n${padding}`,
+    html: `<p>Dear ${contact.name},</p><p>You are invited to a listening event. Tell us what the wait has been like for your family.</p><p>${padding}</p>`,
+    icalEvent: { method: 'REQUEST', content: invite(contact, startsAt), filename: 'invite.ics' },
+  };
+}
+
+/** Filler for the text and HTML bodies so that a message comes to about `bytes` in all. */
+async function paddingFor(contact: Contact, startsAt: Date, bytes: number): Promise<string> {
+  const bare = await new MailComposer(message(contact, startsAt, '', 0)).compile().build();
+  const words = Math.max(0, Math.floor((bytes - bare.length) / 2 / 6));
+  return Array.from({ length: words }, () => 'words')
+    .join(' ')
+    .replace(/(.{70}) /g, '$1\n');
+}
+
 /**
  * Plain nodemailer: the same invitations (text, HTML and a text/calendar REQUEST part built with
- * ical-generator), one per contact, through a pooled transport with the app's options, to the
- * same sink. Runs in this process (which also hosts the sink). Returns the seconds it took from
- * the first message built to the last accepted.
+ * ical-generator), one per contact, padded to `bytes` (the app's average size), through a pooled
+ * transport with the app's options, to the same sink. Runs in this process (which also hosts the
+ * sink). Returns the seconds from the first message built to the last accepted.
  */
-export async function sendPlainInvitations(sink: BenchSmtpSink, people: Contact[]): Promise<number> {
+export async function sendPlainInvitations(
+  sink: BenchSmtpSink,
+  people: Contact[],
+  bytes: number,
+): Promise<number> {
   const transport = nodemailer.createTransport(mailTransportOptions(sink.url));
   const startsAt = new Date(Date.now() + 40 * 86_400_000);
+  const padding = await paddingFor(people[0], startsAt, bytes);
   const started = Date.now();
   let next = 0;
   // Enough messages in flight to keep every pooled connection busy, without building all 10,000 at once.
   const sender = async () => {
     while (next < people.length) {
-      const contact = people[next++];
-      await transport.sendMail({
-        from: { name: ORGANIZER.name, address: ORGANIZER.email },
-        to: { name: contact.name, address: contact.email },
-        headers: { 'X-Bench-Id': `invitation-${next}` },
-        subject: 'You are invited: Waiting for an EHC plan, a listening event',
-        text: `Dear ${contact.name},\n\nYou are invited to a listening event. Tell us what the wait has been like for your family.\n`,
-        html: `<p>Dear ${contact.name},</p><p>You are invited to a listening event. Tell us what the wait has been like for your family.</p>`,
-        icalEvent: { method: 'REQUEST', content: invite(contact, startsAt), filename: 'invite.ics' },
-      });
+      const n = next++;
+      await transport.sendMail(message(people[n], startsAt, padding, n + 1));
     }
   };
   await Promise.all(Array.from({ length: 50 }, sender));
