@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+
+export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export const ADMIN = { email: 'bench-admin@roundtable.test', password: 'bench-admin-password' };
+
+/** A Redis prefix of the benchmark's own, so runs and test files sharing one Redis never meet. */
+export function redisPrefix(label: string): string {
+  return `rt-bench-${label}-${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * What the api and worker run with: production defaults except for the rate limits (one
+ * address sends every request here) and a body limit that fits a 10,000-contact list.
+ */
+export function appEnvironment(options: {
+  databaseUrl: string;
+  prefix: string;
+  smtpUrl: string;
+  port: number;
+}): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(options.port),
+    PUBLIC_URL: `http://127.0.0.1:${options.port}`,
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL,
+    REDIS_PREFIX: options.prefix,
+    SMTP_URL: options.smtpUrl,
+    MAIL_FROM: 'Halesowen Constituency Office <office@roundtable.test>',
+    LOG_LEVEL: 'warn',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    PUBLIC_RATE_LIMIT: '10000000',
+    LOGIN_RATE_LIMIT: '1000',
+    BODY_LIMIT: '10mb',
+  };
+}

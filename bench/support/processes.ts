@@ -1,0 +1,152 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ROOT } from './paths';
+
+export interface Memory {
+  /** Peak resident set size so far (VmHWM), in MiB. */
+  peakMiB: number;
+  /** Resident set size now (VmRSS), in MiB. */
+  nowMiB: number;
+}
+
+export interface ChildApp {
+  name: string;
+  pid: number;
+  /** The last lines it wrote, for an error message. */
+  tail(): string;
+  readonly running: boolean;
+  memory(): Memory;
+  /** CPU time (user + system) it has used so far, in seconds: load-independent, unlike wall time. */
+  cpuSeconds(): number;
+  /** SIGTERM, then SIGKILL if it has not ended within 10 s. */
+  stop(): Promise<void>;
+}
+
+/** A port nothing listens on now (the OS picks it). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address !== 'object') throw new Error('no free port');
+  return address.port;
+}
+
+function memoryOf(pid: number): Memory {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { peakMiB: kib('VmHWM') / 1024, nowMiB: kib('VmRSS') / 1024 };
+}
+
+// Linux reports CPU times in clock ticks of 1/100 s (USER_HZ) on every architecture Node runs on.
+const TICKS_PER_SECOND = 100;
+
+function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The fields after the command name (which may hold spaces), from field 3 on: utime is 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+/**
+ * Starts a node script (the built api or worker, or a TypeScript baseline through ts-node) as a
+ * child process with the given environment, and waits until `ready()` says it is serving.
+ */
+export async function startChild(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+  ready: () => Promise<boolean>,
+): Promise<ChildApp> {
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(chunk.toString());
+    if (lines.length > 50) lines.shift();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  let ended: string | undefined;
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      ended = signal ?? `code ${code}`;
+      resolve();
+    }),
+  );
+  const started = Date.now();
+  for (;;) {
+    if (ended) throw new Error(`${name} exited (${ended}) before it was ready:\n${lines.join('')}`);
+    if (await ready().catch(() => false)) break;
+    if (Date.now() - started > 60_000) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} was not ready after 60 s:\n${lines.join('')}`);
+    }
+    await sleep(200);
+  }
+  return {
+    name,
+    pid: child.pid!,
+    tail: () => lines.join(''),
+    get running() {
+      return ended === undefined;
+    },
+    memory: () => memoryOf(child.pid!),
+    cpuSeconds: () => cpuSecondsOf(child.pid!),
+    async stop() {
+      if (ended) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** dist/apps/api/src/main.js, ready when GET /health answers 200. */
+export function startApi(env: Record<string, string>): Promise<ChildApp> {
+  return startChild('api', [path.join('dist/apps/api/src/main.js')], env, async () => {
+    const res = await fetch(`http://127.0.0.1:${env.PORT}/health`);
+    return res.status === 200;
+  });
+}
+
+/** dist/apps/worker/src/main.js, ready when `workersListening()` sees its BullMQ worker. */
+export function startWorker(
+  env: Record<string, string>,
+  workersListening: () => Promise<number>,
+  already = 0,
+): Promise<ChildApp> {
+  return startChild(
+    'worker',
+    [path.join('dist/apps/worker/src/main.js')],
+    env,
+    async () => (await workersListening()) > already,
+  );
+}
+
+/** A TypeScript file run through ts-node (SWC, path aliases), as the benchmarks themselves run. */
+export function startTypeScript(
+  name: string,
+  file: string,
+  env: Record<string, string>,
+  ready: () => Promise<boolean>,
+): Promise<ChildApp> {
+  return startChild(
+    name,
+    ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', file],
+    {
+      TS_NODE_SWC: 'true',
+      TS_NODE_TRANSPILE_ONLY: 'true',
+      TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'),
+      ...env,
+    },
+    ready,
+  );
+}
