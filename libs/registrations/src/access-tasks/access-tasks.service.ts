@@ -43,13 +43,14 @@ export class AccessTasksService {
       const task = await this.tasks.lockById(manager, taskId);
       if (!task) throw new NotFoundException(`no access task with id ${taskId}`);
       if (task.status === 'arranged') return { arranged: { task, changed: false }, due: [] };
+      // The event first: cancelling it also cancels its tasks, and the event is the reason to give.
+      const event = await manager.getRepository(EventEntity).findOneByOrFail({ id: task.eventId });
+      if (event.status === 'cancelled') throw new ConflictException('this event has been cancelled');
       if (task.status === 'cancelled') {
         throw new ConflictException(
           'this access need was cancelled (the person no longer asks for it, or gave up their place), so there is nothing to arrange',
         );
       }
-      const event = await manager.getRepository(EventEntity).findOneByOrFail({ id: task.eventId });
-      if (event.status === 'cancelled') throw new ConflictException('this event has been cancelled');
       const registration = await manager
         .getRepository(Registration)
         .findOneByOrFail({ id: task.registrationId });
