@@ -4,10 +4,8 @@ import { Clock } from '@roundtable/platform';
 import { EntityManager } from 'typeorm';
 import { AccessTask } from './access-task.entity';
 import { planAccessNeeds, type AccessNeed } from './access-needs';
+import { accessTaskDueAt } from './access-tasks/access-task-rules';
 import type { Registration } from './registration.entity';
-
-/** How long before the event a need must be arranged by default: time to book an interpreter. */
-export const ACCESS_TASK_LEAD_DAYS = 14;
 
 /** Turns a confirmed person's access needs into tasks for staff, keeping them in step as needs change. */
 @Injectable()
@@ -20,9 +18,7 @@ export class AccessTasksPlanner {
       registration.accessNeeds as AccessNeed[],
       venue?.accessFeatures ?? null,
     );
-    const dueAt = new Date(
-      Math.max(this.clock.now().getTime(), event.startsAt.getTime() - ACCESS_TASK_LEAD_DAYS * 86_400_000),
-    );
+    const dueAt = accessTaskDueAt(event.startsAt, this.clock.now());
     const tasks = manager.getRepository(AccessTask);
     if (toArrange.length > 0) {
       await tasks

@@ -6,7 +6,7 @@ export {
   planAccessNeeds,
   type AccessNeed,
 } from './access-needs';
-export { ACCESS_TASK_LEAD_DAYS } from './access-tasks.planner';
+export { ACCESS_TASK_LEAD_DAYS, accessTaskDueAt } from './access-tasks/access-task-rules';
 export { arrangedPhrase } from './access-tasks/access-need-phrases';
 export { isLate } from './access-tasks/access-task-rules';
 export { toAccessTaskView, type AccessTaskView } from './access-tasks/access-task.view';

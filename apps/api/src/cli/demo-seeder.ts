@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventsService, londonLocalToUtc, VenuesService, type CreateVenueDto } from '@roundtable/events';
 import { Clock } from '@roundtable/platform';
+import { InvitationsService, RegistrationsService, type RegisterDto } from '@roundtable/registrations';
 import { DateTime } from 'luxon';
 
 const DEMO_VENUES: CreateVenueDto[] = [
@@ -124,6 +125,24 @@ const DEMO_EVENTS: DemoEvent[] = [
   },
 ];
 
+/** Made-up people at example.org (a domain that receives no mail): the mail catcher keeps it all. */
+const DEMO_INVITED = [
+  { name: 'Priya Demo', email: 'priya.demo@example.org' },
+  { name: 'Tom Demo', email: 'tom.demo@example.org' },
+];
+
+const DEMO_REGISTERED: RegisterDto[] = [
+  { name: 'Aisha Demo', email: 'aisha.demo@example.org', role: 'parent_carer', accessNeeds: ['step_free'] },
+  {
+    name: 'Gareth Demo',
+    email: 'gareth.demo@example.org',
+    role: 'parent_carer',
+    accessNeeds: ['bsl_interpreter', 'childcare'],
+    accessNotes: 'Two children, aged 4 and 7.',
+  },
+  { name: 'Mrs Demo, SENCO', email: 'senco.demo@example.org', role: 'educator', accessNeeds: [] },
+];
+
 /** Venues across Halesowen and the Black Country and a few upcoming events, so a newcomer sees a working app. */
 @Injectable()
 export class DemoSeeder {
@@ -132,6 +151,8 @@ export class DemoSeeder {
   constructor(
     private readonly venues: VenuesService,
     private readonly events: EventsService,
+    private readonly invitations: InvitationsService,
+    private readonly registrations: RegistrationsService,
     private readonly clock: Clock,
   ) {}
 
@@ -142,6 +163,7 @@ export class DemoSeeder {
     const venues = [];
     for (const venue of DEMO_VENUES) venues.push(await this.venues.create(venue));
     const today = DateTime.fromJSDate(this.clock.now(), { zone: 'Europe/London' });
+    const eventIds: string[] = [];
     for (const demo of DEMO_EVENTS) {
       const date = today.plus({ days: demo.daysFromNow }).toISODate()!;
       const event = await this.events.create(
@@ -157,8 +179,16 @@ export class DemoSeeder {
         null,
       );
       if (demo.publish) await this.events.publish(event.id);
+      eventIds.push(event.id);
     }
-    this.logger.log(`Seeded ${venues.length} venues and ${DEMO_EVENTS.length} events`);
+    // People for the first event, so the mail catcher shows an invitation and confirmations (with
+    // their calendar invites) as soon as the worker starts, and staff pages have someone to show.
+    const [first] = eventIds;
+    await this.invitations.invite(first, DEMO_INVITED);
+    for (const person of DEMO_REGISTERED) await this.registrations.register(first, person);
+    this.logger.log(
+      `Seeded ${venues.length} venues, ${DEMO_EVENTS.length} events, ${DEMO_INVITED.length} invitations and ${DEMO_REGISTERED.length} registrations`,
+    );
     return true;
   }
 
