@@ -1,6 +1,6 @@
-import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import request from 'supertest';
+import { browserBaseUrl, expectAccessible, launchChromium } from '../support/browser';
 import { createEvent, createVenue, publishEvent } from '../support/fixtures';
 import { ADMIN, createTestApi, type TestApi } from '../support/test-app';
 
@@ -16,23 +16,6 @@ const EVENT_DAY = new Date('2026-01-20T09:00:00Z');
 const STARTS_AT = '2026-01-20T18:00:00.000Z';
 const ENDS_AT = '2026-01-20T20:00:00.000Z';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: Array<{ target: unknown[] }>;
-}
-
 describe('check-in and access needs, in a browser', () => {
   let api: TestApi;
   let browser: Browser;
@@ -42,8 +25,8 @@ describe('check-in and access needs, in a browser', () => {
 
   beforeAll(async () => {
     api = await createTestApi('browser-check-in', { listen: true, now: REGISTERED_AT });
-    base = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    base = browserBaseUrl(await api.app.getUrl());
+    browser = await launchChromium();
     const token = await api.tokenFor('admin');
     const venue = await createVenue(api, token, { name: 'Cornbow Hall', accessFeatures: [] });
     const event = await createEvent(api, token, {
@@ -72,21 +55,6 @@ describe('check-in and access needs, in a browser', () => {
     await browser?.close();
     await api?.close();
   });
-
-  async function expectAccessible(page: Page, label: string): Promise<void> {
-    await page.evaluate(axe.source);
-    const violations = await page.evaluate(async () => {
-      const results = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-        resultTypes: ['violations'],
-      });
-      return results.violations as unknown as AxeViolation[];
-    });
-    const described = violations.map(
-      (violation) =>
-        `${violation.id} (${violation.help}) at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
-    );
-    expect({ page: label, violations: described }).toEqual({ page: label, violations: [] });
-  }
 
   it('shows a late need, arranges it with a note, and checks people in and out again', async () => {
     const context = await browser.newContext({ baseURL: base });

@@ -1,5 +1,5 @@
-import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { browserBaseUrl, errorSummary, expectAccessible, launchChromium } from '../support/browser';
 import { createEvent, publishEvent } from '../support/fixtures';
 import { ADMIN, createTestApi, type TestApi } from '../support/test-app';
 
@@ -9,22 +9,6 @@ import { ADMIN, createTestApi, type TestApi } from '../support/test-app';
  */
 
 const NOW = new Date('2026-03-02T10:00:00Z');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: Array<{ target: unknown[] }>;
-}
 
 describe('invite and unsubscribe pages, in a browser', () => {
   let api: TestApi;
@@ -34,8 +18,8 @@ describe('invite and unsubscribe pages, in a browser', () => {
 
   beforeAll(async () => {
     api = await createTestApi('invite-browser', { listen: true, now: NOW });
-    base = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    base = browserBaseUrl(await api.app.getUrl());
+    browser = await launchChromium();
     const token = await api.tokenFor('admin');
     const event = await createEvent(api, token, {
       title: 'Post-16 places: a roundtable',
@@ -50,26 +34,6 @@ describe('invite and unsubscribe pages, in a browser', () => {
     await browser?.close();
     await api?.close();
   });
-
-  async function expectAccessible(page: Page, label: string): Promise<void> {
-    await page.evaluate(axe.source);
-    const violations = await page.evaluate(async () => {
-      const results = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-        resultTypes: ['violations'],
-      });
-      return results.violations as unknown as AxeViolation[];
-    });
-    const described = violations.map(
-      (violation) =>
-        `${violation.id} (${violation.help}) at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
-    );
-    expect({ page: label, violations: described }).toEqual({ page: label, violations: [] });
-  }
-
-  async function errorSummary(page: Page): Promise<string[]> {
-    await page.locator('.govuk-error-summary').waitFor();
-    return page.locator('.govuk-error-summary__list li').allInnerTexts();
-  }
 
   const registrations = async () =>
     (await api.dataSource.query('SELECT count(*)::int AS n FROM registrations'))[0].n as number;

@@ -1,5 +1,10 @@
-import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  browserBaseUrl,
+  errorSummary,
+  expectAccessible as expectPageAccessible,
+  launchChromium,
+} from '../support/browser';
 import { createEvent, slot } from '../support/fixtures';
 import { ADMIN, createTestApi, type TestApi } from '../support/test-app';
 
@@ -28,23 +33,6 @@ const VENUE = {
   capacity: '60',
 };
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: Array<{ target: unknown[] }>;
-}
-
 // A browser journey takes longer than jest's default five seconds (the project's testTimeout is not
 // applied to projects by this version of jest).
 describe('web pages, in a browser', () => {
@@ -55,8 +43,8 @@ describe('web pages, in a browser', () => {
 
   beforeAll(async () => {
     api = await createTestApi('browser', { listen: true, now: NOW });
-    base = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    base = browserBaseUrl(await api.app.getUrl());
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
@@ -64,34 +52,10 @@ describe('web pages, in a browser', () => {
     await api?.close();
   });
 
-  /**
-   * Runs axe-core on the page as it is and fails, naming each rule and the elements it found,
-   * if anything violates WCAG A/AA or axe's best practices. axe is evaluated through the
-   * DevTools protocol, which the page's Content-Security-Policy (no inline scripts) does not block.
-   */
+  /** Every scan is counted, so a journey that skips a page fails. */
   async function expectAccessible(page: Page, label: string): Promise<void> {
-    await page.evaluate(axe.source);
-    const violations = await page.evaluate(async () => {
-      const results = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-        resultTypes: ['violations'],
-      });
-      return results.violations as unknown as AxeViolation[];
-    });
-    const described = violations.map(
-      (violation) =>
-        `${violation.id} (${violation.help}) at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
-    );
-    expect({ page: label, url: page.url(), violations: described }).toEqual({
-      page: label,
-      url: page.url(),
-      violations: [],
-    });
+    await expectPageAccessible(page, label);
     scanned.push(label);
-  }
-
-  async function errorSummary(page: Page): Promise<string[]> {
-    await page.locator('.govuk-error-summary').waitFor();
-    return page.locator('.govuk-error-summary__list li').allInnerTexts();
   }
 
   it('lets staff sign in, add a venue, draft and publish an event, and the public find it', async () => {

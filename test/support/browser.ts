@@ -1,0 +1,62 @@
+import axe from 'axe-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/**
+ * Debian's Chromium, headless. Without the background-networking flags it keeps trying to reach
+ * Google's services through this machine's closed network, and its start-up stalls.
+ */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** The api's own address in a form Chromium reaches (it listens on 127.0.0.1). */
+export function browserBaseUrl(url: string): string {
+  return url.replace('[::1]', '127.0.0.1');
+}
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: Array<{ target: unknown[] }>;
+}
+
+/**
+ * Runs axe-core on the page as it is and fails, naming each rule and the elements it found, if
+ * anything violates WCAG A/AA or axe's best practices. axe is evaluated through the DevTools
+ * protocol, which the page's Content-Security-Policy (no inline scripts) does not block.
+ */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const results = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      resultTypes: ['violations'],
+    });
+    return results.violations as unknown as AxeViolation[];
+  });
+  const described = violations.map(
+    (violation) =>
+      `${violation.id} (${violation.help}) at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
+  );
+  expect({ page: label, url: page.url(), violations: described }).toEqual({
+    page: label,
+    url: page.url(),
+    violations: [],
+  });
+}
+
+/** The GOV.UK error summary's messages, once it is shown. */
+export async function errorSummary(page: Page): Promise<string[]> {
+  await page.locator('.govuk-error-summary').waitFor();
+  return page.locator('.govuk-error-summary__list li').allInnerTexts();
+}
