@@ -1,26 +1,11 @@
-import { Test, type TestingModule } from '@nestjs/testing';
-import { NotificationJobPolicy } from '@roundtable/notifications';
-import ICAL from 'ical.js';
+import type { TestingModule } from '@nestjs/testing';
 import request from 'supertest';
 import { bearer, createEvent, publishEvent, slot } from '../../../../test/support/fixtures';
 import { eventually, TEST_JOB_POLICY } from '../../../../test/support/notification-test-bed';
+import { calendarOf } from '../../../../test/support/calendar-part';
 import { SmtpSink, type ReceivedMail } from '../../../../test/support/smtp-sink';
 import { createTestApi, type TestApi } from '../../../../test/support/test-app';
-
-/** The message's text/calendar part, parsed by ical.js (independent of the generator). */
-function calendarOf(mail: ReceivedMail) {
-  const part = mail.parsed.attachments.find((attachment) => attachment.contentType === 'text/calendar');
-  if (!part) return null;
-  const calendar = new ICAL.Component(ICAL.parse(part.content.toString('utf8')));
-  const vevent = calendar.getFirstSubcomponent('vevent')!;
-  return {
-    method: calendar.getFirstPropertyValue('method'),
-    uid: vevent.getFirstPropertyValue('uid'),
-    sequence: vevent.getFirstPropertyValue('sequence'),
-    status: vevent.getFirstPropertyValue('status'),
-    start: (vevent.getFirstPropertyValue('dtstart') as { toJSDate(): Date }).toJSDate().toISOString(),
-  };
-}
+import { startWorkerBesideApi } from '../../../../test/support/worker-beside-api';
 
 /**
  * From one end to the other: the real api takes the requests, the real worker (its module, in
@@ -45,13 +30,7 @@ describe('event announcements, delivered', () => {
         PUBLIC_RATE_LIMIT: '100000',
       },
     });
-    // The config the api was given (createTestApi's database and Redis prefix) is the worker's too.
-    const { WorkerModule } = await import('../../../worker/src/worker.module');
-    worker = await Test.createTestingModule({ imports: [WorkerModule] })
-      .overrideProvider(NotificationJobPolicy)
-      .useValue(TEST_JOB_POLICY)
-      .compile();
-    await worker.init();
+    worker = await startWorkerBesideApi(TEST_JOB_POLICY);
     staff = await api.tokenFor('organiser');
   });
   afterAll(async () => {
@@ -148,7 +127,7 @@ describe('event announcements, delivered', () => {
     expect(added).toMatchObject({
       method: 'REQUEST',
       sequence: 0,
-      start: new Date(event.startsAt).toISOString(),
+      start: new Date(event.startsAt),
     });
     expect(added.uid).toBe(`rt-${event.id}-${person.id}@roundtable`);
 
@@ -159,7 +138,7 @@ describe('event announcements, delivered', () => {
       method: 'REQUEST',
       uid: added.uid,
       sequence: 1,
-      start: moved.startsAt,
+      start: new Date(moved.startsAt),
     });
     expect(update.parsed.text).toContain('Old time:');
     // The token came from the pending reminders: the update links to the manage page.
@@ -225,7 +204,7 @@ describe('event announcements, delivered', () => {
 
     const reminders = await received(email, 'reminder', 2);
     expect(reminders).toHaveLength(2);
-    expect(calendarOf(reminders[1])).toMatchObject({ sequence: 1, start: newStart.toISOString() });
+    expect(calendarOf(reminders[1])).toMatchObject({ sequence: 1, start: newStart });
     expect(reminders[1].parsed.text).toContain(`/manage/${person.manageToken}`);
     await received(email, 'update');
 

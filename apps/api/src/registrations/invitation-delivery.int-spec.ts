@@ -1,11 +1,12 @@
 import { inviteUid, NotificationOutbox } from '@roundtable/notifications';
-import { Test, type TestingModule } from '@nestjs/testing';
-import ICAL from 'ical.js';
+import type { TestingModule } from '@nestjs/testing';
 import request from 'supertest';
 import { bearer, createEvent, publishEvent } from '../../../../test/support/fixtures';
 import { eventually } from '../../../../test/support/notification-test-bed';
-import { SmtpSink, type ReceivedMail } from '../../../../test/support/smtp-sink';
+import { calendarOf } from '../../../../test/support/calendar-part';
+import { SmtpSink } from '../../../../test/support/smtp-sink';
 import { createTestApi, type TestApi } from '../../../../test/support/test-app';
+import { startWorkerBesideApi } from '../../../../test/support/worker-beside-api';
 
 const PUBLIC_URL = 'https://roundtable.test';
 
@@ -29,12 +30,7 @@ describe('invitations, end to end through the worker', () => {
         PUBLIC_URL,
       },
     });
-    // The worker's own module, in this process: config is read once per test file, so it runs
-    // against the api's database and Redis prefix, as a deployed worker would.
-    const { WorkerModule } = await import('../../../worker/src/worker.module');
-    worker = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
-    worker.useLogger(false);
-    await worker.init();
+    worker = await startWorkerBesideApi();
     staff = await api.tokenFor('organiser');
   });
   afterAll(async () => {
@@ -48,20 +44,6 @@ describe('invitations, end to end through the worker', () => {
       "SELECT n.id, n.status, n.recipient_email, n.registration_id FROM notifications n WHERE n.event_id = $1 AND n.kind = 'invitation' ORDER BY n.recipient_email",
       [eventId],
     ) as Promise<Array<{ id: string; status: string; recipient_email: string; registration_id: string }>>;
-
-  function calendarOf(mail: ReceivedMail) {
-    const part = mail.parsed.attachments.find((attachment) => attachment.contentType === 'text/calendar');
-    if (!part) return null;
-    const calendar = new ICAL.Component(ICAL.parse(part.content.toString('utf8')));
-    const vevent = calendar.getFirstSubcomponent('vevent')!;
-    return {
-      method: calendar.getFirstPropertyValue('method'),
-      uid: vevent.getFirstPropertyValue('uid'),
-      sequence: vevent.getFirstPropertyValue('sequence'),
-      start: (vevent.getFirstPropertyValue('dtstart') as { toJSDate(): Date }).toJSDate(),
-      partstat: vevent.getFirstProperty('attendee')?.getParameter('partstat'),
-    };
-  }
 
   it('sends each invitation once, as a calendar REQUEST with one-click unsubscribe headers', async () => {
     const start = new Date(api.clock.now().getTime() + 30 * 86_400_000);
@@ -99,7 +81,8 @@ describe('invitations, end to end through the worker', () => {
       expect(mails).toHaveLength(1);
       const [mail] = mails;
       expect(mail.envelopeTo).toEqual([row.recipient_email]);
-      expect(calendarOf(mail)).toEqual({
+      expect(calendarOf(mail)).toMatchObject({
+        mimeMethod: 'REQUEST',
         method: 'REQUEST',
         uid: inviteUid(draft.id, row.registration_id),
         sequence: 1,

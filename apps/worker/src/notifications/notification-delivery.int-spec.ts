@@ -6,8 +6,7 @@ import {
   type NotificationPayload,
 } from '@roundtable/notifications';
 import type { Registration, RegistrationStatus } from '@roundtable/registrations';
-import ICAL from 'ical.js';
-import type { ReceivedMail } from '../../../../test/support/smtp-sink';
+import { calendarOf } from '../../../../test/support/calendar-part';
 import {
   createNotificationTestBed,
   eventually,
@@ -110,27 +109,6 @@ const KINDS: KindCase[] = [
     says: 'We have arranged a BSL interpreter for you',
   },
 ];
-
-/** The message's text/calendar part, parsed by ical.js (independent of the generator). */
-function calendarOf(mail: ReceivedMail) {
-  const part = mail.parsed.attachments.find((attachment) => attachment.contentType === 'text/calendar');
-  if (!part) return null;
-  const calendar = new ICAL.Component(ICAL.parse(part.content.toString('utf8')));
-  const vevent = calendar.getFirstSubcomponent('vevent')!;
-  return {
-    // The MIME part's method= must be the body's METHOD, or Outlook ignores the invite.
-    mimeMethod: /^Content-Type: text\/calendar;[^\r\n]*method=([A-Z]+)/im.exec(
-      mail.raw.replace(/\r?\n[ \t]+/g, ' '),
-    )?.[1],
-    method: calendar.getFirstPropertyValue('method'),
-    uid: vevent.getFirstPropertyValue('uid'),
-    sequence: vevent.getFirstPropertyValue('sequence'),
-    status: vevent.getFirstPropertyValue('status'),
-    start: (vevent.getFirstPropertyValue('dtstart') as { toJSDate(): Date }).toJSDate(),
-    partstat: vevent.getFirstProperty('attendee')?.getParameter('partstat'),
-    url: vevent.getFirstPropertyValue('url'),
-  };
-}
 
 describe('the worker sends the ledger', () => {
   let bed: NotificationTestBed;
