@@ -13,11 +13,13 @@ export class AccessTasksPlanner {
   constructor(private readonly clock: Clock) {}
 
   async plan(manager: EntityManager, registration: Registration, event: EventEntity): Promise<void> {
-    const venue = event.venueId ? await manager.getRepository(Venue).findOneBy({ id: event.venueId }) : null;
-    const { toArrange } = planAccessNeeds(
-      registration.accessNeeds as AccessNeed[],
-      venue?.accessFeatures ?? null,
-    );
+    const needs = registration.accessNeeds as AccessNeed[];
+    // Most people ask for nothing: then the venue's features cannot matter, so it is not read.
+    const venue =
+      needs.length > 0 && event.venueId
+        ? await manager.getRepository(Venue).findOneBy({ id: event.venueId })
+        : null;
+    const { toArrange } = planAccessNeeds(needs, venue?.accessFeatures ?? null);
     const dueAt = accessTaskDueAt(event.startsAt, this.clock.now());
     const tasks = manager.getRepository(AccessTask);
     if (toArrange.length > 0) {

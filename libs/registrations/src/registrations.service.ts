@@ -85,7 +85,10 @@ export class RegistrationsService {
       const messages = hasPlace
         ? confirmationMessages(registration, event, now, { manageToken, requestId })
         : waitlistedMessages(registration, event, now, { manageToken, position, requestId });
-      if (hasPlace) await this.accessTasks.plan(manager, registration, event);
+      // A row made just now has no tasks yet: without needs there is nothing to plan or cancel.
+      if (hasPlace && (existing || registration.accessNeeds.length > 0)) {
+        await this.accessTasks.plan(manager, registration, event);
+      }
       return { registration, due: await this.ledger.plan(manager, messages) };
     });
     await this.outbox.enqueue(due, requestId);

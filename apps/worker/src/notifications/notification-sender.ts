@@ -68,11 +68,10 @@ export class NotificationSender implements JobHandler {
 
   /** Sends the row's message; null when it is no longer current and so was superseded. */
   private async deliver(row: Notification, ids: string): Promise<string | null> {
-    const event = await this.events.get(row.eventId);
-    if (isStaffNotificationKind(row.kind)) return this.deliverToStaff(row, event, ids);
-    const registration = row.registrationId
-      ? await this.registrations.findOneBy({ id: row.registrationId })
-      : null;
+    if (isStaffNotificationKind(row.kind)) {
+      return this.deliverToStaff(row, await this.events.get(row.eventId), ids);
+    }
+    const { event, registration } = await this.eventAndRegistration(row);
     const stale = whyNotCurrent(row, event, registration, await this.recipient(row));
     if (stale || !registration) {
       await this.ledger.markSuperseded(row.id);
@@ -87,6 +86,29 @@ export class NotificationSender implements JobHandler {
       throw new UnrecoverableError(`could not build the message: ${(error as Error).message}`);
     }
     return this.mail.send(options);
+  }
+
+  /**
+   * The event (with its venue) and the registration as they are now. One query while the
+   * registration exists, as it almost always does; otherwise (erased) the event on its own.
+   */
+  private async eventAndRegistration(
+    row: Notification,
+  ): Promise<{ event: EventEntity; registration: Registration | null }> {
+    const registration = row.registrationId
+      ? await this.registrations
+          .createQueryBuilder('registration')
+          .innerJoinAndSelect('registration.event', 'event')
+          .leftJoinAndSelect('event.venue', 'venue')
+          .where('registration.id = :id', { id: row.registrationId })
+          .getOne()
+      : null;
+    const joined = registration?.event;
+    // The event is handed back on its own; the registration stays a plain read of its row.
+    if (registration) delete registration.event;
+    const event =
+      joined && registration?.eventId === row.eventId ? joined : await this.events.get(row.eventId);
+    return { event, registration };
   }
 
   /** What the currency check needs to know about the person: only invitations need a look-up. */
