@@ -119,6 +119,7 @@ export class EventAnnouncementsService {
     // Read before superseding, which drops the tokens from the rows.
     const tokens = await this.ledger.pendingManageTokens(manager, after.id);
     const pending = await this.ledger.pendingForEvent(manager, after.id, after.sequence, ['reminder']);
+    const invitationSent = await this.ledger.registrationsSent(manager, after.id, 'invitation');
     await this.ledger.supersedeBefore(manager, after.id, after.sequence);
     const people = await this.registrations.audienceForEvent(manager, after.id);
 
@@ -133,6 +134,10 @@ export class EventAnnouncementsService {
       if (first) {
         // Not yet told of the event: the first message, read when sent, has the new details.
         rows.push(this.again(first, person, after, now, requestId));
+      } else if (person.status === 'invited' && !invitationSent.has(person.id)) {
+        // Invited, but the invitation was never sent (withdrawn when they unsubscribed, or it
+        // failed): they have not heard of the event, so there is nothing to update.
+        continue;
       } else {
         // The invite they hold is of the event as it was: an update moves it. Someone who had
         // not yet been sent the last update heard only of the time before that.
@@ -189,18 +194,14 @@ export class EventAnnouncementsService {
     // A draft was never in anyone's calendar or inbox.
     if (before.status !== 'published') return [];
     const now = this.clock.now();
-    const pending = await this.ledger.pendingForEvent(manager, after.id, after.sequence, ['reminder']);
     await this.ledger.supersedeBefore(manager, after.id, after.sequence);
     await this.accessTasks.cancelForEvent(manager, after.id);
     const people = await this.registrations.audienceForEvent(manager, after.id);
-    const pendingFor = groupByRegistration(pending);
+    const invitationSent = await this.ledger.registrationsSent(manager, after.id, 'invitation');
     const rows = people
-      // Someone whose invitation had not gone yet never heard of the event: nothing to cancel.
-      .filter(
-        (person) =>
-          person.status !== 'invited' ||
-          !(pendingFor.get(person.id) ?? []).some((row) => row.kind === 'invitation'),
-      )
+      // Someone invited whose invitation never went (still pending, withdrawn when they
+      // unsubscribed, or failed) never heard of the event: nothing to cancel.
+      .filter((person) => person.status !== 'invited' || invitationSent.has(person.id))
       .map((person) =>
         planned('cancellation', person, after, now, {
           payload: { reason: after.cancelReason },

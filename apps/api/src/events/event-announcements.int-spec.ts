@@ -63,7 +63,7 @@ describe('event announcements (planning)', () => {
   };
 
   /** Someone invited by staff, with their invitation planned (pending) or already sent. */
-  async function invite(eventId: string, tag: string, invitation: 'pending' | 'sent') {
+  async function invite(eventId: string, tag: string, invitation: 'pending' | 'sent' | 'superseded') {
     const token = newSecretToken('rtm');
     const [registration] = await api.dataSource.query(
       `INSERT INTO registrations (event_id, email, name, status, manage_token_hash, invited_at)
@@ -224,6 +224,24 @@ describe('event announcements (planning)', () => {
     expect(
       (await rows(event.id)).filter((row) => row.kind === 'reminder' && row.event_sequence === 0),
     ).toEqual(expect.arrayContaining([expect.objectContaining({ status: 'superseded' })]));
+  });
+
+  it('tells nobody invited whose invitation never went (withdrawn when they unsubscribed)', async () => {
+    const event = await publishedEvent(5);
+    const told = await invite(event.id, 'told', 'sent');
+    const withdrawn = await invite(event.id, 'withdrawn', 'superseded');
+    expect(
+      (await patch(event.id, { startsAt: later(event.startsAt, 2), endsAt: later(event.endsAt, 2) })).status,
+    ).toBe(200);
+    const updates = (await rows(event.id)).filter((row) => row.kind === 'update');
+    expect(updates.map((row) => row.registration_id)).toEqual([told.id]);
+
+    expect((await cancel(event.id, { reason: 'The hall flooded.' })).status).toBe(200);
+    const cancellations = (await rows(event.id)).filter((row) => row.kind === 'cancellation');
+    expect(cancellations.map((row) => row.registration_id)).toEqual([told.id]);
+    expect(
+      (await rows(event.id)).some((row) => row.registration_id === withdrawn.id && row.status === 'pending'),
+    ).toBe(false);
   });
 
   it('changing only the reminder offsets drops the reminders gone and plans the new ones', async () => {

@@ -132,6 +132,19 @@ export class NotificationLedger {
     return new Map(rows.map((row) => [row.registrationId, row.manageToken]));
   }
 
+  /**
+   * The registrations of an event that were actually sent a message of `kind` (at any sequence):
+   * for `invitation`, the invited people who have heard of the event. One query for the event.
+   */
+  async registrationsSent(manager: EntityManager, eventId: string, kind: string): Promise<Set<string>> {
+    const rows: Array<{ registration_id: string }> = await manager.query(
+      `SELECT DISTINCT registration_id FROM notifications
+        WHERE event_id = $1 AND kind = $2 AND status = 'sent' AND registration_id IS NOT NULL`,
+      [eventId, kind],
+    );
+    return new Set(rows.map((row) => row.registration_id));
+  }
+
   /** An event's pending rows planned before `sequence`, optionally leaving out some kinds. */
   async pendingForEvent(
     manager: EntityManager,
