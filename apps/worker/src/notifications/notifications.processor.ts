@@ -1,5 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, Inject } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { BeforeApplicationShutdown, Inject, Logger } from '@nestjs/common';
 import {
   NOTIFICATION_JOBS,
   NOTIFICATIONS_QUEUE,
@@ -17,6 +17,7 @@ export const NOTIFICATION_JOB_HANDLERS = Symbol('NOTIFICATION_JOB_HANDLERS');
  */
 @Processor(NOTIFICATIONS_QUEUE, NOTIFICATIONS_WORKER_OPTIONS)
 export class NotificationsProcessor extends WorkerHost implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(NotificationsProcessor.name);
   private readonly handlers: ReadonlyMap<string, JobHandler>;
 
   constructor(@Inject(NOTIFICATION_JOB_HANDLERS) handlers: JobHandler[]) {
@@ -28,6 +29,16 @@ export class NotificationsProcessor extends WorkerHost implements BeforeApplicat
     const handler = this.handlers.get(job.name);
     if (!handler) throw new UnrecoverableError(`no handler for the job "${job.name}"`);
     await handler.handle(job);
+  }
+
+  /**
+   * BullMQ reports trouble outside a job (Redis gone, a job's keys lost mid-run) as the worker's
+   * `error` event; with no listener, Node treats it as an unhandled error. The ledger, not the
+   * queue, is the truth, so it is logged (ids only, never payloads) and the sweeper recovers.
+   */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logger.error(`Queue worker error: ${error.message}`);
   }
 
   /**
