@@ -1,6 +1,7 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import multer, { MulterError } from 'multer';
+import { SESSION_COOKIE } from '../../auth/authenticated-request';
 
 /** A CSV of 10,000 people is well under 1 MB; pasted text gets the same room. */
 export const INVITE_UPLOAD_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -29,16 +30,33 @@ export class InviteUploadMiddleware implements NestMiddleware {
   }).single('file');
 
   use(req: InviteUploadRequest, res: Response, next: NextFunction): void {
+    // Nobody signed in: the staff guard will send them to sign in; no reason to hold 2 MB for it.
+    const cookies = req.cookies as Record<string, string> | undefined;
+    if (!cookies?.[SESSION_COOKIE]) {
+      next();
+      return;
+    }
     this.upload(req, res, (error?: unknown) => {
-      if (error instanceof MulterError) {
-        req.uploadProblem =
-          error.code === 'LIMIT_FILE_SIZE' || error.code === 'LIMIT_FIELD_VALUE'
-            ? 'The list must be smaller than 2 MB. Split it into smaller files and send them one after another'
-            : 'Choose one CSV file';
-        next();
-        return;
-      }
-      next(error);
+      // Whatever is wrong with an upload (a limit broken, a body cut short or malformed) is the
+      // sender's to fix: a message by the file field, never an error page.
+      if (error) req.uploadProblem = uploadProblem(error);
+      next();
     });
+  }
+}
+
+function uploadProblem(error: unknown): string {
+  if (!(error instanceof MulterError)) {
+    return 'The upload did not arrive whole. Choose the file again and send the form once more';
+  }
+  switch (error.code) {
+    case 'LIMIT_FILE_SIZE':
+    case 'LIMIT_FIELD_VALUE':
+      return 'The list must be smaller than 2 MB. Split it into smaller files and send them one after another';
+    case 'LIMIT_FILE_COUNT':
+    case 'LIMIT_UNEXPECTED_FILE':
+      return 'Choose one CSV file';
+    default:
+      return 'The form could not be read. Reload the page and send it again';
   }
 }

@@ -87,6 +87,43 @@ describe('staff invite form rules', () => {
     expect(await countRows(api, 'registrations')).toBe(0);
   });
 
+  it('answers a malformed or cut-short upload with the form, not an error page, and invites no one', async () => {
+    const id = await event();
+    const form = await staff.get(`/staff/events/${id}/invite`).expect(200);
+    const boundary = 'roundtable-test-boundary';
+    // The _csrf field arrives whole; the file part is cut off before its closing boundary.
+    const body = [
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="_csrf"',
+      '',
+      csrfOf(form.text),
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="file"; filename="people.csv"',
+      'Content-Type: text/csv',
+      '',
+      'email\nkit@example.org',
+    ].join('\r\n');
+    const res = await staff
+      .post(`/staff/events/${id}/invite`)
+      .set('Content-Type', `multipart/form-data; boundary=${boundary}`)
+      .send(body);
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('The upload did not arrive whole');
+    expect(await countRows(api, 'registrations')).toBe(0);
+  });
+
+  it('sends a signed-out upload to sign in without reading it', async () => {
+    const id = await event();
+    const res = await request(api.http)
+      .post(`/staff/events/${id}/invite`)
+      .attach('file', Buffer.from('email\nkit@example.org\n'), {
+        filename: 'a.csv',
+        contentType: 'text/csv',
+      });
+    expect([303, 403]).toContain(res.status);
+    expect(await countRows(api, 'registrations')).toBe(0);
+  });
+
   it('refuses a pasted list and a file together, saying which to use', async () => {
     const id = await event();
     const form = await staff.get(`/staff/events/${id}/invite`).expect(200);
