@@ -3,7 +3,7 @@ import { EventEntity } from '@roundtable/events';
 import { NotificationLedger, NotificationOutbox } from '@roundtable/notifications';
 import { Clock, normaliseEmail } from '@roundtable/platform';
 import { DataSource } from 'typeorm';
-import type { AccessTask } from '../access-task.entity';
+import { AccessTask } from '../access-task.entity';
 import { Registration } from '../registration.entity';
 import { accessArrangedNotification, lateAccessTasksNotification } from './access-task-messages';
 import { AccessTasksRepository } from './access-tasks.repository';
@@ -40,11 +40,17 @@ export class AccessTasksService {
    */
   async arrange(taskId: string, note: string | null | undefined, requestId?: string): Promise<Arranged> {
     const { arranged, due } = await this.dataSource.transaction(async (manager) => {
-      const task = await this.tasks.lockById(manager, taskId);
-      if (!task) throw new NotFoundException(`no access task with id ${taskId}`);
+      const found = await manager.getRepository(AccessTask).findOneBy({ id: taskId });
+      if (!found) throw new NotFoundException(`no access task with id ${taskId}`);
+      // The event FOR KEY SHARE before the task, in the order an event change takes them: a
+      // reschedule waits for this message to be planned (and plans it again at its new sequence),
+      // or this one sees the new sequence; neither leaves the message stale and never sent.
+      const event = await manager
+        .getRepository(EventEntity)
+        .findOneOrFail({ where: { id: found.eventId }, lock: { mode: 'for_key_share' } });
+      const task = (await this.tasks.lockById(manager, taskId))!;
       if (task.status === 'arranged') return { arranged: { task, changed: false }, due: [] };
       // The event first: cancelling it also cancels its tasks, and the event is the reason to give.
-      const event = await manager.getRepository(EventEntity).findOneByOrFail({ id: task.eventId });
       if (event.status === 'cancelled') throw new ConflictException('this event has been cancelled');
       if (task.status === 'cancelled') {
         throw new ConflictException(
