@@ -22,6 +22,7 @@ import { AccessTasksPlanner } from './access-tasks.planner';
 import { planned, reminderMessages } from './registration-messages';
 import type { RegistrationStatus } from './registration-status';
 import { RegistrationsRepository, type EventAudienceMember } from './registrations.repository';
+import { RegistrationsService } from './registrations.service';
 
 /**
  * The first message each status is sent. While it is still pending when the event moves, the
@@ -67,6 +68,7 @@ export class EventAnnouncementsService {
     private readonly ledger: NotificationLedger,
     private readonly outbox: NotificationOutbox,
     private readonly accessTasks: AccessTasksPlanner,
+    private readonly registrationsService: RegistrationsService,
     private readonly clock: Clock,
   ) {}
 
@@ -99,11 +101,17 @@ export class EventAnnouncementsService {
   ): Promise<DueNotification[]> {
     const { before, after } = transition;
     if (after.status !== 'published') return [];
-    if (transition.rescheduled) return this.planReschedule(manager, transition, requestId);
-    if (!sameOffsets(before.reminderOffsets, after.reminderOffsets)) {
-      return this.replanReminders(manager, after, requestId);
+    const due = transition.rescheduled
+      ? await this.planReschedule(manager, transition, requestId)
+      : !sameOffsets(before.reminderOffsets, after.reminderOffsets)
+        ? await this.replanReminders(manager, after, requestId)
+        : [];
+    if (capacityGrew(before.capacity, after.capacity)) {
+      // New places belong to the people already waiting, in order, not to the next to register.
+      const promoted = await this.registrationsService.promoteIntoFreePlaces(manager, after, requestId);
+      due.push(...(await this.ledger.plan(manager, promoted)));
     }
-    return [];
+    return due;
   }
 
   /**
@@ -255,6 +263,11 @@ function groupByRegistration(rows: PendingNotification[]): Map<string, PendingNo
 /** The `previous…` keys of an update's payload, without its token. */
 function previousOnly(payload: NotificationPayload): NotificationPayload {
   return Object.fromEntries(Object.entries(payload).filter(([key]) => key.startsWith('previous')));
+}
+
+/** More places than before (no capacity at all means no limit). */
+function capacityGrew(before: number | null, after: number | null): boolean {
+  return before !== null && (after === null || after > before);
 }
 
 function sameOffsets(a: readonly string[], b: readonly string[]): boolean {

@@ -204,6 +204,24 @@ export class RegistrationsService {
     return [...told, ...(await this.promoteNext(manager, event, requestId))];
   }
 
+  /**
+   * Places freed without anyone leaving (staff raised the capacity) go to the people waiting,
+   * longest first, inside the caller's transaction; returns their `promoted` messages to plan.
+   */
+  async promoteIntoFreePlaces(
+    manager: EntityManager,
+    event: EventEntity,
+    requestId?: string,
+  ): Promise<PlannedNotification[]> {
+    const planned: PlannedNotification[] = [];
+    // Each round confirms one person or stops: no one left waiting, or no place left.
+    for (;;) {
+      const promoted = await this.promoteNext(manager, event, requestId);
+      if (promoted.length === 0) return planned;
+      planned.push(...promoted);
+    }
+  }
+
   private async promoteNext(
     manager: EntityManager,
     event: EventEntity,

@@ -244,6 +244,43 @@ describe('event announcements (planning)', () => {
     ).toBe(false);
   });
 
+  it('gives new places from a larger capacity to the people waiting, in order, and tells them', async () => {
+    const event = await publishedEvent(1);
+    const first = await register(event.id, 1);
+    const [second, third, fourth] = [
+      await register(event.id, 2),
+      await register(event.id, 3),
+      await register(event.id, 4),
+    ];
+    expect([first.status, second.status, third.status, fourth.status]).toEqual([
+      'confirmed',
+      'waitlisted',
+      'waitlisted',
+      'waitlisted',
+    ]);
+    const res = await patch(event.id, { capacity: 3 });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ rescheduled: false, capacity: 3 });
+    const [{ places_taken }] = await api.dataSource.query('SELECT places_taken FROM events WHERE id = $1', [
+      event.id,
+    ]);
+    expect(places_taken).toBe(3);
+    const statuses: Array<{ id: string; status: string }> = await api.dataSource.query(
+      'SELECT id, status FROM registrations WHERE event_id = $1',
+      [event.id],
+    );
+    const statusOf = (id: string) => statuses.find((row) => row.id === id)?.status;
+    expect([second, third, fourth].map((person) => statusOf(person.id))).toEqual([
+      'confirmed',
+      'confirmed',
+      'waitlisted',
+    ]);
+    const promoted = (await rows(event.id)).filter((row) => row.kind === 'promoted');
+    expect(promoted.map((row) => row.registration_id).sort()).toEqual([second.id, third.id].sort());
+    // Each promoted message links to the person's manage page: the token came from their notice.
+    expect(promoted.every((row) => typeof row.payload.manageToken === 'string')).toBe(true);
+  });
+
   it('changing only the reminder offsets drops the reminders gone and plans the new ones', async () => {
     const event = await publishedEvent(5);
     const ann = await register(event.id, 1);
