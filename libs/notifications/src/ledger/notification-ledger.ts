@@ -203,27 +203,6 @@ export class NotificationLedger {
   }
 
   /**
-   * The raw manage token that a registration's still-pending messages carry, if any: a later
-   * message (an access need arranged) can then link to the private page too. Null when every
-   * message holding it has been sent (the ledger drops the token once a row is finished).
-   */
-  async manageTokenFor(manager: EntityManager, registrationId: string): Promise<string | null> {
-    const row: { token: string } | undefined = await manager
-      .createQueryBuilder()
-      .select(`n.payload ->> 'manageToken'`, 'token')
-      .from(Notification, 'n')
-      .where('n.registrationId = :registrationId AND n.status = :pending', {
-        registrationId,
-        pending: 'pending',
-      })
-      .andWhere(`n.payload ->> 'manageToken' IS NOT NULL`)
-      .orderBy('n.sendAt', 'ASC')
-      .limit(1)
-      .getRawOne();
-    return row?.token ?? null;
-  }
-
-  /**
    * Claims a row for sending: only one worker can move it from pending to sending, so a job run
    * twice (stalled, or added twice) sends once. Returns null when there is nothing to send.
    */
