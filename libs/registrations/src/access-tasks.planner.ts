@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventEntity, Venue } from '@roundtable/events';
+import { EventEntity, Venue, type EventTransition } from '@roundtable/events';
 import { Clock } from '@roundtable/platform';
 import { EntityManager } from 'typeorm';
 import { AccessTask } from './access-task.entity';
@@ -7,7 +7,12 @@ import { planAccessNeeds, type AccessNeed } from './access-needs';
 import { accessTaskDueAt } from './access-tasks/access-task-rules';
 import type { Registration } from './registration.entity';
 
-/** Turns a confirmed person's access needs into tasks for staff, keeping them in step as needs change. */
+/**
+ * Turns a confirmed person's access needs into tasks for staff, keeping them in step as needs
+ * change and as the event moves. What staff have arranged is never undone here: an arranged task
+ * stays arranged whatever the person changes (a need removed stays on record as arranged, and
+ * added back is still arranged); only open tasks are cancelled, reopened or given new due dates.
+ */
 @Injectable()
 export class AccessTasksPlanner {
   constructor(private readonly clock: Clock) {}
@@ -21,31 +26,48 @@ export class AccessTasksPlanner {
         : null;
     const { toArrange } = planAccessNeeds(needs, venue?.accessFeatures ?? null);
     const dueAt = accessTaskDueAt(event.startsAt, this.clock.now());
-    const tasks = manager.getRepository(AccessTask);
     if (toArrange.length > 0) {
-      await tasks
-        .createQueryBuilder()
-        .insert()
-        .values(
-          toArrange.map((need) => ({
-            eventId: event.id,
-            registrationId: registration.id,
-            need,
-            dueAt,
-            status: 'open' as const,
-          })),
-        )
-        .orUpdate(['status'], ['registration_id', 'need'], { skipUpdateIfNoValuesChanged: true })
-        .execute();
+      // A new need is a new open task. One asked for before and withdrawn (cancelled) opens again
+      // as if new: due by today's rule, no note, not yet alerted. An open or arranged task is
+      // left exactly as it is: staff's work and its due date stand.
+      await manager.query(
+        `INSERT INTO access_tasks (event_id, registration_id, need, due_at, status)
+         SELECT $1, $2, need, $3, 'open' FROM unnest($4::text[]) AS need
+         ON CONFLICT ON CONSTRAINT access_tasks_one_per_need DO UPDATE
+            SET status = 'open', due_at = EXCLUDED.due_at, arranged_at = NULL, note = NULL,
+                late_alerted_at = NULL, updated_at = now()
+          WHERE access_tasks.status = 'cancelled'`,
+        [event.id, registration.id, dueAt, toArrange],
+      );
     }
     // Needs no longer asked for are no longer tasks (an arranged one stays on record).
-    const query = tasks
+    const query = manager
+      .getRepository(AccessTask)
       .createQueryBuilder()
       .update()
       .set({ status: 'cancelled' })
       .where("registrationId = :id AND status = 'open'", { id: registration.id });
     if (toArrange.length > 0) query.andWhere('need NOT IN (:...needs)', { needs: toArrange });
     await query.execute();
+  }
+
+  /**
+   * The event's start moved: every open task is due by the same rule as when it was planned,
+   * counted from the new start and from now (so a task is never late the moment the event moves
+   * closer). Its late alert is forgotten, so staff are told again if it is late by its new date;
+   * an alert still waiting to go was superseded with the event's old sequence. Arranged and
+   * cancelled tasks keep their dates. A change of place only does nothing here.
+   */
+  async followEventTimes(manager: EntityManager, { before, after }: EventTransition): Promise<void> {
+    if (before.startsAt.getTime() === after.startsAt.getTime()) return;
+    const dueAt = accessTaskDueAt(after.startsAt, this.clock.now());
+    await manager
+      .getRepository(AccessTask)
+      .createQueryBuilder()
+      .update()
+      .set({ dueAt, lateAlertedAt: null })
+      .where("eventId = :eventId AND status = 'open'", { eventId: after.id })
+      .execute();
   }
 
   async cancelFor(manager: EntityManager, registrationId: string): Promise<void> {

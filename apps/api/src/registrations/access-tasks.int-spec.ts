@@ -10,10 +10,13 @@ import {
   slot,
   withClockAt,
 } from '../../../../test/support/fixtures';
+import { AccessTasksService } from '@roundtable/registrations';
 import { partnerToken } from '../../../../test/support/partner-user';
 import { createTestApi, type TestApi } from '../../../../test/support/test-app';
 
 /** Staff see what people need, arrange it, and the attendee is told (one email, however often clicked). */
+const DAY = 86_400_000;
+
 describe('access tasks', () => {
   let api: TestApi;
   let staff: string;
@@ -148,6 +151,133 @@ describe('access tasks', () => {
       .send({ reason: 'The hall flooded' })
       .expect(200);
     expect(expectError(await arrange(staff, tasks[0].id), 409)).toMatch(/event has been cancelled/);
+  });
+
+  const manage = (token: string, accessNeeds: string[]) =>
+    request(api.http).patch(`/api/v1/public/registrations/${token}`).send({ accessNeeds }).expect(200);
+
+  const taskRows = (registrationId: string) =>
+    api.dataSource.query(
+      `SELECT need, status, due_at, arranged_at, note, late_alerted_at
+         FROM access_tasks WHERE registration_id = $1 ORDER BY need`,
+      [registrationId],
+    ) as Promise<
+      Array<{
+        need: string;
+        status: string;
+        due_at: Date;
+        arranged_at: Date | null;
+        note: string | null;
+        late_alerted_at: Date | null;
+      }>
+    >;
+
+  it('keeps what staff arranged when the person changes their needs, even a need removed and asked for again', async () => {
+    const { registration, tasks } = await personWithNeeds();
+    const bsl = tasks.find((task) => task.need === 'bsl_interpreter')!;
+    const note = 'Sam will interpret.';
+    await arrange(staff, bsl.id, { note }).expect(200);
+
+    // Another need added: the arranged one is untouched, the new one is open.
+    await manage(registration.manageToken, ['step_free', 'bsl_interpreter', 'childcare', 'quiet_room']);
+    let rows = await taskRows(registration.id);
+    expect(rows.map(({ need, status }) => [need, status])).toEqual([
+      ['bsl_interpreter', 'arranged'],
+      ['childcare', 'open'],
+      ['quiet_room', 'open'],
+    ]);
+    expect(rows[0]).toMatchObject({ note, arranged_at: api.clock.now() });
+
+    // Both withdrawn: the open one is cancelled, the arranged one stays on record as arranged.
+    await manage(registration.manageToken, ['quiet_room']);
+    rows = await taskRows(registration.id);
+    expect(rows.map(({ need, status }) => [need, status])).toEqual([
+      ['bsl_interpreter', 'arranged'],
+      ['childcare', 'cancelled'],
+      ['quiet_room', 'open'],
+    ]);
+
+    // Asked for again: still arranged with its note; the withdrawn one is open again, due as new.
+    await manage(registration.manageToken, ['bsl_interpreter', 'childcare', 'quiet_room']);
+    rows = await taskRows(registration.id);
+    expect(rows.map(({ need, status }) => [need, status])).toEqual([
+      ['bsl_interpreter', 'arranged'],
+      ['childcare', 'open'],
+      ['quiet_room', 'open'],
+    ]);
+    expect(rows[0]).toMatchObject({ note, arranged_at: api.clock.now() });
+    expect(rows[1]).toMatchObject({ arranged_at: null, note: null, late_alerted_at: null });
+    // Nothing more was sent to the attendee for the arranged need.
+    expect(await arrangedRows(registration.id)).toHaveLength(1);
+  });
+
+  it("moves open tasks' due dates with the event, by the same rule, and alerts staff by the new dates", async () => {
+    const { event, registration, tasks, startsAt } = await personWithNeeds();
+    const [bsl, childcare] = tasks;
+    await arrange(staff, bsl.id).expect(200);
+    const alerts = api.app.get(AccessTasksService);
+    const lateAlerts = () =>
+      api.dataSource.query(
+        "SELECT payload FROM notifications WHERE event_id = $1 AND kind = 'access-tasks-late' ORDER BY created_at",
+        [event.id],
+      ) as Promise<Array<{ payload: { taskIds: string[] } }>>;
+    const original = startsAt.getTime() - 14 * DAY;
+    expect(Date.parse(childcare.dueAt)).toBe(original);
+
+    // A day past its due date the childcare task is late, and staff are alerted.
+    const lateOnce = new Date(original + DAY);
+    await withClockAt(api, lateOnce, () => alerts.alertLate('office@roundtable.test'));
+    expect(await lateAlerts()).toEqual([{ payload: { taskIds: [childcare.id] } }]);
+
+    // Then the event moves three weeks later: the task is due 14 days before the new start, no
+    // longer late; the arranged one keeps its dates.
+    const movedStart = new Date(startsAt.getTime() + 21 * DAY);
+    await withClockAt(api, lateOnce, async (token) => {
+      await request(api.http)
+        .patch(`/api/v1/events/${event.id}`)
+        .set(bearer(token))
+        .send({
+          startsAt: movedStart.toISOString(),
+          endsAt: new Date(movedStart.getTime() + 2 * 3_600_000).toISOString(),
+        })
+        .expect(200);
+      const list = await request(api.http).get(`/api/v1/events/${event.id}/access-tasks`).set(bearer(token));
+      expect(list.body.late).toBe(0);
+    });
+    const newDue = movedStart.getTime() - 14 * DAY;
+    const rows = await taskRows(registration.id);
+    expect(rows.find((row) => row.need === 'childcare')).toMatchObject({
+      status: 'open',
+      due_at: new Date(newDue),
+      late_alerted_at: null,
+    });
+    expect(rows.find((row) => row.need === 'bsl_interpreter')!.due_at).toEqual(new Date(original));
+
+    // Not alerted again before its new due date; alerted again once past it.
+    await withClockAt(api, new Date(newDue - DAY), () => alerts.alertLate('office@roundtable.test'));
+    expect(await lateAlerts()).toHaveLength(1);
+    await withClockAt(api, new Date(newDue + DAY), () => alerts.alertLate('office@roundtable.test'));
+    expect(await lateAlerts()).toEqual([
+      { payload: { taskIds: [childcare.id] } },
+      { payload: { taskIds: [childcare.id] } },
+    ]);
+
+    // Moved to four days from now: not late at once, due in half the time left (the late-registrant rule).
+    const soon = new Date(newDue + DAY);
+    const soonStart = new Date(soon.getTime() + 4 * DAY);
+    await withClockAt(api, soon, (token) =>
+      request(api.http)
+        .patch(`/api/v1/events/${event.id}`)
+        .set(bearer(token))
+        .send({
+          startsAt: soonStart.toISOString(),
+          endsAt: new Date(soonStart.getTime() + 2 * 3_600_000).toISOString(),
+        })
+        .expect(200),
+    );
+    expect((await taskRows(registration.id)).find((row) => row.need === 'childcare')!.due_at).toEqual(
+      new Date(soon.getTime() + 2 * DAY),
+    );
   });
 
   it('is for staff only: 401 without a token, 403 for a partner, 404 for an unknown event', async () => {
