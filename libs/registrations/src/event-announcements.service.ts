@@ -101,6 +101,7 @@ export class EventAnnouncementsService {
   ): Promise<DueNotification[]> {
     const { before, after } = transition;
     if (after.status !== 'published') return [];
+    await this.accessTasks.followEventTimes(manager, transition);
     const due = transition.rescheduled
       ? await this.planReschedule(manager, transition, requestId)
       : !sameOffsets(before.reminderOffsets, after.reminderOffsets)

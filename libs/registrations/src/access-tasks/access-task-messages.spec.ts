@@ -51,4 +51,10 @@ describe('lateAccessTasksNotification', () => {
       one.idempotencyKey,
     );
   });
+
+  it('alerts the same tasks again once the event has moved (a new sequence, new due dates)', () => {
+    const before = lateAccessTasksNotification(event, ['a'], 'olu@example.org', now);
+    const moved = lateAccessTasksNotification({ ...event, sequence: 3 }, ['a'], 'olu@example.org', now);
+    expect(moved.idempotencyKey).not.toBe(before.idempotencyKey);
+  });
 });

@@ -40,7 +40,8 @@ export function accessArrangedNotification(
 
 /**
  * Tells staff that some of an event's tasks are late: one row for the lot. The key names the
- * tasks, so the same set is never alerted twice whatever runs the check.
+ * tasks and the event's sequence, so the same set is never alerted twice whatever runs the check,
+ * until the event moves: then the tasks have new due dates, and late by those is news again.
  */
 export function lateAccessTasksNotification(
   event: { id: string; sequence: number },
@@ -57,7 +58,7 @@ export function lateAccessTasksNotification(
     registrationId: null,
     recipientEmail,
     sendAt: now,
-    idempotencyKey: `access-tasks-late:${event.id}:${digest}`,
+    idempotencyKey: `access-tasks-late:${event.id}:${event.sequence}:${digest}`,
     payload: { taskIds: ids },
   };
 }
