@@ -54,16 +54,36 @@ describe('buildInviteCalendar: REQUEST', () => {
     expect(ics).toMatch(/^DTSTART:\d{8}T\d{6}Z\r?$/m);
   });
 
-  it('names the office as ORGANIZER and the recipient as the one ATTENDEE, asked to reply', () => {
+  it('names the office as ORGANIZER and the recipient as the one ATTENDEE, asked for no calendar reply', () => {
     const { organizer, attendee, vevent } = parseCalendar(buildInviteCalendar(input()));
     expect(organizer).toEqual({ mailto: `mailto:${OFFICE.email}`, cn: OFFICE.name });
     expect(attendee).toEqual({
       mailto: `mailto:${RECIPIENT.email}`,
       cn: RECIPIENT.name,
       partstat: 'NEEDS-ACTION',
-      rsvp: 'TRUE',
+      rsvp: 'FALSE',
     });
     expect(vevent.getFirstProperty('attendee')!.getParameter('role')).toBe('REQ-PARTICIPANT');
+  });
+
+  it.each([
+    ['an invitation', 'REQUEST', 'NEEDS-ACTION'],
+    ['a confirmed place', 'REQUEST', 'ACCEPTED'],
+    ['a cancellation', 'CANCEL', 'ACCEPTED'],
+  ] as const)('asks no calendar for a reply on %s: RSVP=FALSE on every ATTENDEE', (_, method, partstat) => {
+    const ics = buildInviteCalendar(input({ method, partstat }));
+    const { vevent } = parseCalendar(ics);
+    const attendees = vevent.getAllProperties('attendee');
+    expect(attendees.length).toBeGreaterThan(0);
+    for (const attendee of attendees) expect(attendee.getParameter('rsvp')).toBe('FALSE');
+    expect(ics).not.toMatch(/RSVP=TRUE/i);
+  });
+
+  it('says in the item that its Yes/No buttons do not reach us, beside the link to answer', () => {
+    const { item } = parseCalendar(buildInviteCalendar(input()));
+    expect(item.description).toContain(
+      `Answer the invitation: ${URLS.manage}\n\nYour calendar may show Yes/No buttons: they do not reach us. Use the link above.`,
+    );
   });
 
   it('shows a confirmed registration as ACCEPTED and asks for no reply', () => {

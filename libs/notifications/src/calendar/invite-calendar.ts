@@ -15,7 +15,7 @@ export interface InviteCalendarInput {
   event: EventSnapshot;
   /** The one recipient of this copy: every attendee gets their own invite with their own UID. */
   attendee: Person;
-  /** The office: replies from calendar buttons go to this address. */
+  /** The office. Calendars address replies from their buttons here, but none is asked for or read. */
   organizer: Person;
   /** From `inviteUid(eventId, attendeeKey)`; the same for every message to this attendee. */
   uid: string;
@@ -36,7 +36,8 @@ export interface InviteCalendarInput {
 
 /**
  * One attendee's calendar invite (RFC 5546 iTIP): METHOD:REQUEST to add or update the event in
- * their calendar, METHOD:CANCEL with the same UID to remove it. Times are written in UTC, so no
+ * their calendar, METHOD:CANCEL with the same UID to remove it. RSVP=FALSE always: replies from
+ * calendar buttons are not read, so none is asked for. Times are written in UTC, so no
  * VTIMEZONE is needed and no calendar can put the event an hour out across the BST/GMT change.
  * A pure function of its input.
  */
@@ -77,13 +78,20 @@ export function buildInviteCalendar(input: InviteCalendarInput): string {
         email: mailbox(input.attendee.email, 'attendee'),
         role: ICalAttendeeRole.REQ,
         status: partstat === 'ACCEPTED' ? ICalAttendeeStatus.ACCEPTED : ICalAttendeeStatus.NEEDSACTION,
-        // Ask for an answer only while one is wanted: a confirmed place needs none.
-        rsvp: method === 'REQUEST' && partstat === 'NEEDS-ACTION',
+        // Never ask the calendar for an answer: nothing reads replies sent from its Yes/No
+        // buttons, so a parent who tapped Yes would think they had a place. People answer through
+        // the links in the email (and in the description below). METHOD stays REQUEST: it is
+        // what lets the item update and disappear on a CANCEL.
+        rsvp: false,
       },
     ],
   });
   return calendar.toString();
 }
+
+/** Said in the item itself too: it is where people see the buttons, perhaps weeks later. */
+const CALENDAR_BUTTONS_NOTE_FOR_CALENDAR =
+  'Your calendar may show Yes/No buttons: they do not reach us. Use the link above.';
 
 function describe(input: InviteCalendarInput, partstat: InvitePartstat): string {
   const { event } = input;
@@ -98,6 +106,7 @@ function describe(input: InviteCalendarInput, partstat: InvitePartstat): string 
   if (input.method === 'REQUEST' && input.manageUrl) {
     const label = partstat === 'ACCEPTED' ? 'Change or cancel your place' : 'Answer the invitation';
     lines.push(`${label}: ${input.manageUrl}`);
+    lines.push(CALENDAR_BUTTONS_NOTE_FOR_CALENDAR);
   }
   return lines.filter(Boolean).join('\n\n');
 }

@@ -3,7 +3,14 @@ import type { EventSnapshot } from '../event-snapshot';
 import { placeLine } from '../event-wording';
 import { invitePart } from './invite-part';
 import { composeMessage } from './layout/compose-message';
-import { contactSection, eventDetails, greeting, manageSection, whenText } from './layout/event-sections';
+import {
+  calendarButtonsNote,
+  contactSection,
+  eventDetails,
+  greeting,
+  manageSection,
+  whenText,
+} from './layout/event-sections';
 import { heading, lines, paragraph, type Block } from './layout/message-blocks';
 import type { InviteInput, JoinInput, Message, MessageInput } from './message';
 
@@ -75,11 +82,13 @@ export function eventUpdatedMessage(input: EventUpdatedInput): Message {
                 paragraph(
                   'Please cancel your place if the change means you cannot come. You do not need to give a reason.',
                 ),
+                calendarButtonsNote(),
               )
             : manageSection(
                 'Your answer',
                 'Answer the invitation or tell us about access needs',
                 input.manageUrl,
+                calendarButtonsNote(),
               )),
         ...contactSection(input.office),
       ],

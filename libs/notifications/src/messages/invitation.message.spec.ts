@@ -28,10 +28,19 @@ describe('invitationMessage', () => {
     expect(message.html).toContain(`<a href="${URLS.unsubscribe}"`);
   });
 
-  it('sends a REQUEST that awaits an answer (NEEDS-ACTION, RSVP)', () => {
-    const { attendee } = parseCalendar(invitationMessage(input()).calendar!.content);
+  it('sends a REQUEST awaiting an answer by the links, asking the calendar for none (NEEDS-ACTION, RSVP=FALSE)', () => {
+    const { attendee, method } = parseCalendar(invitationMessage(input()).calendar!.content);
+    expect(method).toBe('REQUEST');
     expect(attendee.partstat).toBe('NEEDS-ACTION');
-    expect(attendee.rsvp).toBe('TRUE');
+    expect(attendee.rsvp).toBe('FALSE');
+  });
+
+  it('says right under the Yes and No links that calendar buttons do not reach us', () => {
+    const message = invitationMessage(input());
+    const note = 'Your calendar may show Yes/No buttons: they do not reach us. Use the links in this email.';
+    expect(message.text).toContain(`No, I cannot come:\n${URLS.decline}\n\n${note}`);
+    expect(message.html).toContain(note);
+    expect(message.html.indexOf(note)).toBeGreaterThan(message.html.indexOf(`href="${URLS.decline}"`));
   });
 
   it('says the event is online too, but holds back the joining link', () => {

@@ -1,7 +1,13 @@
 import { formatLondonDate } from '@roundtable/events';
 import { invitePart } from './invite-part';
 import { composeMessage } from './layout/compose-message';
-import { contactSection, eventDetails, greeting, manageSection } from './layout/event-sections';
+import {
+  calendarButtonsNote,
+  contactSection,
+  eventDetails,
+  greeting,
+  manageSection,
+} from './layout/event-sections';
 import { action, heading, link, paragraph } from './layout/message-blocks';
 import type { InviteInput, Message, MessageInput } from './message';
 
@@ -14,8 +20,8 @@ export interface InvitationInput extends MessageInput, InviteInput {
 
 /**
  * An invitation to someone who has not registered: accept or decline links, and a calendar
- * REQUEST awaiting their answer (PARTSTAT=NEEDS-ACTION, RSVP=TRUE). No joining link: it goes
- * only to people with a place.
+ * REQUEST (PARTSTAT=NEEDS-ACTION) that asks the calendar for no reply (RSVP=FALSE): the links are
+ * the way to answer, and the email says so. No joining link: it goes only to people with a place.
  */
 export function invitationMessage(input: InvitationInput): Message {
   const { event, office } = input;
@@ -29,6 +35,7 @@ export function invitationMessage(input: InvitationInput): Message {
         heading('Can you come?'),
         action('Yes, I can come', input.acceptUrl),
         action('No, I cannot come', input.declineUrl),
+        calendarButtonsNote(),
         paragraph('You do not need to reply if you cannot come.'),
         paragraph('If the event is full when you reply, we will put you on the waiting list and tell you.'),
         ...eventDetails(input),

@@ -163,6 +163,21 @@ describe.each(Object.entries(KINDS))('%s message', (_, kind) => {
     );
   });
 
+  // Gmail and Outlook show Yes/No buttons on any REQUEST; their answers are never read.
+  const request = kind.calendar?.method === 'REQUEST';
+  it(
+    request
+      ? 'says calendar Yes/No buttons do not reach us, in both parts, and asks the calendar for no reply'
+      : 'has no calendar buttons to warn about',
+    () => {
+      const note =
+        'Your calendar may show Yes/No buttons: they do not reach us. Use the links in this email.';
+      expect(message.text.includes(note)).toBe(request);
+      expect(message.html.includes(note)).toBe(request);
+      if (message.calendar) expect(parseCalendar(message.calendar.content).attendee.rsvp).toBe('FALSE');
+    },
+  );
+
   if (kind.calendar) {
     const expected = kind.calendar;
     it(`carries a ${expected.method} invite for this recipient, UID and sequence`, () => {

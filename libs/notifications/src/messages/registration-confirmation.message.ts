@@ -1,7 +1,13 @@
 import { formatLondonDate } from '@roundtable/events';
 import { invitePart } from './invite-part';
 import { composeMessage } from './layout/compose-message';
-import { contactSection, eventDetails, greeting, manageSection } from './layout/event-sections';
+import {
+  calendarButtonsNote,
+  contactSection,
+  eventDetails,
+  greeting,
+  manageSection,
+} from './layout/event-sections';
 import { heading, list, paragraph, type Block } from './layout/message-blocks';
 import type { InviteInput, JoinInput, Message, MessageInput } from './message';
 
@@ -30,6 +36,7 @@ export function registrationConfirmationMessage(input: RegistrationConfirmationI
           paragraph(
             'If you cannot come any more, please cancel. Someone on the waiting list can then have your place.',
           ),
+          calendarButtonsNote(),
         ),
         ...contactSection(input.office),
       ],

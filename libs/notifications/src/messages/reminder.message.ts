@@ -1,6 +1,13 @@
 import { invitePart } from './invite-part';
 import { composeMessage } from './layout/compose-message';
-import { contactSection, eventDetails, greeting, manageSection, whenText } from './layout/event-sections';
+import {
+  calendarButtonsNote,
+  contactSection,
+  eventDetails,
+  greeting,
+  manageSection,
+  whenText,
+} from './layout/event-sections';
 import { paragraph } from './layout/message-blocks';
 import type { InviteInput, JoinInput, Message, MessageInput } from './message';
 import { reminderPhrase } from './reminder-phrase';
@@ -33,6 +40,7 @@ export function reminderMessage(input: ReminderInput): Message {
           paragraph(
             'Please cancel your place so someone else can have it. You do not need to give a reason.',
           ),
+          calendarButtonsNote(),
         ),
         ...contactSection(input.office),
       ],

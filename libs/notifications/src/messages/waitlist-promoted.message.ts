@@ -1,7 +1,13 @@
 import { formatLondonDate } from '@roundtable/events';
 import { invitePart } from './invite-part';
 import { composeMessage } from './layout/compose-message';
-import { contactSection, eventDetails, greeting, manageSection } from './layout/event-sections';
+import {
+  calendarButtonsNote,
+  contactSection,
+  eventDetails,
+  greeting,
+  manageSection,
+} from './layout/event-sections';
 import { paragraph } from './layout/message-blocks';
 import type { InviteInput, JoinInput, Message, MessageInput } from './message';
 
@@ -24,6 +30,7 @@ export function waitlistPromotedMessage(input: WaitlistPromotedInput): Message {
           'Change or cancel your place',
           input.manageUrl,
           paragraph('If you cannot come now, please cancel. The place can then go to someone else.'),
+          calendarButtonsNote(),
         ),
         ...contactSection(input.office),
       ],

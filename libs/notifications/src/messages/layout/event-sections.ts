@@ -66,6 +66,18 @@ export function manageSection(
   return [heading(title), ...before, action(linkText, manageUrl)];
 }
 
+/**
+ * In every message whose calendar invite Gmail or Outlook may show with Yes/No buttons (any
+ * REQUEST): their answers never reach us (the invite asks for none, RSVP=FALSE), so people must
+ * not think tapping Yes booked them a place.
+ */
+export const CALENDAR_BUTTONS_NOTE =
+  'Your calendar may show Yes/No buttons: they do not reach us. Use the links in this email.';
+
+export function calendarButtonsNote(): Block {
+  return paragraph(CALENDAR_BUTTONS_NOTE);
+}
+
 /** Who to contact, and the sign-off. */
 export function contactSection(office: Office): Block[] {
   const phone = office.phone?.trim();
