@@ -40,6 +40,14 @@ export function spawnWorkerMain(env: Record<string, string>): Promise<WorkerProc
   return start(path.join(ROOT, 'apps/worker/src/main.ts'), { ...env, LOG_LEVEL: 'info' }, 'Worker ready');
 }
 
+/**
+ * apps/api/src/main.ts itself, as production starts it, so a test can read the log lines it
+ * writes. Ready when its log says Nest has started (the caller picks the port, in env.PORT).
+ */
+export function spawnApiMain(env: Record<string, string>): Promise<WorkerProcess> {
+  return start(path.join(ROOT, 'apps/api/src/main.ts'), env, 'Nest application successfully started');
+}
+
 /** Runs a TypeScript entry with ts-node (SWC, path aliases) and waits for it to say `ready`. */
 async function start(entry: string, env: Record<string, string>, ready: string): Promise<WorkerProcess> {
   const child = spawn(process.execPath, ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', entry], {

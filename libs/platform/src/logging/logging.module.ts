@@ -8,7 +8,9 @@ import { requestIdFor } from './request-id';
 /**
  * Structured JSON logs through pino. Each HTTP request gets an id (logged on every line it causes
  * and returned as X-Request-Id). Bodies, cookies and tokens are never logged: personal data stays
- * out of logs by construction, and the serializers below log ids and route shapes only.
+ * out of logs by construction, and the serializers below log ids and route shapes only. No header
+ * is logged at all (Authorization, Cookie, and a Referer that may be someone's private link), and
+ * the URL goes through redactUrl, which drops secrets whatever their case or escaping.
  */
 @Module({
   imports: [
