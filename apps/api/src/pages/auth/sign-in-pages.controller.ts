@@ -14,7 +14,6 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SessionsService, STAFF_ROLES } from '@roundtable/identity';
 import type { Request, Response } from 'express';
-import { cookieToken } from '../../auth/authenticated-request';
 import { LoginRateLimit, PublicRateLimit } from '../../http/throttling';
 import { FormErrors, NO_ERRORS } from '../forms/form-errors';
 import { textField } from '../forms/form-fields';
@@ -87,7 +86,7 @@ export class SignInPagesController {
 
   @Post('sign-out')
   async signOut(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const token = cookieToken(req);
+    const token = this.cookies.session(req);
     if (token) await this.sessions.signOut(token);
     this.cookies.clearSession(res);
     res.redirect(303, '/sign-in?signedOut=1');

@@ -7,7 +7,8 @@ import {
 } from '@nestjs/common';
 import { SessionsService, STAFF_ROLES } from '@roundtable/identity';
 import type { Response } from 'express';
-import { cookieToken, type AuthenticatedRequest } from '../../auth/authenticated-request';
+import type { AuthenticatedRequest } from '../../auth/authenticated-request';
+import { PageCookies } from './page-cookies';
 
 /**
  * The staff pages' door: the session cookie must belong to a signed-in admin or organiser.
@@ -15,12 +16,15 @@ import { cookieToken, type AuthenticatedRequest } from '../../auth/authenticated
  */
 @Injectable()
 export class StaffPageGuard implements CanActivate {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly cookies: PageCookies,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
     const req = http.getRequest<AuthenticatedRequest>();
-    const token = cookieToken(req);
+    const token = this.cookies.session(req);
     const user = token ? await this.sessions.authenticate(token) : null;
     if (!token || !user) throw new UnauthorizedException('sign in to use the staff pages');
     if (!STAFF_ROLES.includes(user.role)) {

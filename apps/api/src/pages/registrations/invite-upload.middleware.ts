@@ -1,7 +1,7 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import multer, { MulterError } from 'multer';
-import { SESSION_COOKIE } from '../../auth/authenticated-request';
+import { PageCookies } from '../auth/page-cookies';
 
 /** A CSV of 10,000 people is well under 1 MB; pasted text gets the same room. */
 export const INVITE_UPLOAD_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -19,6 +19,8 @@ export interface InviteUploadRequest extends Request {
  */
 @Injectable()
 export class InviteUploadMiddleware implements NestMiddleware {
+  constructor(private readonly cookies: PageCookies) {}
+
   private readonly upload = multer({
     storage: multer.memoryStorage(),
     limits: {
@@ -31,8 +33,7 @@ export class InviteUploadMiddleware implements NestMiddleware {
 
   use(req: InviteUploadRequest, res: Response, next: NextFunction): void {
     // Nobody signed in: the staff guard will send them to sign in; no reason to hold 2 MB for it.
-    const cookies = req.cookies as Record<string, string> | undefined;
-    if (!cookies?.[SESSION_COOKIE]) {
+    if (!this.cookies.session(req)) {
       next();
       return;
     }
