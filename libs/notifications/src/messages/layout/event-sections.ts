@@ -71,7 +71,7 @@ export function manageSection(
  * REQUEST): their answers never reach us (the invite asks for none, RSVP=FALSE), so people must
  * not think tapping Yes booked them a place.
  */
-export const CALENDAR_BUTTONS_NOTE =
+const CALENDAR_BUTTONS_NOTE =
   'Your calendar may show Yes/No buttons: they do not reach us. Use the links in this email.';
 
 export function calendarButtonsNote(): Block {
