@@ -11,3 +11,20 @@ export { isExclusionViolation, isUniqueViolation } from './database/postgres-err
 export { PageQueryDto, type Page } from './http/page-query.dto';
 export { hashSecretToken, newSecretToken } from './secret-token';
 export { normaliseEmail } from './email-address';
+export {
+  checkPersonName,
+  checkText,
+  MultiLineText,
+  normalisePersonName,
+  normaliseText,
+  PERSON_NAME_MAX,
+  PersonName,
+  personNameMessage,
+  SingleLineText,
+  stripUnsafeCharacters,
+  textLength,
+  type TextCheck,
+  type TextFieldOptions,
+  type TextProblem,
+  type TextRule,
+} from './text';
