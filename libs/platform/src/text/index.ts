@@ -8,4 +8,10 @@ export {
   type TextProblem,
   type TextRule,
 } from './text-rules';
-export { MultiLineText, PersonName, SingleLineText, type TextFieldOptions } from './text.decorators';
+export {
+  EmailAddress,
+  MultiLineText,
+  PersonName,
+  SingleLineText,
+  type TextFieldOptions,
+} from './text.decorators';

@@ -25,7 +25,9 @@ export type TextProblem =
   | 'empty'
   | 'too-long'
   /** Only from checkPersonName: characters a name does not have. */
-  | 'not-a-name';
+  | 'not-a-name'
+  /** Only from checkEmailAddress: not in the form name@example.org. */
+  | 'not-an-address';
 
 export type TextCheck = { ok: true; value: string } | { ok: false; problem: TextProblem; message: string };
 
@@ -106,6 +108,8 @@ export function textProblemMessage(rule: TextRule, problem: TextProblem): string
       return `${field} must be at most ${rule.max} characters`;
     case 'not-a-name':
       return `${field} must be a name: letters, spaces, hyphens and apostrophes only`;
+    case 'not-an-address':
+      return `${field} must be an email address, such as name@example.org`;
   }
 }
 

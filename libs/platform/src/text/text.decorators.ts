@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { checkEmailAddress } from '../email-address';
 import { checkPersonName, normalisePersonName, type PersonNameRule } from './person-name';
 import { checkText, normaliseText, type TextCheck } from './text-rules';
 
@@ -60,6 +61,19 @@ export function MultiLineText(options: TextFieldOptions, validationOptions?: Val
     normaliseText,
     (value, field) =>
       checkText(value, { field, max: options.max, optional: options.allowEmpty, multiLine: true }),
+    validationOptions,
+  );
+}
+
+/**
+ * An email address (see checkEmailAddress): trimmed here; lower-casing, where wanted, is a
+ * separate @Transform declared above this one, or the service's normaliseEmail.
+ */
+export function EmailAddress(validationOptions?: ValidationOptions) {
+  return textRuleDecorator(
+    'emailAddress',
+    (value) => value.trim(),
+    (value, field) => checkEmailAddress(value, field),
     validationOptions,
   );
 }
