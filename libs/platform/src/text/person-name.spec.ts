@@ -28,6 +28,7 @@ describe('checkPersonName', () => {
 
   it.each([
     ['a line break', 'Sam\nPay the deposit'],
+    ['a tab', 'Sam\tJones'],
     ['digits', 'Sam 2'],
     ['an email address', 'sam@example.org'],
     ['a web address', 'https://pay.example'],

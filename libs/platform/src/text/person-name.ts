@@ -21,7 +21,7 @@ export interface PersonNameRule {
 
 /** Spaces of any kind, in runs, become one ordinary space: a name pasted from a document stays a name. */
 export function normalisePersonName(value: string): string {
-  return normaliseText(value).replace(/[\p{Zs}\t]+/gu, ' ');
+  return normaliseText(value).replace(/\p{Zs}+/gu, ' ');
 }
 
 export function personNameMessage(field = 'name'): string {

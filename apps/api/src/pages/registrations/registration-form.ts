@@ -16,7 +16,7 @@ import { dtoProblems, sentence } from '../forms/service-errors';
 const NAME_MESSAGES: Partial<Record<TextProblem, string>> = {
   'not-a-name': 'Enter your name using only letters, spaces, hyphens and apostrophes',
   'too-long': `Your name must be ${PERSON_NAME_MAX} characters or fewer`,
-  control: 'Enter your name on one line',
+  control: 'Your name must not contain control characters or line breaks',
   empty: 'Enter your name',
 };
 
