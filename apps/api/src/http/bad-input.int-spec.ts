@@ -59,7 +59,7 @@ describe('bad bytes, wrong types and out-of-range values: 400 with a message, no
   let api: TestApi;
   let admin: string;
   let staff: Agent;
-  let ids: { venueId: string; draftId: string; publishedId: string; manageToken: string };
+  let ids: { venueId: string; draftId: string; publishedId: string; manageToken: string; taskId: string };
 
   beforeAll(async () => {
     api = await createTestApi('bad-input', {
@@ -76,7 +76,19 @@ describe('bad bytes, wrong types and out-of-range values: 400 with a message, no
        VALUES ($1, $2, 'Alex Registered', 'parent_carer', 'confirmed', $3)`,
       [published.id, `alex.${randomBytes(3).toString('hex')}@example.org`, hashSecretToken(manageToken)],
     );
-    ids = { venueId: venue.id, draftId: draft.id, publishedId: published.id, manageToken };
+    // Someone who needs an interpreter: staff arrange it, with a note that is emailed to them.
+    await request(api.http)
+      .post(`/api/v1/public/events/${published.id}/registrations`)
+      .send({
+        name: 'Kit Patel',
+        email: 'kit.bsl@example.org',
+        role: 'parent_carer',
+        accessNeeds: ['bsl_interpreter'],
+      })
+      // 2xx: the reply's shape belongs to the registration flow, not to this test.
+      .expect((res) => expect(res.status).toBeLessThan(300));
+    const [task] = await api.dataSource.query('SELECT id FROM access_tasks LIMIT 1');
+    ids = { venueId: venue.id, draftId: draft.id, publishedId: published.id, manageToken, taskId: task.id };
 
     staff = request.agent(api.http);
     const signIn = await staff.get('/sign-in').expect(200);
@@ -494,6 +506,26 @@ describe('bad bytes, wrong types and out-of-range values: 400 with a message, no
           ['name', 'Sam\u0007', /Your name must not contain control characters or line breaks/],
           ['accessNotes', 'Quiet\u202E', /must not contain invisible formatting characters/],
         ],
+      },
+      {
+        name: 'the cancel event form',
+        agent: () => staff,
+        formPath: () => `/staff/events/${ids.publishedId}/cancel`,
+        fields: () => ({ reason: 'The venue flooded' }),
+        textFields: ['reason'],
+        controls: [
+          ['reason', 'Flooded\u0007', /The reason must not contain control characters/],
+          ['reason', 'Flooded\u202E', /The reason must not contain invisible formatting characters/],
+        ],
+      },
+      {
+        name: 'the arrange access need form',
+        agent: () => staff,
+        formPath: () => `/staff/events/${ids.publishedId}/access-needs`,
+        postPath: () => `/staff/access-tasks/${ids.taskId}/arrange`,
+        fields: () => ({ note: 'Sam will meet you at the door' }),
+        textFields: ['note'],
+        controls: [['note', 'Sam\u001b[31m', /The note must not contain control characters/]],
       },
       {
         name: 'the manage access-needs form',
