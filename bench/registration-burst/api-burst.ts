@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { spelt } from '../support/spelt';
 
 export interface BurstResult {
   requests: number;
@@ -39,7 +40,8 @@ export async function registrationBurst(
           return {
             ...request,
             body: JSON.stringify({
-              name: `Burst Carer ${next}`,
+              // A name may not hold digits: the number spelt in letters keeps each one distinct.
+              name: `Burst Carer ${spelt(next)}`,
               email: `burst.${next}@example.org`,
               role: 'parent_carer',
             }),

@@ -88,7 +88,7 @@ describe('invite and unsubscribe pages, in a browser', () => {
 
     // A CSV file: one new person, one already invited, one repeated.
     const csv =
-      'Name,Email\r\n"Jones, Sam",sam@example.org\r\nDi Hall,di@example.org\r\nDi again,DI@example.org\r\n';
+      'Name,Email\r\n"Sam O’Neill",sam@example.org\r\nDi Hall,di@example.org\r\nDi again,DI@example.org\r\n';
     await page.getByLabel('Or choose a CSV file').setInputFiles({
       name: 'contacts.csv',
       mimeType: 'text/csv',

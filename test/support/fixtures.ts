@@ -1,6 +1,18 @@
 import request from 'supertest';
 import { ADMIN, type TestApi } from './test-app';
 
+/**
+ * A surname made of letters for person `n` (0 is "Aa", 1 "Ab", 12 "Abc"…), since a name may not
+ * hold digits: tests that register many people tell them apart with it.
+ */
+export function lettersFor(n: number): string {
+  const letters = String(n)
+    .split('')
+    .map((digit) => 'abcdefghij'[Number(digit)])
+    .join('');
+  return `A${letters}`;
+}
+
 /** The Authorization header for a token. */
 export function bearer(token: string): { Authorization: string } {
   return { Authorization: `Bearer ${token}` };

@@ -6,6 +6,7 @@ export {
 } from './access-features';
 export { AREAS, AREA_VALUES, areaLabel, type Area } from './areas';
 export { buildEventCalendar, eventFeedUid } from './calendar/event-calendar';
+export { calendarParameter, calendarRawText, calendarText } from './calendar/calendar-text';
 export {
   CancelEventDto,
   CreateEventDto,

@@ -51,6 +51,16 @@ describe('scheduleProblems', () => {
     expect(scheduleProblems(range('08:00', '10:00'), now)).toEqual(['startsAt must be in the future']);
   });
 
+  it('refuses an event more than 5 years ahead, but not one exactly 5 years ahead', () => {
+    const fiveYears = {
+      startsAt: new Date('2031-03-10T09:00:00Z'),
+      endsAt: new Date('2031-03-10T10:00:00Z'),
+    };
+    expect(scheduleProblems(fiveYears, now)).toEqual([]);
+    const later = { startsAt: new Date('2031-03-10T09:01:00Z'), endsAt: new Date('2031-03-10T10:00:00Z') };
+    expect(scheduleProblems(later, now)).toEqual(['startsAt must be at most 5 years from now']);
+  });
+
   it('reports every problem at once', () => {
     expect(scheduleProblems(range('08:00', '07:00'), now)).toEqual([
       'endsAt must be after startsAt',

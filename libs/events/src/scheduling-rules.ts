@@ -1,4 +1,4 @@
-import { Duration } from 'luxon';
+import { DateTime, Duration } from 'luxon';
 
 /**
  * The rules of scheduling as pure functions, so they can be tested without a database and the
@@ -16,6 +16,8 @@ export function rangesOverlap(a: TimeRange, b: TimeRange): boolean {
 }
 
 export const MAX_EVENT_DURATION_HOURS = 24 * 7;
+/** How far ahead an event can be planned: further is a typing mistake (2062 for 2026). */
+export const MAX_YEARS_AHEAD = 5;
 
 /** Problems with an event's times, as messages that say what to fix; empty when it is fine. */
 export function scheduleProblems(range: TimeRange, now: Date): string[] {
@@ -25,6 +27,9 @@ export function scheduleProblems(range: TimeRange, now: Date): string[] {
     problems.push(`an event can last at most ${MAX_EVENT_DURATION_HOURS / 24} days: check endsAt`);
   }
   if (range.startsAt <= now) problems.push('startsAt must be in the future');
+  else if (range.startsAt > DateTime.fromJSDate(now).plus({ years: MAX_YEARS_AHEAD }).toJSDate()) {
+    problems.push(`startsAt must be at most ${MAX_YEARS_AHEAD} years from now`);
+  }
   return problems;
 }
 

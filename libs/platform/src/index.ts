@@ -10,4 +10,22 @@ export { RedisService } from './redis/redis.service';
 export { isExclusionViolation, isUniqueViolation } from './database/postgres-errors';
 export { PageQueryDto, type Page } from './http/page-query.dto';
 export { hashSecretToken, newSecretToken } from './secret-token';
-export { normaliseEmail } from './email-address';
+export { checkEmailAddress, EMAIL_ADDRESS_MAX, normaliseEmail } from './email-address';
+export {
+  checkPersonName,
+  checkText,
+  EmailAddress,
+  MultiLineText,
+  normalisePersonName,
+  normaliseText,
+  PERSON_NAME_MAX,
+  PersonName,
+  personNameMessage,
+  SingleLineText,
+  stripUnsafeCharacters,
+  textLength,
+  type TextCheck,
+  type TextFieldOptions,
+  type TextProblem,
+  type TextRule,
+} from './text';

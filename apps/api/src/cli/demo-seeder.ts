@@ -140,7 +140,7 @@ const DEMO_REGISTERED: RegisterDto[] = [
     accessNeeds: ['bsl_interpreter', 'childcare'],
     accessNotes: 'Two children, aged 4 and 7.',
   },
-  { name: 'Mrs Demo, SENCO', email: 'senco.demo@example.org', role: 'educator', accessNeeds: [] },
+  { name: 'Morgan Demo', email: 'senco.demo@example.org', role: 'educator', accessNeeds: [] },
 ];
 
 /** Venues across Halesowen and the Black Country and a few upcoming events, so a newcomer sees a working app. */

@@ -6,6 +6,7 @@ import {
   createEvent,
   createVenue,
   expectError,
+  lettersFor,
   publishEvent,
   slot,
 } from '../../../../test/support/fixtures';
@@ -54,7 +55,7 @@ describe('event announcements (planning)', () => {
     const res = await request(api.http)
       .post(`/api/v1/public/events/${eventId}/registrations`)
       .send({
-        name: `Parent ${n}`,
+        name: `Parent ${lettersFor(n)}`,
         email: `parent.${n}.${eventId.slice(0, 6)}@example.org`,
         role: 'parent_carer',
       });

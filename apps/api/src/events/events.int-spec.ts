@@ -144,7 +144,7 @@ describe('events: drafting, reading, listing and changing', () => {
 
     it.each([
       ['no title', { title: undefined }, /^title must be text$/],
-      ['an empty title', { title: '' }, /title must be between 1 and 200/],
+      ['an empty title', { title: '' }, /^title must not be empty or only spaces$/],
       ['a title that is a number', { title: 123 }, /^title must be text$/],
       ['a null title', { title: null }, /^title must be text$/],
       ['no kind', { kind: undefined }, /kind must be one of: listening_event, roundtable/],

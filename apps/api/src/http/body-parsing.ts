@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { errorBody } from './error-body';
+import { refuseMalformedInput } from './input-shape';
 
 interface BodyParserError extends Error {
   type?: string;
@@ -39,7 +40,8 @@ function largeJson(route: LargeBodyRoute): RequestHandler {
 }
 
 /**
- * JSON for the API and url-encoded forms for the pages, both size-limited. Parser failures are
+ * JSON for the API and url-encoded forms for the pages, both size-limited, then refused if their
+ * shape is hostile (input-shape.ts). Parser failures are
  * answered here in API.md's shape: they happen before Nest's routing and filters see the request.
  */
 export function useBodyParsing(app: NestExpressApplication, limit: string): void {
@@ -47,6 +49,8 @@ export function useBodyParsing(app: NestExpressApplication, limit: string): void
   for (const route of LARGE_BODY_ROUTES) app.use(route.path, largeJson(route));
   app.use(express.json({ limit }));
   app.use(express.urlencoded({ extended: false, limit, parameterLimit: 200 }));
+  // Deep nesting and NUL are refused here, before a DTO's recursive walk or a query meets them.
+  app.use(refuseMalformedInput());
   app.use((error: BodyParserError, _req: Request, res: Response, next: NextFunction) => {
     if (error.type === 'entity.parse.failed') {
       res

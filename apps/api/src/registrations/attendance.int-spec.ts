@@ -5,6 +5,7 @@ import {
   createEvent,
   createVenue,
   expectError,
+  lettersFor,
   publishEvent,
   slot,
   withClockAt,
@@ -37,7 +38,11 @@ describe('attendance', () => {
     for (let n = 0; n < people; n += 1) {
       const res = await request(api.http)
         .post(`/api/v1/public/events/${event.id}/registrations`)
-        .send({ name: `Carer ${n}`, email: `carer.${day}.${n}@example.org`, role: 'parent_carer' });
+        .send({
+          name: `Carer ${lettersFor(n)}`,
+          email: `carer.${day}.${n}@example.org`,
+          role: 'parent_carer',
+        });
       expect(res.status).toBe(201);
       registered.push(res.body);
     }

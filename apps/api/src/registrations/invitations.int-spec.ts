@@ -5,13 +5,14 @@ import {
   countRows,
   createEvent,
   expectError,
+  lettersFor,
   publishEvent,
   withClockAt,
 } from '../../../../test/support/fixtures';
 import { ADMIN, createTestApi, type TestApi } from '../../../../test/support/test-app';
 
 const contact = (n: number, overrides: Record<string, unknown> = {}) => ({
-  name: `Carer ${n}`,
+  name: `Carer ${lettersFor(n)}`,
   email: `Carer.${n}@Example.org`,
   ...overrides,
 });
@@ -152,7 +153,7 @@ describe('invitations', () => {
   it('invites 10,000 people in one request', async () => {
     const event = await publishedEvent();
     const contacts = Array.from({ length: 10_000 }, (_, n) => ({
-      name: `Person ${n}`,
+      name: `Person ${lettersFor(n)}`,
       email: `person.${n}@example.org`,
     }));
     const res = await invite(event.id, { contacts });
@@ -170,7 +171,7 @@ describe('invitations', () => {
   it('answers 413 with the route limit for a body over 2 MB', async () => {
     const event = await publishedEvent();
     const contacts = Array.from({ length: 30_000 }, (_, n) => ({
-      name: `Somebody with a long name ${n}`,
+      name: `Somebody with a long name ${lettersFor(n)}`,
       email: `somebody.with.a.long.address.${n}@example.org`,
     }));
     const before = await writes();

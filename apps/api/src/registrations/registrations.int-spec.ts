@@ -1,9 +1,16 @@
 import request from 'supertest';
-import { bearer, countRows, createEvent, createVenue, publishEvent } from '../../../../test/support/fixtures';
+import {
+  bearer,
+  countRows,
+  createEvent,
+  createVenue,
+  lettersFor,
+  publishEvent,
+} from '../../../../test/support/fixtures';
 import { createTestApi, type TestApi } from '../../../../test/support/test-app';
 
 const person = (n: number, overrides: Record<string, unknown> = {}) => ({
-  name: `Parent ${n}`,
+  name: `Parent ${lettersFor(n)}`,
   email: `Parent.${n}@Example.org`,
   role: 'parent_carer',
   ...overrides,

@@ -126,3 +126,56 @@ describe('buildEventCalendar', () => {
     expect(buildEventCalendar(event(), options)).toBe(buildEventCalendar(event(), options));
   });
 });
+
+/**
+ * Titles stored before the text rule refused line breaks: the feed's calendar name was written
+ * unescaped, so a title could add whole events that calendar clients accepted.
+ */
+describe('buildEventCalendar with hostile stored text', () => {
+  const INJECTED_EVENT =
+    'BEGIN:VEVENT\r\nUID:injected@evil\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260701T090000Z\r\n' +
+    'SUMMARY:Pay your deposit at pay.example\r\nEND:VEVENT';
+
+  it.each([
+    ['a whole VEVENT', `Tea and talk\r\n${INJECTED_EVENT}`],
+    [
+      'the end of ours and a new one',
+      'Tea and talk\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Pay your deposit at pay.example',
+    ],
+    ['bare line feeds and a NUL', `Tea and talk\n${INJECTED_EVENT.replace(/\r\n/g, '\n')}\u0000`],
+  ])('keeps a title holding %s as the text of one event', (_, title) => {
+    const ics = buildEventCalendar(event({ title }), options);
+    const { calendar, item } = parse(ics);
+    const flattened = title.replace(/\r?\n|\p{Cc}/gu, ' ').trim();
+    expect(item.summary).toBe(flattened);
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toContain(
+      'SUMMARY:Pay your deposit at pay.example',
+    );
+    expect(ics).not.toMatch(/^SUMMARY:Pay/m);
+    expect(ics.split('\r\n').filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(1);
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/\p{Cc}/u);
+  });
+
+  it('escapes the calendar name as RFC 5545 text', () => {
+    const ics = buildEventCalendar(event({ title: 'Tea, cake; and a \\ backslash' }), options);
+    expect(ics).toContain('X-WR-CALNAME:Tea\\, cake\\; and a \\\\ backslash\r\n');
+    expect(parse(ics).item.summary).toBe('Tea, cake; and a \\ backslash');
+  });
+
+  it('drops direction overrides and controls from stored descriptions, places and reasons', () => {
+    const ics = buildEventCalendar(
+      event({
+        description: 'Bring\u202E a friend\u0007\r\nSecond line',
+        status: 'cancelled',
+        cancelReason: 'Flood\u0000ed',
+        venue: Object.assign(venue(), { address: 'Queensway\u0000\r\nHalesowen' }),
+      }),
+      options,
+    );
+    const { item } = parse(ics);
+    expect(item.description).toContain('Bring a friend\nSecond line');
+    expect(item.description).toContain('This event is cancelled. Flooded');
+    expect(item.location).toBe('Halesowen Library, Queensway\nHalesowen, B63 4AZ');
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/\p{Cc}|\u202e/u);
+  });
+});

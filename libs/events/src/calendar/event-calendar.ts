@@ -1,6 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { accessFeatureLabel } from '../access-features';
 import type { EventEntity } from '../events/event.entity';
+import { calendarRawText, calendarText } from './calendar-text';
 
 export interface EventCalendarOptions {
   /** Where the event page lives, e.g. https://roundtable.example/events/<id>. */
@@ -23,7 +24,8 @@ export function buildEventCalendar(event: EventEntity, options: EventCalendarOpt
   const calendar = ical({
     prodId: { company: 'Roundtable', product: 'Roundtable events', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
-    name: event.title,
+    // Written into X-WR-CALNAME as given: escaped here, or a line break in a title starts new lines.
+    name: calendarRawText(event.title),
   });
   calendar.createEvent({
     id: eventFeedUid(event.id),
@@ -31,9 +33,12 @@ export function buildEventCalendar(event: EventEntity, options: EventCalendarOpt
     stamp: options.stamp,
     start: event.startsAt,
     end: event.endsAt,
-    summary: event.title,
-    description: describe(event),
-    location: event.venue ? `${event.venue.name}, ${event.venue.address}, ${event.venue.postcode}` : 'Online',
+    summary: calendarText(event.title, { multiLine: false }),
+    description: calendarText(describe(event), { multiLine: true }),
+    location: calendarText(
+      event.venue ? `${event.venue.name}, ${event.venue.address}, ${event.venue.postcode}` : 'Online',
+      { multiLine: true },
+    ),
     url: options.eventUrl,
     status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -9,34 +8,44 @@ import {
   IsString,
   IsUrl,
   IsUUID,
-  Length,
+  Matches,
   Max,
   MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
-import { PageQueryDto } from '@roundtable/platform';
+import { MultiLineText, PageQueryDto, SingleLineText } from '@roundtable/platform';
 import { AREA_VALUES } from '../areas';
 import { EVENT_KIND_VALUES, EVENT_STATUSES } from '../event-kinds';
 import { IsIsoTimeWithOffset } from './validators';
 
 export class CreateEventDto {
-  @ApiProperty({ example: 'Waiting for an EHC plan: a listening event for Halesowen families' })
-  @IsString({ message: 'title must be text' })
-  @Length(1, 200, { message: 'title must be between 1 and 200 characters' })
+  @ApiProperty({
+    example: 'Waiting for an EHC plan: a listening event for Halesowen families',
+    maxLength: 200,
+    description: 'One line of text: no line breaks, control or invisible formatting characters.',
+  })
+  @SingleLineText({ max: 200 })
   title: string;
 
   @ApiProperty({ enum: EVENT_KIND_VALUES })
   @IsIn(EVENT_KIND_VALUES, { message: `kind must be one of: ${EVENT_KIND_VALUES.join(', ')}` })
   kind: string;
 
-  @ApiPropertyOptional({ default: '' })
+  @ApiPropertyOptional({
+    default: '',
+    maxLength: 10_000,
+    description:
+      'Paragraphs: line breaks and tabs are kept; no other control or invisible formatting characters.',
+  })
   @ValidateIf((_, value) => value !== undefined)
-  @IsString({ message: 'description must be text' })
-  @MaxLength(10_000, { message: 'description must be at most 10000 characters' })
+  @MultiLineText({ max: 10_000, allowEmpty: true })
   description?: string;
 
-  @ApiProperty({ example: '2026-03-28T10:00:00Z' })
+  @ApiProperty({
+    example: '2026-03-28T10:00:00Z',
+    description: 'ISO 8601 with an offset; in the future and at most 5 years ahead.',
+  })
   @IsIsoTimeWithOffset()
   startsAt: string;
 
@@ -61,7 +70,11 @@ export class CreateEventDto {
     { protocols: ['https'], require_protocol: true },
     { message: 'onlineUrl must be an https:// link, such as https://meet.example.org/abc' },
   )
-  @MaxLength(2000)
+  @MaxLength(2000, { message: 'onlineUrl must be at most 2000 characters' })
+  // isURL lets controls and invisible characters through; a joining link has none.
+  @Matches(/^[^\p{Cc}\p{Cf}\s]*$/u, {
+    message: 'onlineUrl must not contain spaces, control or invisible characters',
+  })
   onlineUrl?: string | null;
 
   @ApiPropertyOptional({
@@ -69,7 +82,7 @@ export class CreateEventDto {
     nullable: true,
   })
   @ValidateIf((_, value) => value !== undefined && value !== null)
-  @Type(() => Number)
+  // No conversion: a JSON true or "40" is not a capacity, and saying so beats storing 1.
   @IsInt({ message: 'capacity must be a whole number' })
   @Min(1, { message: 'capacity must be at least 1' })
   @Max(100_000, { message: 'capacity must be at most 100000' })
@@ -83,6 +96,7 @@ export class CreateEventDto {
   @IsArray({ message: 'reminderOffsets must be a list such as ["P7D","P1D","PT2H"]' })
   @ArrayMaxSize(10, { message: 'reminderOffsets can list at most 10 reminders' })
   @IsString({ each: true, message: 'each of reminderOffsets must be text such as P1D' })
+  @MaxLength(20, { each: true, message: 'each of reminderOffsets must be a duration such as P1D' })
   reminderOffsets?: string[];
 }
 
@@ -90,9 +104,8 @@ export class CreateEventDto {
 export class UpdateEventDto extends PartialType(CreateEventDto, { skipNullProperties: false }) {}
 
 export class CancelEventDto {
-  @ApiProperty({ example: 'The venue has flooded; we will arrange a new date.' })
-  @IsString({ message: 'reason must be text' })
-  @Length(1, 1000, { message: 'reason must be between 1 and 1000 characters' })
+  @ApiProperty({ example: 'The venue has flooded; we will arrange a new date.', maxLength: 1000 })
+  @MultiLineText({ max: 1000 })
   reason: string;
 }
 

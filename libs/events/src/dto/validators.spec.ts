@@ -29,6 +29,11 @@ describe('IsIsoTimeWithOffset', () => {
     ['an impossible offset', '2026-03-28T10:00:00+25:00'],
     ['a spoken time', 'next Saturday at 10'],
     ['a number', 1_774_692_000_000],
+    ['a year after 2100 once in UTC', '9999-12-31T23:00:00-05:00'],
+    ['a year after 2100', '2101-01-01T00:00:00Z'],
+    ['a year before 2000', '1999-12-31T23:59:59Z'],
+    ['a boolean', true],
+    ['a list', ['2026-03-28T10:00:00Z']],
     ['null', null],
   ])('refuses %s', (_, value) => {
     expect(accepts(value)).toBe(false);

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -7,30 +6,26 @@ import {
   IsIn,
   IsInt,
   IsOptional,
-  IsString,
-  Length,
   Max,
   Min,
   ValidateIf,
 } from 'class-validator';
-import { PageQueryDto } from '@roundtable/platform';
+import { MultiLineText, PageQueryDto, SingleLineText } from '@roundtable/platform';
 import { ACCESS_FEATURE_VALUES } from '../access-features';
 import { AREA_VALUES } from '../areas';
 
 export class CreateVenueDto {
-  @ApiProperty({ example: 'Halesowen Library' })
-  @IsString({ message: 'name must be text' })
-  @Length(1, 200, { message: 'name must be between 1 and 200 characters' })
+  @ApiProperty({ example: 'Halesowen Library', maxLength: 200 })
+  @SingleLineText({ max: 200 })
   name: string;
 
-  @ApiProperty({ example: 'Queensway, Halesowen' })
-  @IsString({ message: 'address must be text' })
-  @Length(1, 500, { message: 'address must be between 1 and 500 characters' })
+  @ApiProperty({ example: 'Queensway, Halesowen', maxLength: 500, description: 'Line breaks are kept.' })
+  @MultiLineText({ max: 500 })
   address: string;
 
-  @ApiProperty({ example: 'B63 4AZ' })
-  @IsString({ message: 'postcode must be text' })
-  @Length(5, 10, { message: 'postcode must be a UK postcode, such as B63 4AZ' })
+  /** Checked as a UK postcode by the service; here only as one short line of text. */
+  @ApiProperty({ example: 'B63 4AZ', maxLength: 10 })
+  @SingleLineText({ max: 10 })
   postcode: string;
 
   @ApiProperty({ enum: AREA_VALUES })
@@ -38,7 +33,7 @@ export class CreateVenueDto {
   area: string;
 
   @ApiProperty({ example: 60, minimum: 1, maximum: 100000 })
-  @Type(() => Number)
+  // No conversion: a JSON true or "60" is not a capacity, and saying so beats storing 1.
   @IsInt({ message: 'capacity must be a whole number' })
   @Min(1, { message: 'capacity must be at least 1' })
   @Max(100_000, { message: 'capacity must be at most 100000' })

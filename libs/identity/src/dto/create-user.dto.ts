@@ -1,18 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
+import { EmailAddress, PersonName } from '@roundtable/platform';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '../role';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'organiser@halesowen.example' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail({}, { message: 'email must be an email address, such as name@example.org' })
-  @MaxLength(254)
+  @EmailAddress()
   email: string;
 
-  @ApiProperty({ example: 'Sam Organiser' })
-  @IsString()
-  @Length(1, 200, { message: 'name must be between 1 and 200 characters' })
+  @ApiProperty({
+    example: 'Sam Organiser',
+    maxLength: 100,
+    description: 'Letters, spaces, hyphens, apostrophes and full stops.',
+  })
+  @PersonName()
   name: string;
 
   @ApiProperty({ enum: ROLES })
@@ -23,9 +26,9 @@ export class CreateUserDto {
     description: 'At least 12 characters. Leave out to have one generated and returned once.',
   })
   @IsOptional()
-  @IsString()
+  @IsString({ message: 'password must be text' })
   @MinLength(12, { message: 'password must be at least 12 characters' })
-  @MaxLength(200)
+  @MaxLength(200, { message: 'password must be at most 200 characters' })
   password?: string;
 
   @ApiPropertyOptional({ description: 'Required for partner users: the partner organisation.' })

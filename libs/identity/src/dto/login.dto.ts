@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { SingleLineText } from '@roundtable/platform';
 import { IsString, Length } from 'class-validator';
 
 export class LoginDto {
-  @ApiProperty({ example: 'admin@roundtable.local' })
-  @IsString({ message: 'email must be a string' })
-  @Length(1, 254, { message: 'email is required' })
+  @ApiProperty({ example: 'admin@roundtable.local', maxLength: 254 })
+  @SingleLineText({ max: 254 })
   email: string;
 
   @ApiProperty()

@@ -129,6 +129,26 @@ describe('buildInviteCalendar: REQUEST', () => {
     expect(organizer).toEqual({ mailto: `mailto:${OFFICE.email}`, cn: "Office; of 'the' MP" });
   });
 
+  it('keeps a stored title that tries to add an event as the text of one event, without controls', () => {
+    const title =
+      'Tea and talk\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Pay your deposit at pay.example\u0000\u202E';
+    const ics = buildInviteCalendar(
+      input({ event: event({ title, description: 'Bring\u0007 a friend\r\nor two\u200B' }) }),
+    );
+    const { item } = parseCalendar(ics);
+    expect(item.summary).toBe('Tea and talk END:VEVENT BEGIN:VEVENT SUMMARY:Pay your deposit at pay.example');
+    expect(item.description).toContain('Bring a friend\nor two');
+    expect(ics.split('\r\n').filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(1);
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/\p{Cc}|\u200b|\u202e/u);
+  });
+
+  it('keeps names free of direction overrides and controls', () => {
+    const { attendee } = parseCalendar(
+      buildInviteCalendar(input({ attendee: { name: 'Sam\u202E Jones\u0000', email: RECIPIENT.email } })),
+    );
+    expect(attendee.cn).toBe('Sam Jones');
+  });
+
   it('refuses a sequence that is not a whole number and an address that would break the file', () => {
     expect(() => buildInviteCalendar(input({ sequence: -1 }))).toThrow(/sequence/);
     expect(() => buildInviteCalendar(input({ sequence: 1.5 }))).toThrow(/sequence/);

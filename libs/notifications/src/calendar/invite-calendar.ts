@@ -4,6 +4,7 @@ import ical, {
   ICalCalendarMethod,
   ICalEventStatus,
 } from 'ical-generator';
+import { calendarParameter, calendarText } from '@roundtable/events';
 import type { EventSnapshot, Person } from '../event-snapshot';
 import { accessLabels, placeLine } from '../event-wording';
 
@@ -63,18 +64,20 @@ export function buildInviteCalendar(input: InviteCalendarInput): string {
     stamp: input.stamp,
     start: event.startsAt,
     end: event.endsAt,
-    summary: event.title,
-    description: describe(input, partstat),
-    location: placeLine(event),
+    // ical-generator escapes these three; controls and invisible formatting in stored text are
+    // removed so an event saved before the text rule cannot put them into people's calendars.
+    summary: calendarText(event.title, { multiLine: false }),
+    description: calendarText(describe(input, partstat), { multiLine: true }),
+    location: calendarText(placeLine(event), { multiLine: true }),
     url: input.eventUrl,
     status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     organizer: {
-      name: parameterSafe(input.organizer.name),
+      name: calendarParameter(input.organizer.name),
       email: mailbox(input.organizer.email, 'organizer'),
     },
     attendees: [
       {
-        name: parameterSafe(input.attendee.name),
+        name: calendarParameter(input.attendee.name),
         email: mailbox(input.attendee.email, 'attendee'),
         role: ICalAttendeeRole.REQ,
         status: partstat === 'ACCEPTED' ? ICalAttendeeStatus.ACCEPTED : ICalAttendeeStatus.NEEDSACTION,
@@ -109,17 +112,6 @@ function describe(input: InviteCalendarInput, partstat: InvitePartstat): string 
     lines.push(CALENDAR_BUTTONS_NOTE_FOR_CALENDAR);
   }
   return lines.filter(Boolean).join('\n\n');
-}
-
-/**
- * A name goes into a quoted CN parameter, where RFC 5545 allows no double quote and no control
- * character; ical-generator writes \" which parsers read as the end of the name.
- */
-function parameterSafe(name: string): string {
-  return name
-    .replace(/"/g, "'")
-    .replace(/\p{Cc}+/gu, ' ')
-    .trim();
 }
 
 // Addresses come validated from registration; this only stops one that would break the file.

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, MaxLength, ValidateIf } from 'class-validator';
+import { MultiLineText } from '@roundtable/platform';
+import { ValidateIf } from 'class-validator';
 
 export class ArrangeAccessTaskDto {
   @ApiPropertyOptional({
@@ -7,7 +8,6 @@ export class ArrangeAccessTaskDto {
       'What was arranged, told to the attendee: "Sam, your interpreter, will meet you at the door."',
   })
   @ValidateIf((_, value) => value !== undefined && value !== null)
-  @IsString({ message: 'note must be text' })
-  @MaxLength(1000, { message: 'note must be at most 1000 characters' })
+  @MultiLineText({ max: 1000, allowEmpty: true })
   note?: string | null;
 }

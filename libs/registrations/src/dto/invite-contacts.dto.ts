@@ -4,7 +4,11 @@ import { MAX_CONTACTS_PER_REQUEST } from '../invitations/invitation-contacts';
 
 /** One person to invite (documentation only: entries are checked by checkContacts). */
 export class InviteContactDto {
-  @ApiPropertyOptional({ example: 'Sam Jones', maxLength: 200 })
+  @ApiPropertyOptional({
+    example: 'Sam Jones',
+    maxLength: 100,
+    description: 'Letters, spaces, hyphens, apostrophes and full stops: no digits, links or addresses.',
+  })
   name?: string;
 
   @ApiProperty({ example: 'sam@example.org', maxLength: 254 })

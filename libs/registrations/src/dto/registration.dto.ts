@@ -1,33 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsEmail,
-  IsIn,
-  IsString,
-  Length,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, ValidateIf } from 'class-validator';
+import { EmailAddress, MultiLineText, PersonName } from '@roundtable/platform';
 import { ACCESS_NEED_VALUES } from '../access-needs';
 import { ATTENDEE_ROLE_VALUES } from '../registration-status';
 
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class RegisterDto {
-  @ApiProperty({ example: 'Sam Jones' })
-  @Transform(trimmed)
-  @IsString({ message: 'name must be text' })
-  @Length(1, 200, { message: 'name must be between 1 and 200 characters' })
+  @ApiProperty({
+    example: 'Sam Jones',
+    maxLength: 100,
+    description: 'Letters, spaces, hyphens, apostrophes and full stops: no digits, links or addresses.',
+  })
+  @PersonName()
   name: string;
 
-  @ApiProperty({ example: 'sam@example.org' })
-  @Transform(trimmed)
-  @IsString({ message: 'email must be text' })
-  @IsEmail({}, { message: 'email must be an email address, such as name@example.org' })
-  @MaxLength(254, { message: 'email must be at most 254 characters' })
+  @ApiProperty({ example: 'sam@example.org', maxLength: 254 })
+  @EmailAddress()
   email: string;
 
   @ApiProperty({ enum: ATTENDEE_ROLE_VALUES })
@@ -45,10 +32,12 @@ export class RegisterDto {
   })
   accessNeeds?: string[];
 
-  @ApiPropertyOptional({ description: 'Anything else we should know to make the event work for you.' })
+  @ApiPropertyOptional({
+    description: 'Anything else we should know to make the event work for you.',
+    maxLength: 2000,
+  })
   @ValidateIf((_, value) => value !== undefined && value !== null)
-  @IsString({ message: 'accessNotes must be text' })
-  @MaxLength(2000, { message: 'accessNotes must be at most 2000 characters' })
+  @MultiLineText({ max: 2000, allowEmpty: true })
   accessNotes?: string | null;
 }
 
@@ -72,9 +61,8 @@ export class UpdateRegistrationDto {
   })
   accessNeeds?: string[];
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ maxLength: 2000 })
   @ValidateIf((_, value) => value !== undefined && value !== null)
-  @IsString({ message: 'accessNotes must be text' })
-  @MaxLength(2000, { message: 'accessNotes must be at most 2000 characters' })
+  @MultiLineText({ max: 2000, allowEmpty: true })
   accessNotes?: string | null;
 }

@@ -37,6 +37,32 @@ describe('checkContacts', () => {
     ]);
   });
 
+  it('takes a name only if it is a name: it goes into an email to an address no one has confirmed', () => {
+    const checked = checkContacts([
+      { name: 'Sam\nPay the deposit at pay.example', email: 'a@example.org' },
+      { name: 'Pay at pay.example', email: 'b@example.org' },
+      { name: 'Kit\u0000', email: 'c@example.org' },
+      { name: 'Ash\u202E', email: 'd@example.org' },
+      { name: 'A'.repeat(101), email: 'e@example.org' },
+    ]);
+    expect(checked.problems).toEqual([
+      'contacts[0].name must not contain control characters such as NUL or line breaks',
+      'contacts[1].name must be a name: letters, spaces, hyphens and apostrophes only',
+      'contacts[2].name must not contain control characters such as NUL or line breaks',
+      'contacts[3].name must not contain invisible formatting characters such as direction overrides or zero-width spaces',
+      'contacts[4].name must be at most 100 characters',
+    ]);
+    expect(
+      checkContacts([
+        { name: ' Siobhán  O’Neill ', email: 's@example.org' },
+        { name: '', email: 't@example.org' },
+      ]).contacts,
+    ).toEqual([
+      { name: 'Siobhán O’Neill', email: 's@example.org' },
+      { name: '', email: 't@example.org' },
+    ]);
+  });
+
   it('refuses a list that is not a list, is empty, or is too long', () => {
     expect(checkContacts(undefined).problems).toEqual([
       'contacts must be a list of people, each { name, email }',

@@ -1,5 +1,9 @@
-import { normaliseEmail } from '@roundtable/platform';
-import { isEmail } from 'class-validator';
+import {
+  checkEmailAddress,
+  checkPersonName,
+  normaliseEmail,
+  normalisePersonName,
+} from '@roundtable/platform';
 
 /** The most people one request can invite; a larger list is sent in several requests. */
 export const MAX_CONTACTS_PER_REQUEST = 10_000;
@@ -49,14 +53,14 @@ export function checkContacts(input: unknown, field = 'contacts'): CheckedContac
       problems.push(...own);
       return;
     }
-    const { name, email } = entry as { name?: string; email: string };
+    const { name, email } = entry as { name?: string | null; email: string };
     const normalised = normaliseEmail(email);
     if (seen.has(normalised)) {
       duplicates += 1;
       return;
     }
     seen.add(normalised);
-    contacts.push({ name: (name ?? '').trim(), email: normalised });
+    contacts.push({ name: typeof name === 'string' ? normalisePersonName(name) : '', email: normalised });
   });
   if (problems.length > MAX_PROBLEMS) {
     const more = problems.length - MAX_PROBLEMS;
@@ -74,16 +78,16 @@ function entryProblems(entry: unknown, at: string): string[] {
     .filter((key) => !FIELDS.has(key))
     .map((key) => `${at}.${key} is not a field we accept: remove it`);
   const { name, email } = record;
-  if (name !== undefined && name !== null && typeof name !== 'string')
-    problems.push(`${at}.name must be text`);
-  else if (typeof name === 'string' && name.trim().length > 200)
-    problems.push(`${at}.name must be at most 200 characters`);
+  if (name !== undefined && name !== null) {
+    // The name is written into an email to an address nobody has confirmed: a name, nothing more.
+    const checked = checkPersonName(name, { field: `${at}.name`, optional: true });
+    if (!checked.ok) problems.push(checked.message);
+  }
   if (typeof email !== 'string' || email.trim() === '') {
     problems.push(`${at}.email is missing: give the person's email address`);
-  } else if (email.trim().length > 254) {
-    problems.push(`${at}.email must be at most 254 characters`);
-  } else if (!isEmail(email.trim())) {
-    problems.push(`${at}.email must be an email address, such as name@example.org`);
+  } else {
+    const address = checkEmailAddress(email, `${at}.email`);
+    if (!address.ok) problems.push(address.message);
   }
   return problems;
 }

@@ -13,10 +13,12 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SessionsService, STAFF_ROLES } from '@roundtable/identity';
+import { checkText } from '@roundtable/platform';
 import type { Request, Response } from 'express';
 import { LoginRateLimit, PublicRateLimit } from '../../http/throttling';
 import { FormErrors, NO_ERRORS } from '../forms/form-errors';
 import { textField } from '../forms/form-fields';
+import { sentence } from '../forms/service-errors';
 import { CsrfGuard } from './csrf.guard';
 import { PageCookies } from './page-cookies';
 
@@ -62,8 +64,11 @@ export class SignInPagesController {
     const password = textField(body, 'password');
     const next = safeNext(textField(body, 'next'));
     const errors = new FormErrors();
+    const emailText = checkText(email, { field: 'your email address', max: 254, optional: true });
     if (email === '') errors.add('email', 'Enter your email address');
+    else if (!emailText.ok) errors.add('email', sentence(emailText.message));
     if (password === '') errors.add('password', 'Enter your password');
+    else if (password.length > 200) errors.add('password', 'Your password must be 200 characters or fewer');
     if (!errors.any) {
       try {
         const signedIn = await this.sessions.signIn(email, password);

@@ -196,6 +196,8 @@ export function addEventProblem(errors: FormErrors, message: string): void {
     errors.add('endTime', 'The end time must be after the start time');
   } else if ((match = /^an event can last at most (\d+) days/.exec(message))) {
     errors.add('endTime', `An event can last at most ${match[1]} days`);
+  } else if ((match = /^startsAt must be at most (\d+) years from now/.exec(message))) {
+    errors.addDate('date', `The event must be at most ${match[1]} years from now: check the year`, ['year']);
   } else if (message === 'startsAt must be in the future') {
     errors.addDate('date', 'The event must start in the future: check the date and start time', [
       'day',
@@ -233,11 +235,12 @@ const DTO_FIELDS: Record<string, string> = {
   capacity: 'capacity',
 };
 
-/** The DTO's limits, said for the form. Anything not here shows the DTO's own message. */
+/**
+ * The DTO's checks, said for the form. Anything not here (the text fields: their messages say
+ * which characters to remove, or the limit) shows the DTO's own message.
+ */
 const DTO_MESSAGES: Record<string, string> = {
-  title: 'Title must be 200 characters or fewer',
   kind: 'Select what kind of event this is',
-  description: 'Description must be 10,000 characters or fewer',
   venueId: 'Select a venue from the list',
   onlineUrl:
     'Enter the online link as a full web address starting with https://, like https://meet.example.org/abc',

@@ -26,7 +26,7 @@ import {
   type EventEntity,
 } from '@roundtable/events';
 import type { User } from '@roundtable/identity';
-import { Clock } from '@roundtable/platform';
+import { checkText, Clock } from '@roundtable/platform';
 import { AccessTasksRepository, EventAnnouncementsService } from '@roundtable/registrations';
 import type { Response } from 'express';
 import { CurrentUser } from '../../auth/current-user.decorator';
@@ -36,7 +36,7 @@ import { StaffPageGuard } from '../auth/staff-page.guard';
 import { FormErrors, NO_ERRORS, type FormErrorsView } from '../forms/form-errors';
 import { textField } from '../forms/form-fields';
 import { PAGE_SIZE, paginationView, readPageNumber } from '../forms/pagination';
-import { refusalMessages } from '../forms/service-errors';
+import { refusalMessages, sentence } from '../forms/service-errors';
 import { EVENT_FILTER_FIELDS, readEventFilters } from './event-filters';
 import {
   addEventProblem,
@@ -247,13 +247,20 @@ export class StaffEventPagesController {
   ): Promise<void> {
     const reason = textField(body, 'reason');
     const errors = new FormErrors();
+    // The reason goes into everyone's cancellation email and calendar: the text rule applies.
+    const checked = checkText(reason, { field: 'the reason', max: 1000, multiLine: true });
     if (reason.trim() === '') errors.add('reason', 'Enter why the event is cancelled');
-    else if (reason.trim().length > 1000)
-      errors.add('reason', 'The reason must be 1,000 characters or fewer');
+    else if (!checked.ok)
+      errors.add(
+        'reason',
+        checked.problem === 'too-long'
+          ? 'The reason must be 1,000 characters or fewer'
+          : sentence(checked.message),
+      );
     let status = 400;
-    if (!errors.any) {
+    if (checked.ok && !errors.any) {
       try {
-        await this.announcements.cancel(id, reason.trim());
+        await this.announcements.cancel(id, checked.value);
         this.logger.log(`user ${user.id} cancelled event ${id}`);
         res.redirect(303, `/staff/events/${id}?done=cancelled`);
         return;

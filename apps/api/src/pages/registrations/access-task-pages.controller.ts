@@ -13,7 +13,7 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import { EventsService, formatLondonDate, toEventView } from '@roundtable/events';
 import type { User } from '@roundtable/identity';
-import { Clock } from '@roundtable/platform';
+import { checkText, Clock } from '@roundtable/platform';
 import { AccessTasksRepository, AccessTasksService, toAccessTaskView } from '@roundtable/registrations';
 import type { Response } from 'express';
 import { CurrentUser } from '../../auth/current-user.decorator';
@@ -68,11 +68,19 @@ export class AccessTaskPagesController {
     const note = textField(body, 'note').trim();
     const field = `note-${taskId}`;
     const errors = new FormErrors();
-    if (note.length > NOTE_LIMIT) errors.add(field, `The note must be ${NOTE_LIMIT} characters or fewer`);
+    // The note is emailed to the person: the text rule applies.
+    const checked = checkText(note, { field: 'the note', max: NOTE_LIMIT, multiLine: true, optional: true });
+    if (!checked.ok)
+      errors.add(
+        field,
+        checked.problem === 'too-long'
+          ? `The note must be ${NOTE_LIMIT} characters or fewer`
+          : sentence(checked.message),
+      );
     let status = 400;
-    if (!errors.any) {
+    if (checked.ok && !errors.any) {
       try {
-        await this.accessTasks.arrange(taskId, note || null);
+        await this.accessTasks.arrange(taskId, checked.value || null);
         this.logger.log(`user ${user.id} arranged access task ${taskId}`);
         res.redirect(303, `/staff/events/${task.eventId}/access-needs?done=arranged`);
         return;

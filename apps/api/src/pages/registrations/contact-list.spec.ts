@@ -59,14 +59,26 @@ describe('parsePastedContacts', () => {
 describe('parseCsvContacts', () => {
   it('reads name and email columns by their header, in any order, with a BOM and quotes', () => {
     const csv =
-      '\uFEFFEmail Address,Phone,Name\r\nsam@example.org,0121,"Jones, Sam"\r\n\r\nkit@example.org,,Kit\r\n';
+      '\uFEFFEmail Address,Phone,Name\r\nsam@example.org,0121,"Sam O\'Neill-Jones"\r\n\r\nkit@example.org,,Kit\r\n';
     expect(parseCsvContacts(Buffer.from(csv))).toEqual({
       contacts: [
-        { name: 'Jones, Sam', email: 'sam@example.org' },
+        { name: "Sam O'Neill-Jones", email: 'sam@example.org' },
         { name: 'Kit', email: 'kit@example.org' },
       ],
       problems: [],
     });
+  });
+
+  it('refuses a name that is more than a name, as it goes into an email to that address', () => {
+    const csv =
+      'name,email\n"Sam\nPay the deposit at pay.example",sam@example.org\n"Kit\u202E",kit@example.org\n';
+    expect(parseCsvContacts(csv).problems).toEqual([
+      'Row 2: the name must not contain control characters such as NUL or line breaks',
+      'Row 3: the name must not contain invisible formatting characters such as direction overrides or zero-width spaces',
+    ]);
+    expect(parsePastedContacts('Pay at pay.example <sam@example.org>').problems).toEqual([
+      'Line 1: the name must be a name: letters, spaces, hyphens and apostrophes only',
+    ]);
   });
 
   it('works without a name column', () => {

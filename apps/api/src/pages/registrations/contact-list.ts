@@ -1,5 +1,5 @@
+import { checkEmailAddress, checkPersonName, normalisePersonName } from '@roundtable/platform';
 import { MAX_CONTACTS_PER_REQUEST } from '@roundtable/registrations';
-import { isEmail } from 'class-validator';
 import { parse } from 'csv-parse/sync';
 
 export interface ListedContact {
@@ -15,7 +15,6 @@ export interface ContactListResult {
 
 /** Enough to show what is wrong without a wall of red. */
 const MAX_PROBLEMS = 20;
-const MAX_NAME = 200;
 
 /**
  * A pasted list, one person a line, in whichever of these forms people have to hand:
@@ -36,7 +35,7 @@ export function parsePastedContacts(text: string): ContactListResult {
     const person = readLine(line);
     const problem = personProblem(person, line, where);
     if (problem) problems.push(problem);
-    else contacts.push(person!);
+    else contacts.push({ name: normalisePersonName(person!.name), email: person!.email });
   });
   return finish(contacts, problems);
 }
@@ -83,7 +82,7 @@ export function parseCsvContacts(file: Buffer | string): ContactListResult {
         ? `Row ${index + 2}: add an email address for ${clip(name)}`
         : personProblem(person, email, `Row ${index + 2}`);
     if (problem) problems.push(problem);
-    else contacts.push(person);
+    else contacts.push({ name: normalisePersonName(name), email });
   });
   if (contacts.length === 0 && problems.length === 0) {
     return { contacts, problems: ['The CSV file has a header row but no people under it'] };
@@ -107,9 +106,11 @@ function readLine(line: string): ListedContact | undefined {
 
 function personProblem(person: ListedContact | undefined, shown: string, where: string): string | undefined {
   if (!person || person.email === '') return `${where}: add an email address to “${clip(shown)}”`;
-  if (person.email.length > 254 || !isEmail(person.email))
+  if (!checkEmailAddress(person.email).ok)
     return `${where}: “${clip(person.email)}” is not an email address. Check it looks like name@example.org`;
-  if (person.name.length > MAX_NAME) return `${where}: the name must be ${MAX_NAME} characters or fewer`;
+  // The name is written into an email to an address nobody has confirmed: a name, nothing more.
+  const name = checkPersonName(person.name, { field: 'the name', optional: true });
+  if (!name.ok) return `${where}: ${name.message}`;
   return undefined;
 }
 

@@ -6,10 +6,19 @@ import {
   RegisterDto,
   UpdateRegistrationDto,
 } from '@roundtable/registrations';
+import { checkPersonName, PERSON_NAME_MAX, type TextProblem } from '@roundtable/platform';
 import { plainToInstance } from 'class-transformer';
 import { FormErrors } from '../forms/form-errors';
 import { listField, textField } from '../forms/form-fields';
 import { dtoProblems, sentence } from '../forms/service-errors';
+
+/** The name rule's refusals, said to the person filling in the form. */
+const NAME_MESSAGES: Partial<Record<TextProblem, string>> = {
+  'not-a-name': 'Enter your name using only letters, spaces, hyphens and apostrophes',
+  'too-long': `Your name must be ${PERSON_NAME_MAX} characters or fewer`,
+  control: 'Your name must not contain control characters or line breaks',
+  empty: 'Enter your name',
+};
 
 /** The registration form's fields top to bottom: the error summary lists problems in this order. */
 export const REGISTRATION_FORM_FIELDS = ['name', 'email', 'role', 'accessNeeds', 'accessNotes'] as const;
@@ -80,7 +89,9 @@ export async function parseRegistrationForm(
   const errors = new FormErrors();
   const name = values.name.trim();
   const email = values.email.trim();
+  const nameCheck = checkPersonName(name);
   if (name === '') errors.add('name', 'Enter your name');
+  else if (!nameCheck.ok) errors.add('name', NAME_MESSAGES[nameCheck.problem] ?? sentence(nameCheck.message));
   if (email === '') errors.add('email', 'Enter your email address');
   if (values.role === '') errors.add('role', 'Select which of these describes you best');
   else if (!(ATTENDEE_ROLE_VALUES as readonly string[]).includes(values.role))
@@ -125,11 +136,12 @@ function checkAccessNeeds(values: AccessNeedsFormValues, errors: FormErrors): vo
     errors.add('accessNotes', 'What you tell us must be 2,000 characters or fewer');
 }
 
-/** The DTO's checks, said for the form. Anything not here shows the DTO's own message. */
+/**
+ * The DTO's checks, said for the form. Anything not here (the text fields: their messages say
+ * which characters to remove, or the limit) shows the DTO's own message.
+ */
 const DTO_MESSAGES: Record<string, string> = {
-  name: 'Your name must be 200 characters or fewer',
   email: 'Enter an email address in the correct format, like name@example.org',
   role: 'Select which of these describes you best, from the list',
   accessNeeds: 'Select what you need from the list',
-  accessNotes: 'What you tell us must be 2,000 characters or fewer',
 };

@@ -147,7 +147,7 @@ describe('registration pages', () => {
       expect([await countRows(api, 'registrations'), await countRows(api, 'notifications')]).toEqual(before);
     });
 
-    it('keeps what was typed, and explains a bad email, an unknown role or need, and "something else" without notes', async () => {
+    it('keeps what was typed, and explains a bad name and email, an unknown role or need, and "something else" without notes', async () => {
       const event = await publishedEvent();
       const before = await countRows(api, 'registrations');
       const { res } = await submitRegistration(event.id, {
@@ -159,6 +159,7 @@ describe('registration pages', () => {
       });
       expect(res.status).toBe(400);
       expect(errorSummary(res.text)).toEqual([
+        ['Enter your name using only letters, spaces, hyphens and apostrophes', '#name'],
         ['Enter an email address in the correct format, like name@example.org', '#email'],
         ['Select which of these describes you best, from the list', '#role'],
         ['Select what you need from the list', '#accessNeeds'],
@@ -178,7 +179,7 @@ describe('registration pages', () => {
       );
       expect(res.status).toBe(400);
       expect(errorSummary(res.text)).toEqual([
-        ['Your name must be 200 characters or fewer', '#name'],
+        ['Your name must be 100 characters or fewer', '#name'],
         ['What you tell us must be 2,000 characters or fewer', '#accessNotes'],
       ]);
     });

@@ -89,10 +89,11 @@ export function addVenueProblem(errors: FormErrors, message: string): void {
   }
 }
 
-/** The DTO's limits, said for the form. Anything not here shows the DTO's own message. */
+/**
+ * The DTO's checks, said for the form. Anything not here (the text fields: their messages say
+ * which characters to remove, or the limit) shows the DTO's own message.
+ */
 const DTO_MESSAGES: Record<string, string> = {
-  name: 'Name must be 200 characters or fewer',
-  address: 'Address must be 500 characters or fewer',
   postcode: 'Enter a real UK postcode, like B63 4AZ',
   area: 'Select the area the venue is in',
   capacity: 'Capacity must be a whole number from 1 to 100,000',
