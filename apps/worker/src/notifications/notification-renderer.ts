@@ -8,6 +8,7 @@ import {
   eventUpdatedMessage,
   invitationMessage,
   inviteUid,
+  manageLinkMessage,
   PayloadError,
   previousEventFromPayload,
   registrationCancelledMessage,
@@ -28,7 +29,7 @@ import {
 import { AppConfig, Clock } from '@roundtable/platform';
 import { accessNeedLabel, type AccessTask, type Registration } from '@roundtable/registrations';
 import type Mail from 'nodemailer/lib/mailer';
-import { notificationLinks } from './notification-links';
+import { notificationLinks, type NotificationLinks } from './notification-links';
 import { officeFromMailFrom } from './office-sender';
 
 /** Everything a message builder is given, before the kind adds its own. */
@@ -39,7 +40,7 @@ interface Parts {
   base: MessageInput;
   invite: InviteInput;
   join: JoinInput;
-  invitationLinks: ReturnType<typeof notificationLinks>['invitation'];
+  invitationLinks: NotificationLinks['invitation'];
 }
 
 /**
@@ -62,8 +63,13 @@ export class NotificationRenderer {
     this.publicUrl = config.get('PUBLIC_URL');
   }
 
-  render(row: Notification, event: EventEntity, registration: Registration): Mail.Options {
-    const manageToken = text(row.payload, 'manageToken');
+  /** `manageToken` is the person's link, derived by the sender (ManageLinks) for every message. */
+  render(
+    row: Notification,
+    event: EventEntity,
+    registration: Registration,
+    manageToken: string,
+  ): Mail.Options {
     const links = notificationLinks(this.publicUrl, event.id, manageToken);
     const parts: Parts = {
       row,
@@ -131,7 +137,6 @@ export class NotificationRenderer {
     // Cast so that a case naming a kind that does not exist fails to compile.
     switch (row.kind as NotificationKind) {
       case 'invitation':
-        if (!invitationLinks) throw new PayloadError('an invitation needs the manageToken in its payload');
         return invitationMessage({ ...base, ...invite, ...invitationLinks });
       case 'confirmation':
         return registrationConfirmationMessage({
@@ -180,6 +185,8 @@ export class NotificationRenderer {
         }
         return accessNeedArrangedMessage({ ...base, ...join, arranged, note: text(payload, 'note') });
       }
+      case 'manage-link':
+        return manageLinkMessage({ ...base, standing: registration.status });
       default:
         throw new PayloadError(`no message is built for the kind "${row.kind}"`);
     }

@@ -15,6 +15,7 @@ import { Clock } from '@roundtable/platform';
 import {
   AccessTasksRepository,
   InvitationSuppressionsRepository,
+  ManageLinks,
   Registration,
 } from '@roundtable/registrations';
 import { UnrecoverableError, type Job } from 'bullmq';
@@ -39,6 +40,7 @@ export class NotificationSender implements JobHandler {
     @InjectRepository(Registration) private readonly registrations: Repository<Registration>,
     private readonly suppressions: InvitationSuppressionsRepository,
     private readonly renderer: NotificationRenderer,
+    private readonly manageLinks: ManageLinks,
     private readonly accessTasks: AccessTasksRepository,
     private readonly mail: MailTransport,
     private readonly clock: Clock,
@@ -78,9 +80,11 @@ export class NotificationSender implements JobHandler {
       this.logger.log(`Superseded ${row.kind} ${ids}, event ${row.eventId}: ${stale}`);
       return null;
     }
+    // Every message to a person links to their own page: derived now, never stored.
+    const manageToken = await this.manageLinks.tokenFor(registration);
     let options;
     try {
-      options = this.renderer.render(row, event, registration);
+      options = this.renderer.render(row, event, registration, manageToken);
     } catch (error) {
       // Our own wording, about ids and payload keys: no personal data.
       throw new UnrecoverableError(`could not build the message: ${(error as Error).message}`);
