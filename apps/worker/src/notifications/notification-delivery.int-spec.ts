@@ -28,7 +28,7 @@ interface KindCase {
   cancelledEvent?: boolean;
   payload?: (token: string, event: EventEntity) => NotificationPayload;
   calendar: { method: 'REQUEST' | 'CANCEL'; partstat: string } | null;
-  /** Whether the message carries the private link (the first message, which holds the token). */
+  /** Whether the message carries the private link: every kind but the cancellations (derived when sent). */
   manageLink: boolean;
   /** A line of the text that shows the payload was read. */
   says?: string;
@@ -38,14 +38,12 @@ const KINDS: KindCase[] = [
   {
     kind: 'invitation',
     status: 'invited',
-    payload: (token) => ({ manageToken: token }),
     calendar: { method: 'REQUEST', partstat: 'NEEDS-ACTION' },
     manageLink: true,
   },
   {
     kind: 'confirmation',
     status: 'confirmed',
-    payload: (token) => ({ manageToken: token }),
     calendar: { method: 'REQUEST', partstat: 'ACCEPTED' },
     manageLink: true,
     says: 'A British Sign Language (BSL) interpreter',
@@ -53,7 +51,7 @@ const KINDS: KindCase[] = [
   {
     kind: 'waitlisted',
     status: 'waitlisted',
-    payload: (token) => ({ manageToken: token, position: 3 }),
+    payload: () => ({ position: 3 }),
     calendar: null,
     manageLink: true,
     says: 'You are number 3 on the waiting list.',
@@ -62,7 +60,7 @@ const KINDS: KindCase[] = [
     kind: 'promoted',
     status: 'confirmed',
     calendar: { method: 'REQUEST', partstat: 'ACCEPTED' },
-    manageLink: false,
+    manageLink: true,
   },
   {
     kind: 'update',
@@ -74,7 +72,7 @@ const KINDS: KindCase[] = [
         endsAt: new Date(event.endsAt.getTime() - 86_400_000),
       }),
     calendar: { method: 'REQUEST', partstat: 'ACCEPTED' },
-    manageLink: false,
+    manageLink: true,
     says: 'Old time:',
   },
   {
@@ -97,7 +95,7 @@ const KINDS: KindCase[] = [
     status: 'confirmed',
     payload: () => ({ offset: 'P1D' }),
     calendar: { method: 'REQUEST', partstat: 'ACCEPTED' },
-    manageLink: false,
+    manageLink: true,
     says: 'is tomorrow',
   },
   {
@@ -105,7 +103,7 @@ const KINDS: KindCase[] = [
     status: 'confirmed',
     payload: () => ({ arranged: ['a BSL interpreter'], note: 'Your interpreter will meet you at the door.' }),
     calendar: null,
-    manageLink: false,
+    manageLink: true,
     says: 'We have arranged a BSL interpreter for you',
   },
 ];
@@ -214,10 +212,8 @@ describe('the worker sends the ledger', () => {
   describe('a row that is no longer current is superseded and never sent', () => {
     it('when the event has moved on since the row was planned', async () => {
       const event = await seedEvent(bed.dataSource, { sequence: 2 });
-      const { registration, manageToken } = await seedRegistration(bed.dataSource, event);
-      const [row] = await plan(bed, [
-        plannedFor('confirmation', event, registration, { eventSequence: 1, payload: { manageToken } }),
-      ]);
+      const { registration } = await seedRegistration(bed.dataSource, event);
+      const [row] = await plan(bed, [plannedFor('confirmation', event, registration, { eventSequence: 1 })]);
       await eventually('the stale row settled', () => allSettled(bed, [row.id]));
       expect(await ledgerRow(bed, row.id)).toMatchObject({
         status: 'superseded',
@@ -306,13 +302,13 @@ describe('the worker sends the ledger', () => {
 
   it('fails a row it cannot build a message from at once, saying why', async () => {
     const event = await seedEvent(bed.dataSource);
-    const { registration } = await seedRegistration(bed.dataSource, event, 'invited');
-    const [row] = await plan(bed, [plannedFor('invitation', event, registration)]);
+    const { registration } = await seedRegistration(bed.dataSource, event, 'confirmed');
+    const [row] = await plan(bed, [plannedFor('reminder', event, registration)]);
     await eventually('settled', () => allSettled(bed, [row.id]));
     expect(await ledgerRow(bed, row.id)).toMatchObject({
       status: 'failed',
       attempts: 1,
-      lastError: 'could not build the message: an invitation needs the manageToken in its payload',
+      lastError: 'could not build the message: a reminder needs its offset (e.g. "P1D") in its payload',
     });
     expect(bed.sink.for(row.id)).toEqual([]);
   });
