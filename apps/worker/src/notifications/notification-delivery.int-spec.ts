@@ -6,7 +6,9 @@ import {
   type NotificationPayload,
 } from '@roundtable/notifications';
 import type { Registration, RegistrationStatus } from '@roundtable/registrations';
+import { hashSecretToken, newSecretToken } from '@roundtable/platform';
 import { calendarOf } from '../../../../test/support/calendar-part';
+import { manageTokenIn } from '../../../../test/support/manage-link-in-mail';
 import {
   createNotificationTestBed,
   eventually,
@@ -311,6 +313,42 @@ describe('the worker sends the ledger', () => {
       lastError: 'could not build the message: a reminder needs its offset (e.g. "P1D") in its payload',
     });
     expect(bed.sink.for(row.id)).toEqual([]);
+  });
+
+  describe.each([
+    ['made before derived links (no seed)', { linkNonce: null, linkKeyId: null }],
+    ['made under a key since taken out of LINK_KEYS', { linkNonce: 'an-old-nonce', linkKeyId: 'retired' }],
+  ])('a registration %s', (_, seed) => {
+    it('is given a new, working link when it is next emailed, and keeps it; the old link stops working', async () => {
+      const event = await seedEvent(bed.dataSource);
+      const oldToken = newSecretToken('rtm');
+      const { registration } = await seedRegistration(bed.dataSource, event, 'confirmed', {
+        ...seed,
+        manageTokenHash: hashSecretToken(oldToken),
+      });
+      const [first] = await plan(bed, [
+        plannedFor('reminder', event, registration, { payload: { offset: 'P1D' } }),
+      ]);
+      await eventually('sent', () => allSettled(bed, [first.id]));
+      const token = manageTokenIn(bed.sink.for(first.id)[0]);
+      expect(token).not.toBe(oldToken);
+      const [row] = await bed.dataSource.query(
+        'SELECT manage_token_hash, link_nonce, link_key_id FROM registrations WHERE id = $1',
+        [registration.id],
+      );
+      expect(row.manage_token_hash).toBe(hashSecretToken(token));
+      expect(row.link_key_id).toBe('test');
+      expect(row.link_nonce).not.toBe(seed.linkNonce);
+
+      const [second] = await plan(bed, [
+        plannedFor('reminder', event, registration, { payload: { offset: 'PT2H' } }),
+      ]);
+      await eventually('sent', () => allSettled(bed, [second.id]));
+      expect(manageTokenIn(bed.sink.for(second.id)[0])).toBe(token);
+      expect(bed.logs.join('\n')).toContain(
+        `Registration ${registration.id}: given a new manage link; older links to it no longer work`,
+      );
+    });
   });
 
   it('logs ids, never a name or an email address', () => {
