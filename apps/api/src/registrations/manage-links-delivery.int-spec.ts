@@ -112,14 +112,18 @@ describe('manage links, delivered', () => {
     const ben = { name: 'Ben Waiting', email: 'ben.links@example.org' };
     const dee = { name: 'Dee Waiting', email: 'dee.links@example.org' };
     const cleo = { name: 'Cleo Invited', email: 'cleo.links@example.org' };
-    const register = async (person: { name: string; email: string }, accessNeeds: string[] = []) => {
+    const register = async (person: { name: string; email: string }, more: Record<string, unknown> = {}) => {
       tick();
       expect(
-        (await registerAndRead(api, event.id, { ...person, role: 'parent_carer', accessNeeds })).status,
+        (await registerAndRead(api, event.id, { ...person, role: 'parent_carer', ...more })).status,
       ).toBe(202);
     };
 
-    await register(ann, ['bsl_interpreter']);
+    // What a stranger could type goes into no email: the address has not shown it is theirs (defect 4).
+    await register(ann, {
+      accessNeeds: ['bsl_interpreter'],
+      accessNotes: 'Pay your deposit at https://evil.example',
+    });
     await register(ben);
     await register(dee);
     tick();
@@ -129,9 +133,9 @@ describe('manage links, delivered', () => {
       .send({ contacts: [cleo] })
       .expect(201);
 
-    expect(
-      (await expectLinkOpens((await received(ann.email, 'confirmation'))[0], event.id, ann)).status,
-    ).toBe('confirmed');
+    const [confirmation] = await received(ann.email, 'confirmation');
+    expect((await expectLinkOpens(confirmation, event.id, ann)).status).toBe('confirmed');
+    expect(`${confirmation.parsed.text} ${String(confirmation.parsed.html)}`).not.toContain('evil.example');
     expect((await expectLinkOpens((await received(ben.email, 'waitlisted'))[0], event.id, ben)).status).toBe(
       'waitlisted',
     );
