@@ -351,6 +351,24 @@ describe('the worker sends the ledger', () => {
     });
   });
 
+  it('does not re-key an unseeded registration for a message that offers no link (its cancellation)', async () => {
+    const event = await seedEvent(bed.dataSource);
+    const oldHash = hashSecretToken(newSecretToken('rtm'));
+    const { registration } = await seedRegistration(bed.dataSource, event, 'cancelled', {
+      linkNonce: null,
+      linkKeyId: null,
+      manageTokenHash: oldHash,
+    });
+    const [row] = await plan(bed, [plannedFor('registration-cancelled', event, registration)]);
+    await eventually('sent', () => allSettled(bed, [row.id]));
+    expect(bed.sink.for(row.id)).toHaveLength(1);
+    const [after] = await bed.dataSource.query(
+      'SELECT manage_token_hash, link_nonce FROM registrations WHERE id = $1',
+      [registration.id],
+    );
+    expect(after).toEqual({ manage_token_hash: oldHash, link_nonce: null });
+  });
+
   it('logs ids, never a name or an email address', () => {
     const logs = bed.logs.join('\n');
     expect(logs).toMatch(

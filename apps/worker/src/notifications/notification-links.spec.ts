@@ -13,6 +13,13 @@ describe('notificationLinks', () => {
       },
     });
   });
+
+  it('gives only the public event page without one (the cancellations, which offer no private link)', () => {
+    expect(notificationLinks('https://roundtable.example', 'e1', null)).toEqual({
+      eventUrl: 'https://roundtable.example/events/e1',
+      manageUrl: 'https://roundtable.example/events/e1',
+    });
+  });
 });
 
 describe('officeFromMailFrom', () => {

@@ -32,6 +32,16 @@ import type Mail from 'nodemailer/lib/mailer';
 import { notificationLinks, type NotificationLinks } from './notification-links';
 import { officeFromMailFrom } from './office-sender';
 
+/**
+ * Kinds that offer no private link: the event's cancellation, and the person's own cancellation
+ * (their place is gone). The sender does not derive, or seed, a link for them.
+ */
+const WITHOUT_MANAGE_LINK: ReadonlySet<string> = new Set(['cancellation', 'registration-cancelled']);
+
+export function carriesManageLink(kind: string): boolean {
+  return !WITHOUT_MANAGE_LINK.has(kind);
+}
+
 /** Everything a message builder is given, before the kind adds its own. */
 interface Parts {
   row: Notification;
@@ -63,13 +73,19 @@ export class NotificationRenderer {
     this.publicUrl = config.get('PUBLIC_URL');
   }
 
-  /** `manageToken` is the person's link, derived by the sender (ManageLinks) for every message. */
+  /**
+   * `manageToken` is the person's link, derived by the sender (ManageLinks) for every kind that
+   * offers it (see carriesManageLink); null only for the kinds that do not.
+   */
   render(
     row: Notification,
     event: EventEntity,
     registration: Registration,
-    manageToken: string,
+    manageToken: string | null,
   ): Mail.Options {
+    if (!manageToken && carriesManageLink(row.kind)) {
+      throw new PayloadError(`a ${row.kind} message needs the person's manage link`);
+    }
     const links = notificationLinks(this.publicUrl, event.id, manageToken);
     const parts: Parts = {
       row,
@@ -137,6 +153,7 @@ export class NotificationRenderer {
     // Cast so that a case naming a kind that does not exist fails to compile.
     switch (row.kind as NotificationKind) {
       case 'invitation':
+        if (!invitationLinks) throw new PayloadError('an invitation needs the manage link');
         return invitationMessage({ ...base, ...invite, ...invitationLinks });
       case 'confirmation':
         return registrationConfirmationMessage({

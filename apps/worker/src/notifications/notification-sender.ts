@@ -22,7 +22,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { Repository } from 'typeorm';
 import type { JobHandler } from '../jobs/job-handler';
 import { whyNotCurrent } from './notification-currency';
-import { NotificationRenderer } from './notification-renderer';
+import { carriesManageLink, NotificationRenderer } from './notification-renderer';
 
 /**
  * Sends one ledger row. The claim (pending → sending, in one conditional UPDATE) is what makes
@@ -80,8 +80,9 @@ export class NotificationSender implements JobHandler {
       this.logger.log(`Superseded ${row.kind} ${ids}, event ${row.eventId}: ${stale}`);
       return null;
     }
-    // Every message to a person links to their own page: derived now, never stored.
-    const manageToken = await this.manageLinks.tokenFor(registration);
+    // Every message that offers the person's own page links to it: derived now, never stored. The
+    // cancellations offer none, so a row made before derived links is not re-seeded for them.
+    const manageToken = carriesManageLink(row.kind) ? await this.manageLinks.tokenFor(registration) : null;
     let options;
     try {
       options = this.renderer.render(row, event, registration, manageToken);
