@@ -65,6 +65,23 @@ describe('manage link requests', () => {
     expect(await linkRows('stranger@example.org')).toBe(0);
   });
 
+  it('documents both answers in the OpenAPI description: 202, status and message, nothing else', async () => {
+    const doc = (await request(api.http).get('/docs/openapi.json').expect(200)).body;
+    for (const path of [
+      '/api/v1/public/events/{id}/registrations',
+      '/api/v1/public/events/{id}/manage-link',
+    ]) {
+      const accepted = doc.paths[path].post.responses['202'];
+      expect(accepted.content['application/json'].schema.$ref).toBe(
+        '#/components/schemas/RegistrationReceivedView',
+      );
+    }
+    expect(Object.keys(doc.components.schemas.RegistrationReceivedView.properties).sort()).toEqual([
+      'message',
+      'status',
+    ]);
+  });
+
   it('refuses a malformed address with a message, writing nothing', async () => {
     const event = await publishedEvent();
     const before = await countRows(api, 'notifications');
