@@ -30,9 +30,13 @@ export async function seedConfirmedRegistrations(
     [venue.id, count],
   );
   const registrations = await database.query<{ id: string; email: string }>(
-    `INSERT INTO registrations (event_id, email, name, role, status, manage_token_hash, confirmed_at)
+    // A link seed under the run's key (LINK_KEYS' id "bench", see support/environment.ts), so the
+    // worker derives each reminder's link as for a real registration rather than seeding the row
+    // first. The hash is a placeholder: nobody follows these links.
+    `INSERT INTO registrations
+       (event_id, email, name, role, status, manage_token_hash, link_nonce, link_key_id, confirmed_at)
      SELECT $1, 'reminded.' || n || '@example.org', 'Reminded Carer ' || n, 'parent_carer', 'confirmed',
-            encode(sha256(gen_random_uuid()::text::bytea), 'hex'), now()
+            encode(sha256(gen_random_uuid()::text::bytea), 'hex'), gen_random_uuid()::text, 'bench', now()
      FROM generate_series(1, $2) AS n
      RETURNING id, email`,
     [event.id, count],

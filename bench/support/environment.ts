@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/** One key for the run: the api and worker processes must derive the same manage links. */
+const LINK_KEYS_FOR_RUN = `bench:${randomBytes(32).toString('hex')}`;
+
 export const ADMIN = { email: 'bench-admin@roundtable.test', password: 'bench-admin-password' };
 
 /** A Redis prefix of the benchmark's own, so runs and test files sharing one Redis never meet. */
@@ -35,5 +38,6 @@ export function appEnvironment(options: {
     PUBLIC_RATE_LIMIT: '10000000',
     LOGIN_RATE_LIMIT: '1000',
     BODY_LIMIT: '10mb',
+    LINK_KEYS: LINK_KEYS_FOR_RUN,
   };
 }

@@ -46,7 +46,7 @@ describe('check-in and access needs, in a browser', () => {
           role: 'parent_carer',
           accessNeeds: n === 0 ? ['bsl_interpreter'] : [],
         })
-        .expect(201);
+        .expect(202);
     }
     api.clock.set(EVENT_DAY);
   }, 60_000);

@@ -1,20 +1,28 @@
-import { createHash, randomBytes } from 'node:crypto';
+import type { TestingModule } from '@nestjs/testing';
+import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
+import request from 'supertest';
 import {
   browserBaseUrl,
   errorSummary,
   expectAccessible as expectPageAccessible,
   launchChromium,
 } from '../support/browser';
-import { createEvent, createVenue, publishEvent } from '../support/fixtures';
+import { bearer, createEvent, createVenue, publishEvent } from '../support/fixtures';
+import { manageTokenIn } from '../support/manage-link-in-mail';
+import { eventually, TEST_JOB_POLICY } from '../support/notification-test-bed';
+import { SmtpSink, type ReceivedMail } from '../support/smtp-sink';
 import { ADMIN, createTestApi, type TestApi } from '../support/test-app';
+import { startWorkerBesideApi } from '../support/worker-beside-api';
 
 /**
  * Registering in a real browser: a parent finds a published event, registers (getting the form
- * wrong first), lands on the confirmation, goes to their private manage page, changes their
- * access needs and cancels (with the "are you sure?" step). Someone invited accepts from the
- * email link. Staff then see the registrations and the delivery ledger. Every page visited,
- * error states included, is scanned with axe-core and must have no violations.
+ * wrong first), is told to check their email, follows the link in the confirmation email (read
+ * from an SMTP sink; the real worker sends it) to their private manage page, changes their access
+ * needs and cancels (with the "are you sure?" step), then asks for their link again. Someone
+ * invited accepts from the link in their invitation email. Staff then see the registrations and
+ * the delivery ledger. Every page visited, error states included, is scanned with axe-core and
+ * must have no violations.
  */
 
 // A Monday in March, before the clocks go forward (GMT, so UK time equals UTC).
@@ -26,10 +34,23 @@ describe('registration pages, in a browser', () => {
   let browser: Browser;
   let base: string;
   let eventId: string;
+  let sink: SmtpSink;
+  let worker: TestingModule;
   const scanned: string[] = [];
 
   beforeAll(async () => {
-    api = await createTestApi('registration-browser', { listen: true, now: NOW });
+    sink = await SmtpSink.start();
+    api = await createTestApi('registration-browser', {
+      listen: true,
+      now: NOW,
+      env: { SMTP_URL: sink.url, MAIL_FROM: 'Halesowen Constituency Office <office@roundtable.test>' },
+    });
+    // The worker sends what is queued now (a job per row, due at once); its sweep, which would
+    // also send the reminders (due in this test's March, long past by the real clock), waits a day.
+    worker = await startWorkerBesideApi({
+      ...TEST_JOB_POLICY,
+      sweep: { ...TEST_JOB_POLICY.sweep, everyMs: 86_400_000, horizonMs: 0 },
+    });
     base = browserBaseUrl(await api.app.getUrl());
     browser = await launchChromium();
     const token = await api.tokenFor('admin');
@@ -53,8 +74,23 @@ describe('registration pages, in a browser', () => {
 
   afterAll(async () => {
     await browser?.close();
+    await worker?.close();
     await api?.close();
+    await sink?.stop();
   });
+
+  /** Waits for the email of a kind to an address, as the person would find it in their inbox. */
+  async function emailTo(email: string, kind: string): Promise<ReceivedMail> {
+    const mails = async () => {
+      const rows: Array<{ id: string }> = await api.dataSource.query(
+        'SELECT id FROM notifications WHERE recipient_email = $1 AND kind = $2 ORDER BY created_at DESC',
+        [email, kind],
+      );
+      return rows.flatMap((row) => sink.for(row.id));
+    };
+    await eventually(`a ${kind} email`, async () => (await mails()).length > 0);
+    return (await mails())[0]!;
+  }
 
   /** Every scan is counted, so a journey that skips a page fails. */
   async function expectAccessible(page: Page, label: string): Promise<void> {
@@ -111,15 +147,19 @@ describe('registration pages, in a browser', () => {
     await page.getByLabel('Food for a special diet').check();
     await page.getByLabel('Tell us more about what you need (optional)').fill('Vegetarian, please');
     await page.getByRole('button', { name: 'Register' }).click();
-    await page.waitForURL(/\/manage\/rtm_[\w-]{43}\/registered$/);
-    const manageToken = /\/manage\/(rtm_[\w-]{43})\//.exec(page.url())![1]!;
-    await expect(page.locator('.govuk-panel').innerText()).resolves.toContain('You have a place');
-    await expect(page.locator('main').innerText()).resolves.toContain('calendar invite');
-    await expectAccessible(page, 'registration confirmation');
-    await page.screenshot({ path: '/tmp/roundtable-registration-confirmation.png', fullPage: true });
+    // The same page for everyone: the email, not the page, says what happened.
+    await page.waitForURL(`**/events/${eventId}/register/check-your-email`);
+    await expect(page.locator('.govuk-panel').innerText()).resolves.toContain('Check your email');
+    expect(page.url()).not.toContain('rtm_');
+    await expect(page.locator('main').innerText()).resolves.toContain('spam');
+    await expectAccessible(page, 'check your email');
+    await page.screenshot({ path: '/tmp/roundtable-registration-check-email.png', fullPage: true });
 
-    await page.getByRole('link', { name: 'Go to your registration page' }).click();
-    await page.waitForURL(`**/manage/${manageToken}`);
+    // The confirmation email carries the private link, in its text and its HTML.
+    const confirmation = await emailTo('sam.jones@example.org', 'confirmation');
+    expect(confirmation.parsed.subject).toContain('Your place is booked');
+    const manageToken = manageTokenIn(confirmation);
+    await page.goto(`/manage/${manageToken}`);
     await expect(page.locator('meta[name="robots"]').getAttribute('content')).resolves.toBe(
       'noindex, nofollow',
     );
@@ -184,13 +224,74 @@ describe('registration pages, in a browser', () => {
     await context.close();
   }, 120_000);
 
-  it('lets someone invited accept from the email link with one button', async () => {
-    const manageToken = `rtm_${randomBytes(32).toString('base64url')}`;
-    await api.dataSource.query(
-      `INSERT INTO registrations (event_id, email, name, role, status, manage_token_hash, invited_at)
-       VALUES ($1, 'alex@example.org', 'Alex Invited', 'educator', 'invited', $2, now())`,
-      [eventId, createHash('sha256').update(manageToken).digest('hex')],
+  it('sends a lost link again from the event page, saying the same whatever the address', async () => {
+    const context = await browser.newContext({ baseURL: base });
+    const page = await context.newPage();
+    await page.goto(`/events/${eventId}`);
+    await page.getByRole('link', { name: 'Lost your link? Get it sent again' }).click();
+    await page.waitForURL(`**/events/${eventId}/manage-link`);
+    await expectAccessible(page, 'get your link sent again');
+
+    await page.getByRole('button', { name: 'Send my link' }).click();
+    expect(await errorSummary(page)).toEqual(['Enter your email address']);
+    await page.getByLabel('Email address').fill('not an address');
+    await page.getByRole('button', { name: 'Send my link' }).click();
+    expect(await errorSummary(page)).toEqual([
+      'Enter an email address in the correct format, like name@example.org',
+    ]);
+    await expectAccessible(page, 'get your link sent again, with errors');
+
+    await page.getByLabel('Email address').fill('Sam.Jones@example.org');
+    await page.getByRole('button', { name: 'Send my link' }).click();
+    await page.waitForURL(`**/events/${eventId}/manage-link/sent`);
+    const sentPage = await page.locator('main').innerText();
+    await expectAccessible(page, 'link sent');
+
+    // An address with no registration gets the very same page, and no email.
+    await page.goto(`/events/${eventId}/manage-link`);
+    await page.getByLabel('Email address').fill('nobody.here@example.org');
+    await page.getByRole('button', { name: 'Send my link' }).click();
+    await page.waitForURL(`**/events/${eventId}/manage-link/sent`);
+    await expect(page.locator('main').innerText()).resolves.toBe(sentPage);
+
+    // Sam's email says where they stand (cancelled) and links to their own page.
+    const again = await emailTo('sam.jones@example.org', 'manage-link');
+    expect(again.parsed.text).toContain('You cancelled your place before');
+    await page.goto(`/manage/${manageTokenIn(again)}`);
+    await expect(page.locator('main').innerText()).resolves.toContain('You cancelled your registration.');
+    const [{ n }] = await api.dataSource.query(
+      "SELECT count(*)::int AS n FROM notifications WHERE kind = 'manage-link'",
     );
+    expect(n).toBe(1);
+
+    // From the page a broken link shows, which does not know the event: links to every event to come.
+    await page.goto(`/manage/${manageTokenIn(again).slice(0, 20)}`);
+    await page.getByRole('link', { name: 'Get your link sent again' }).click();
+    await page.waitForURL('**/manage-link');
+    await expectAccessible(page, 'get your links sent again, any event');
+    await page.getByLabel('Email address').fill('sam.jones@example.org');
+    await page.getByRole('button', { name: 'Send my link' }).click();
+    await page.waitForURL('**/manage-link/sent');
+    await expect(page.locator('main').innerText()).resolves.toContain('any event still to come');
+    await expectAccessible(page, 'links sent, any event');
+    await eventually('a second link email', async () => {
+      const [{ sent }] = await api.dataSource.query(
+        "SELECT count(*)::int AS sent FROM notifications WHERE kind = 'manage-link' AND status = 'sent'",
+      );
+      return sent === 2;
+    });
+    await context.close();
+  }, 60_000);
+
+  it('lets someone invited accept from the email link with one button', async () => {
+    await request(api.http)
+      .post(`/api/v1/events/${eventId}/invitations`)
+      .set(bearer(await api.tokenFor('admin')))
+      .send({ contacts: [{ name: 'Alex Invited', email: 'alex@example.org' }] })
+      .expect(201);
+    const invitation = await emailTo('alex@example.org', 'invitation');
+    const manageToken = manageTokenIn(invitation);
+    expect(invitation.parsed.text).toContain(`/manage/${manageToken}/accept`);
     const context = await browser.newContext({ baseURL: base });
     const page = await context.newPage();
     await page.goto(`/manage/${manageToken}/accept`);
@@ -248,6 +349,6 @@ describe('registration pages, in a browser', () => {
     await page.screenshot({ path: '/tmp/roundtable-staff-ledger.png', fullPage: true });
     await context.close();
 
-    expect(scanned).toHaveLength(18);
+    expect(scanned).toHaveLength(23);
   }, 120_000);
 });

@@ -6,8 +6,8 @@ import {
   type NotificationPayload,
   type PlannedNotification,
 } from '@roundtable/notifications';
-import { hashSecretToken, newSecretToken } from '@roundtable/platform';
-import { Registration, type RegistrationStatus } from '@roundtable/registrations';
+import { validateEnv } from '@roundtable/platform';
+import { ManageLinkKeys, Registration, type RegistrationStatus } from '@roundtable/registrations';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { NotificationTestBed } from './notification-test-bed';
@@ -56,8 +56,13 @@ export async function seedEvent(
 
 export interface SeededRegistration {
   registration: Registration;
-  /** The raw private-link token; the row holds only its hash. */
+  /** The private-link token, derived as the worker derives it; the row holds its seed and hash. */
   manageToken: string;
+}
+
+/** The keys of this test file's environment (LINK_KEYS, set by the test bed). */
+function linkKeys(): ManageLinkKeys {
+  return new ManageLinkKeys(validateEnv(process.env).LINK_KEYS);
 }
 
 export async function seedRegistration(
@@ -66,7 +71,9 @@ export async function seedRegistration(
   status: RegistrationStatus = 'confirmed',
   overrides: Partial<Registration> = {},
 ): Promise<SeededRegistration> {
-  const manageToken = newSecretToken('rtm');
+  const keys = linkKeys();
+  const seed = keys.newSeed();
+  const manageToken = keys.tokenFor(seed);
   const tag = randomBytes(3).toString('hex');
   const registration = await dataSource.getRepository(Registration).save({
     eventId: event.id,
@@ -74,7 +81,7 @@ export async function seedRegistration(
     name: `Sam Carer-${tag}`,
     status,
     accessNeeds: [],
-    manageTokenHash: hashSecretToken(manageToken),
+    ...seed,
     ...overrides,
   });
   return { registration, manageToken };

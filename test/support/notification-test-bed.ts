@@ -1,3 +1,4 @@
+import { testLinkKeys } from './link-keys';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { LoggerService } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
@@ -76,6 +77,7 @@ export async function createNotificationTestBed(
     SMTP_URL: sink.url,
     MAIL_FROM: 'Halesowen Constituency Office <office@roundtable.test>',
     PUBLIC_URL: 'https://roundtable.test',
+    LINK_KEYS: testLinkKeys(),
     LOG_LEVEL: 'silent',
   };
   Object.assign(process.env, env);

@@ -1,3 +1,4 @@
+import { testLinkKeys } from './link-keys';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -49,6 +50,7 @@ export async function createTestApi(label: string, options: TestApiOptions = {})
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     PUBLIC_URL: 'http://localhost:3000',
+    LINK_KEYS: testLinkKeys(),
     PORT: '0',
     HOST: '127.0.0.1',
     ...options.env,

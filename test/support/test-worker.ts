@@ -1,3 +1,4 @@
+import { testLinkKeys } from './link-keys';
 import type { LoggerService } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
@@ -30,6 +31,7 @@ export async function createTestWorker(label: string, env: Record<string, string
     REDIS_URL: testRedisUrl(),
     REDIS_PREFIX: `rt-test-${randomBytes(4).toString('hex')}`,
     LOG_LEVEL: 'silent',
+    LINK_KEYS: testLinkKeys(),
     ...env,
   });
   const { WorkerModule } = await import('../../apps/worker/src/worker.module');

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { formatBanner, redactUrl } from './banner';
 import { localAdminCredentials } from './local-admin';
+import { localLinkKeys } from './local-link-keys';
 import { startMailCatcher } from './mail-catcher';
 import { dataPath, displayPath, repoRoot } from './paths';
 import { findFreePort } from './ports';
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   const redis = await chooseRedis();
   const mail = await chooseMail();
   const admin = await localAdminCredentials(dataPath('local-admin.json'));
+  const linkKeys = await localLinkKeys(dataPath('local-link-keys.json'));
   const port = await choosePort();
   const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
 
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     SMTP_URL: mail.url,
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
+    LINK_KEYS: linkKeys,
     PORT: String(port),
     PUBLIC_URL: publicUrl,
   };

@@ -23,6 +23,11 @@ export {
 export { eventCancelledMessage, type EventCancelledInput } from './messages/event-cancelled.message';
 export { eventUpdatedMessage, type EventUpdatedInput } from './messages/event-updated.message';
 export { invitationMessage, type InvitationInput } from './messages/invitation.message';
+export {
+  manageLinkMessage,
+  type ManageLinkInput,
+  type ManageLinkStanding,
+} from './messages/manage-link.message';
 export type { InviteInput, JoinInput, Message, MessageInput, Office } from './messages/message';
 export {
   registrationConfirmationMessage,

@@ -56,7 +56,7 @@ const PLANNED_AFRESH = new Set<string>([
  * nothing of registrations) and enqueued after it commits.
  *
  * Everything here is set-based: an event may have thousands of people, so it reads the audience,
- * the pending rows and the manage tokens with one query each and writes rows in multi-row INSERTs.
+ * the pending rows and who was sent an invitation with one query each and writes rows in multi-row INSERTs.
  */
 @Injectable()
 export class EventAnnouncementsService {
@@ -125,8 +125,6 @@ export class EventAnnouncementsService {
     requestId?: string,
   ): Promise<DueNotification[]> {
     const now = this.clock.now();
-    // Read before superseding, which drops the tokens from the rows.
-    const tokens = await this.ledger.pendingManageTokens(manager, after.id);
     const pending = await this.ledger.pendingForEvent(manager, after.id, after.sequence, ['reminder']);
     const invitationSent = await this.ledger.registrationsSent(manager, after.id, 'invitation');
     await this.ledger.supersedeBefore(manager, after.id, after.sequence);
@@ -135,9 +133,7 @@ export class EventAnnouncementsService {
     const pendingFor = groupByRegistration(pending);
     const previous = previousEventPayload(before);
     const rows: PlannedNotification[] = [];
-    let invitedWithoutToken = 0;
     for (const person of people) {
-      const manageToken = tokens.get(person.id);
       const mine = pendingFor.get(person.id) ?? [];
       const first = mine.find((row) => FIRST_MESSAGE[person.status]?.includes(row.kind));
       if (first) {
@@ -151,13 +147,11 @@ export class EventAnnouncementsService {
         // The invite they hold is of the event as it was: an update moves it. Someone who had
         // not yet been sent the last update heard only of the time before that.
         const unsentUpdate = mine.find((row) => row.kind === 'update');
-        if (person.status === 'invited' && !manageToken) invitedWithoutToken += 1;
+        // The worker derives their manage link when it sends: invited, waiting and promoted
+        // people's updates link to their own page like everyone else's.
         rows.push(
           planned('update', person, after, now, {
-            payload: {
-              ...(unsentUpdate ? previousOnly(unsentUpdate.payload) : previous),
-              ...(manageToken && { manageToken }),
-            },
+            payload: unsentUpdate ? previousOnly(unsentUpdate.payload) : previous,
             requestId,
           }),
         );
@@ -165,16 +159,10 @@ export class EventAnnouncementsService {
       // Waiting people have no calendar item and no reminders (see the worker's currency check:
       // an update goes to them, without a calendar part, so they know the new time if promoted).
       if (person.status === 'confirmed') {
-        rows.push(...reminderMessages(person, after, now, manageToken, requestId));
+        rows.push(...reminderMessages(person, after, now, requestId));
       }
     }
     rows.push(...this.stillNeeded(pending, after, now));
-    if (invitedWithoutToken > 0) {
-      // Their update links to the public event page: the token was no longer in the ledger.
-      this.logger.warn(
-        `Event ${after.id}: ${invitedWithoutToken} invited people's updates have no manage link`,
-      );
-    }
     return this.ledger.plan(manager, rows);
   }
 
@@ -185,13 +173,12 @@ export class EventAnnouncementsService {
     requestId?: string,
   ): Promise<DueNotification[]> {
     const now = this.clock.now();
-    const tokens = await this.ledger.pendingManageTokens(manager, event.id);
     await this.ledger.supersedeRemindersNotIn(manager, event.id, event.reminderOffsets);
     const people = await this.registrations.audienceForEvent(manager, event.id);
     // Offsets kept already have their rows: the idempotency key skips them.
     const rows = people
       .filter((person) => person.status === 'confirmed')
-      .flatMap((person) => reminderMessages(person, event, now, tokens.get(person.id), requestId));
+      .flatMap((person) => reminderMessages(person, event, now, requestId));
     return this.ledger.plan(manager, rows);
   }
 
@@ -261,7 +248,7 @@ function groupByRegistration(rows: PendingNotification[]): Map<string, PendingNo
   return grouped;
 }
 
-/** The `previous…` keys of an update's payload, without its token. */
+/** The `previous…` keys of an update's payload. */
 function previousOnly(payload: NotificationPayload): NotificationPayload {
   return Object.fromEntries(Object.entries(payload).filter(([key]) => key.startsWith('previous')));
 }

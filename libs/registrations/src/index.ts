@@ -17,6 +17,7 @@ export { AttendanceService, type AttendanceCounts } from './attendance/attendanc
 export { ArrangeAccessTaskDto } from './dto/arrange-access-task.dto';
 export { MarkAttendanceDto } from './dto/attendance.dto';
 export { RegisterDto, UpdateRegistrationDto } from './dto/registration.dto';
+export { ManageLinkRequestDto } from './dto/manage-link-request.dto';
 export { EventAnnouncementsService } from './event-announcements.service';
 export { Registration } from './registration.entity';
 export {
@@ -44,3 +45,11 @@ export {
 export { InvitationSuppressionsRepository } from './invitations/invitation-suppressions.repository';
 export { InvitationsService, type InvitationCounts } from './invitations/invitations.service';
 export { InviteContactsDto, InviteContactDto } from './dto/invite-contacts.dto';
+export {
+  ManageLinkKeys,
+  UnknownLinkKeyError,
+  type LinkSeed,
+  type NewLinkSeed,
+} from './manage-links/manage-link-keys';
+export { ManageLinks } from './manage-links/manage-links.service';
+export { ManageLinkRequests } from './manage-links/manage-link-requests.service';

@@ -43,59 +43,52 @@ export function planned(
 }
 
 /**
- * The raw manage token travels in the first message's payload: it is stored only hashed on the
- * registration, so this is the one place it can come from to build the link.
+ * No row carries the manage token: the worker derives each person's link when it sends (see
+ * ManageLinks), so every message to a registration, planned now or weeks ahead, links to it.
  */
 export function invitationMessages(
   registration: Recipient,
   event: EventEntity,
-  manageToken: string,
   now: Date,
   requestId?: string,
-) {
-  return [planned('invitation', registration, event, now, { payload: { manageToken }, requestId })];
+): PlannedNotification[] {
+  return [planned('invitation', registration, event, now, { requestId })];
 }
 
 export function confirmationMessages(
   registration: Registration,
   event: EventEntity,
   now: Date,
-  options: { manageToken?: string; promoted?: boolean; requestId?: string } = {},
+  options: { promoted?: boolean; requestId?: string } = {},
 ): PlannedNotification[] {
-  const payload = options.manageToken ? { manageToken: options.manageToken } : undefined;
   const first = planned(options.promoted ? 'promoted' : 'confirmation', registration, event, now, {
-    payload,
     requestId: options.requestId,
   });
-  return [first, ...reminderMessages(registration, event, now, options.manageToken)];
+  return [first, ...reminderMessages(registration, event, now, options.requestId)];
 }
 
 export function waitlistedMessages(
   registration: Registration,
   event: EventEntity,
   now: Date,
-  options: { manageToken?: string; position?: number; requestId?: string } = {},
+  options: { position?: number; requestId?: string } = {},
 ): PlannedNotification[] {
   return [
     planned('waitlisted', registration, event, now, {
-      payload: {
-        ...(options.manageToken && { manageToken: options.manageToken }),
-        ...(options.position && { position: options.position }),
-      },
+      payload: { ...(options.position && { position: options.position }) },
       requestId: options.requestId,
     }),
   ];
 }
 
 /**
- * One reminder per offset still in the future (a late registrant gets only the ones to come),
- * each with the manage token when known, so the reminder links to the person's manage page.
+ * One reminder per offset still in the future (a late registrant gets only the ones to come).
+ * The worker links each to the person's manage page when it sends it.
  */
 export function reminderMessages(
   registration: Recipient,
   event: Pick<EventEntity, 'id' | 'sequence' | 'startsAt' | 'reminderOffsets'>,
   now: Date,
-  manageToken?: string,
   requestId?: string,
 ): PlannedNotification[] {
   return event.reminderOffsets.flatMap((offset) => {
@@ -104,7 +97,7 @@ export function reminderMessages(
       ? [
           planned('reminder', registration, event, sendAt, {
             key: offset,
-            payload: { offset, ...(manageToken && { manageToken }) },
+            payload: { offset },
             requestId,
           }),
         ]

@@ -53,10 +53,24 @@ export class Registration {
   @Column({ type: 'text', nullable: true })
   accessNotes: string | null;
 
-  /** SHA-256 of the private manage link's token; the token itself is only ever in the email. */
+  /**
+   * SHA-256 of the private manage link's token, by which a link finds its row. The token itself
+   * is in no table: it is derived when a message needs it (see ManageLinkKeys).
+   */
   @Index('registrations_manage_token', { unique: true })
   @Column({ type: 'text' })
   manageTokenHash: string;
+
+  /**
+   * The manage link's random seed: the token is HMAC-SHA256 of it under the server key named by
+   * linkKeyId (LINK_KEYS). Null only for rows made before derived links, until their next
+   * message gives them one (see the LinkSeeds migration).
+   */
+  @Column({ type: 'text', nullable: true })
+  linkNonce: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  linkKeyId: string | null;
 
   /**
    * How many times this person's own calendar item was taken away or given back (a personal

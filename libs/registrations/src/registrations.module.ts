@@ -11,6 +11,10 @@ import { EventAnnouncementsService } from './event-announcements.service';
 import { InvitationSuppression } from './invitations/invitation-suppression.entity';
 import { InvitationSuppressionsRepository } from './invitations/invitation-suppressions.repository';
 import { InvitationsService } from './invitations/invitations.service';
+import { ManageLinkRequests } from './manage-links/manage-link-requests.service';
+import { ManageLinkKeys } from './manage-links/manage-link-keys';
+import { manageLinkKeysProvider } from './manage-links/manage-link-keys.provider';
+import { ManageLinks } from './manage-links/manage-links.service';
 import { Registration } from './registration.entity';
 import { RegistrationsRepository } from './registrations.repository';
 import { RegistrationsService } from './registrations.service';
@@ -31,8 +35,14 @@ import { RegistrationsService } from './registrations.service';
     EventAnnouncementsService,
     InvitationSuppressionsRepository,
     InvitationsService,
+    manageLinkKeysProvider,
+    ManageLinks,
+    ManageLinkRequests,
   ],
   exports: [
+    ManageLinkKeys,
+    ManageLinks,
+    ManageLinkRequests,
     RegistrationsService,
     RegistrationsRepository,
     AccessTasksRepository,

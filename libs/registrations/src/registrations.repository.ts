@@ -108,14 +108,22 @@ export class RegistrationsRepository {
   async insertInvitedUnlessRegistered(
     manager: EntityManager,
     eventId: string,
-    people: ReadonlyArray<{ name: string; email: string; manageTokenHash: string }>,
+    people: ReadonlyArray<{
+      name: string;
+      email: string;
+      manageTokenHash: string;
+      linkNonce: string;
+      linkKeyId: string;
+    }>,
     invitedAt: Date,
   ): Promise<Array<{ id: string; email: string; calendarRevision: number }>> {
     if (people.length === 0) return [];
     return manager.query(
-      `INSERT INTO registrations (event_id, email, name, status, manage_token_hash, invited_at)
-       SELECT $1, person.email, person.name, 'invited', person.token_hash, $2
-         FROM unnest($3::text[], $4::text[], $5::text[]) AS person(email, name, token_hash)
+      `INSERT INTO registrations
+         (event_id, email, name, status, manage_token_hash, link_nonce, link_key_id, invited_at)
+       SELECT $1, person.email, person.name, 'invited', person.token_hash, person.nonce, person.key_id, $2
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+           AS person(email, name, token_hash, nonce, key_id)
        ON CONFLICT ON CONSTRAINT registrations_one_per_person DO NOTHING
        RETURNING id, email, calendar_revision AS "calendarRevision"`,
       [
@@ -124,8 +132,59 @@ export class RegistrationsRepository {
         people.map((person) => person.email),
         people.map((person) => person.name),
         people.map((person) => person.manageTokenHash),
+        people.map((person) => person.linkNonce),
+        people.map((person) => person.linkKeyId),
       ],
     );
+  }
+
+  /**
+   * Gives a row a new link seed, unless another process did since `seen` was read (then false,
+   * and the caller reads the row again). Replaces the token hash: older links stop working.
+   */
+  async reseedLink(
+    manager: EntityManager,
+    registrationId: string,
+    seen: { linkNonce: string | null },
+    seed: { linkNonce: string; linkKeyId: string; manageTokenHash: string },
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Registration)
+      .set(seed)
+      .where('id = :registrationId', { registrationId })
+      .andWhere(seen.linkNonce === null ? 'link_nonce IS NULL' : 'link_nonce = :seen', {
+        seen: seen.linkNonce,
+      })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  /** Just the link seed, read afresh. */
+  linkSeedOf(
+    manager: EntityManager,
+    registrationId: string,
+  ): Promise<Pick<Registration, 'id' | 'linkNonce' | 'linkKeyId'> | null> {
+    return manager.getRepository(Registration).findOne({
+      where: { id: registrationId },
+      select: { id: true, linkNonce: true, linkKeyId: true },
+    });
+  }
+
+  /**
+   * An address's registrations for events still to come (published, not started), for "send me
+   * my links" from a page that does not know the event.
+   */
+  upcomingForAddress(manager: EntityManager, email: string, now: Date): Promise<Registration[]> {
+    return manager
+      .getRepository(Registration)
+      .createQueryBuilder('registration')
+      .innerJoin('registration.event', 'event')
+      .where('registration.email = :email', { email })
+      .andWhere("event.status = 'published' AND event.startsAt > :now", { now })
+      .orderBy('event.startsAt', 'ASC')
+      .limit(20)
+      .getMany();
   }
 
   insert(manager: EntityManager, values: Partial<Registration>): Promise<Registration> {

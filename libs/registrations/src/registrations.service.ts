@@ -6,15 +6,11 @@ import {
   type DueNotification,
   type PlannedNotification,
 } from '@roundtable/notifications';
-import {
-  Clock,
-  hashSecretToken,
-  isUniqueViolation,
-  newSecretToken,
-  normaliseEmail,
-} from '@roundtable/platform';
+import { Clock, hashSecretToken, isUniqueViolation, normaliseEmail } from '@roundtable/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessTasksPlanner } from './access-tasks.planner';
+import { ManageLinkRequests } from './manage-links/manage-link-requests.service';
+import { ManageLinks } from './manage-links/manage-links.service';
 import type { RegisterDto, UpdateRegistrationDto } from './dto/registration.dto';
 import {
   confirmationMessages,
@@ -24,10 +20,17 @@ import {
 import { Registration } from './registration.entity';
 import { RegistrationsRepository } from './registrations.repository';
 
+/**
+ * What a public registration did. For the service's callers and tests only: the HTTP answer is
+ * the same whatever happened (whether the address was already registered is personal).
+ */
 export interface Registered {
+  /** The address's registration for the event: new, or the one it already had (unchanged). */
   registration: Registration;
-  /** The private manage link's secret, shown once; only its hash is stored. */
-  manageToken: string;
+  /** False when the address already had a registration, which was left as it was. */
+  created: boolean;
+  /** Whether an email was planned: always for a new one; for an existing one, within the limits. */
+  emailed: boolean;
 }
 
 @Injectable()
@@ -40,60 +43,75 @@ export class RegistrationsService {
     private readonly ledger: NotificationLedger,
     private readonly outbox: NotificationOutbox,
     private readonly accessTasks: AccessTasksPlanner,
+    private readonly manageLinks: ManageLinks,
+    private readonly linkRequests: ManageLinkRequests,
     private readonly clock: Clock,
   ) {}
 
   /**
    * A member of the public asks for a place: confirmed while places last, otherwise waitlisted in
    * arrival order. The confirmation (or waitlist) email, reminders and access tasks are planned
-   * in the same transaction and sent after it commits.
+   * in the same transaction and sent after it commits; the email carries the manage link.
+   *
+   * An address that already has a registration for the event (invited, registered, declined,
+   * cancelled…) is not changed at all: anyone can type any address, so nothing they send may
+   * overwrite or re-key the row. The address is emailed its own link instead (within the limits
+   * of ManageLinkRequests), and its owner can take a place through it.
    */
   async register(eventId: string, input: RegisterDto, requestId?: string): Promise<Registered> {
+    try {
+      return await this.registerOnce(eventId, input, requestId);
+    } catch (error) {
+      // The same address registered twice at once: the loser finds the winner's row, and is
+      // answered as for any existing registration, not with an error that would tell them so.
+      if (!isUniqueViolation(error)) throw error;
+      return this.registerOnce(eventId, input, requestId);
+    }
+  }
+
+  private async registerOnce(eventId: string, input: RegisterDto, requestId?: string): Promise<Registered> {
     const email = normaliseEmail(input.email);
-    const manageToken = newSecretToken('rtm');
-    const { registration, due } = await this.inTransaction(async (manager) => {
+    const { result, due } = await this.dataSource.transaction(async (manager) => {
       const event = await this.openEventOrFail(manager, eventId);
       const existing = await this.registrations.findForPerson(manager, eventId, email);
-      if (existing && ['confirmed', 'waitlisted', 'attended'].includes(existing.status)) {
-        throw new ConflictException(
-          'this email address is already registered for this event: use the link in your confirmation email to change it',
-        );
+      if (existing) {
+        const due = await this.linkRequests.planFor(manager, existing, event, requestId);
+        return { result: { registration: existing, created: false, emailed: due.length > 0 }, due };
       }
       const hasPlace = await this.registrations.takePlace(manager, eventId);
       const now = this.clock.now();
-      const values: Partial<Registration> = {
-        // Back after cancelling or declining: their calendar took the item away, so the next
-        // invite must carry a higher SEQUENCE than that CANCEL did (see calendarRevision).
-        ...(existing && { calendarRevision: existing.calendarRevision + (comesBack(existing) ? 1 : 0) }),
+      const registration = await this.registrations.insert(manager, {
+        eventId,
+        email,
         name: input.name,
         role: input.role,
         accessNeeds: input.accessNeeds ?? [],
         accessNotes: input.accessNotes?.trim() || null,
-        manageTokenHash: hashSecretToken(manageToken),
+        ...this.manageLinks.newSeed(),
         status: hasPlace ? 'confirmed' : 'waitlisted',
         confirmedAt: hasPlace ? now : null,
-        cancelledAt: null,
-      };
-      // Someone invited (or who declined or cancelled before) registering now keeps one row, so
-      // their calendar UID stays the same.
-      const registration = existing
-        ? await this.registrations.save(manager, Object.assign(existing, values))
-        : await this.registrations.insert(manager, { ...values, eventId, email });
-      const position = hasPlace
-        ? undefined
-        : await this.registrations.waitlistPosition(registration, manager);
+      });
       const messages = hasPlace
-        ? confirmationMessages(registration, event, now, { manageToken, requestId })
-        : waitlistedMessages(registration, event, now, { manageToken, position, requestId });
-      // A row made just now has no tasks yet: without needs there is nothing to plan or cancel.
-      if (hasPlace && (existing || registration.accessNeeds.length > 0)) {
+        ? confirmationMessages(registration, event, now, { requestId })
+        : waitlistedMessages(registration, event, now, {
+            position: await this.registrations.waitlistPosition(registration, manager),
+            requestId,
+          });
+      if (hasPlace && registration.accessNeeds.length > 0) {
         await this.accessTasks.plan(manager, registration, event);
       }
-      return { registration, due: await this.ledger.plan(manager, messages) };
+      return {
+        result: { registration, created: true, emailed: true },
+        due: await this.ledger.plan(manager, messages),
+      };
     });
     await this.outbox.enqueue(due, requestId);
-    this.logger.log(`Registration ${registration.id} for event ${eventId}: ${registration.status}`);
-    return { registration, manageToken };
+    this.logger.log(
+      result.created
+        ? `Registration ${result.registration.id} for event ${eventId}: ${result.registration.status}`
+        : `Registration ${result.registration.id} for event ${eventId}: registered again, unchanged; link ${result.emailed ? 'emailed' : 'not emailed (limit)'}`,
+    );
+    return result;
   }
 
   async getByToken(
@@ -141,9 +159,8 @@ export class RegistrationsService {
         await this.registrations.save(manager, registration);
         planned.push(
           ...(hasPlace
-            ? confirmationMessages(registration, event, now, { manageToken: token, requestId })
+            ? confirmationMessages(registration, event, now, { requestId })
             : waitlistedMessages(registration, event, now, {
-                manageToken: token,
                 position: await this.registrations.waitlistPosition(registration, manager),
                 requestId,
               })),
@@ -235,14 +252,9 @@ export class RegistrationsService {
     next.confirmedAt = now;
     await this.registrations.save(manager, next);
     await this.accessTasks.plan(manager, next, event);
-    // Their waitlisted notice may still be pending with the token: the new messages link with it.
-    const tokens = await this.ledger.pendingManageTokens(manager, event.id, [next.id]);
     this.logger.log(`Registration ${next.id} promoted from the waitlist of event ${event.id}`);
-    return confirmationMessages(next, event, now, {
-      promoted: true,
-      manageToken: tokens.get(next.id),
-      requestId,
-    });
+    // The worker derives their manage link for every message, so "a place has come up" links too.
+    return confirmationMessages(next, event, now, { promoted: true, requestId });
   }
 
   private async openEventOrFail(manager: EntityManager, eventId: string): Promise<EventEntity> {

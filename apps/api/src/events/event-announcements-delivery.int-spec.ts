@@ -4,6 +4,8 @@ import { bearer, createEvent, publishEvent, slot } from '../../../../test/suppor
 import { eventually, TEST_JOB_POLICY } from '../../../../test/support/notification-test-bed';
 import { calendarOf } from '../../../../test/support/calendar-part';
 import { SmtpSink, type ReceivedMail } from '../../../../test/support/smtp-sink';
+import { manageTokenIn } from '../../../../test/support/manage-link-in-mail';
+import { registerAndRead } from '../../../../test/support/registered';
 import { createTestApi, type TestApi } from '../../../../test/support/test-app';
 import { startWorkerBesideApi } from '../../../../test/support/worker-beside-api';
 
@@ -51,11 +53,9 @@ describe('event announcements, delivered', () => {
 
   const register = async (eventId: string, email: string) => {
     tick();
-    const res = await request(api.http)
-      .post(`/api/v1/public/events/${eventId}/registrations`)
-      .send({ name: 'Sam Carer', email, role: 'parent_carer' });
-    expect(res.status).toBe(201);
-    return res.body as { id: string; status: string; manageToken: string };
+    const res = await registerAndRead(api, eventId, { name: 'Sam Carer', email, role: 'parent_carer' });
+    expect(res.status).toBe(202);
+    return res.body;
   };
 
   const giveUp = async (token: string) => {
@@ -141,8 +141,8 @@ describe('event announcements, delivered', () => {
       start: new Date(moved.startsAt),
     });
     expect(update.parsed.text).toContain('Old time:');
-    // The token came from the pending reminders: the update links to the manage page.
-    expect(update.parsed.text).toContain(`/manage/${person.manageToken}`);
+    // The worker derived the person's link: the update links to their manage page.
+    expect(manageTokenIn(update)).toBe(person.manageToken);
     // Someone waiting hears of the move too, with no calendar item: they were never sent one.
     const [waiterUpdate] = await received(waiter, 'update');
     expect(calendarOf(waiterUpdate)).toBeNull();
@@ -187,8 +187,8 @@ describe('event announcements, delivered', () => {
     const person = await register(event.id, email);
     const [first] = await received(email, 'reminder');
     expect(calendarOf(first)).toMatchObject({ method: 'REQUEST', sequence: 0 });
-    // Reminders carry the token from registration, so they link to the manage page.
-    expect(first.parsed.text).toContain(`/manage/${person.manageToken}`);
+    // Reminders link to the person's manage page.
+    expect(manageTokenIn(first)).toBe(person.manageToken);
     const [sent, waiting] = await rowsFor(email, 'reminder');
     expect(sent.status).toBe('sent');
     expect(waiting.status).toBe('pending');
@@ -205,7 +205,7 @@ describe('event announcements, delivered', () => {
     const reminders = await received(email, 'reminder', 2);
     expect(reminders).toHaveLength(2);
     expect(calendarOf(reminders[1])).toMatchObject({ sequence: 1, start: newStart });
-    expect(reminders[1].parsed.text).toContain(`/manage/${person.manageToken}`);
+    expect(manageTokenIn(reminders[1])).toBe(person.manageToken);
     await received(email, 'update');
 
     const rows = await rowsFor(email, 'reminder');
@@ -245,9 +245,19 @@ describe('event announcements, delivered', () => {
       sequence: 0,
     });
 
-    // Ann comes back (to the waiting list: Ben has the place), then Ben gives his place up.
+    // Ann registers again: her row is not changed, she is emailed her own link, and comes back
+    // through it (to the waiting list: Ben has the place). Then Ben gives his place up.
     const annAgain = await register(event.id, ann);
-    expect(annAgain).toMatchObject({ id: annFirst.id, status: 'waitlisted' });
+    expect(annAgain).toMatchObject({ id: annFirst.id, status: 'cancelled' });
+    const [linkAgain] = await received(ann, 'manage-link');
+    expect(linkAgain.parsed.text).toContain('You cancelled your place before');
+    const annLink = manageTokenIn(linkAgain);
+    expect(annLink).toBe(annFirst.manageToken);
+    tick();
+    const back = await request(api.http)
+      .patch(`/api/v1/public/registrations/${annLink}`)
+      .send({ response: 'accept' });
+    expect(back.body).toMatchObject({ id: annFirst.id, status: 'waitlisted' });
     await received(ann, 'waitlisted');
     await giveUp(benFirst.manageToken);
     await received(ben, 'registration-cancelled');

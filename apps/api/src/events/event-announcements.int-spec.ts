@@ -10,6 +10,7 @@ import {
   publishEvent,
   slot,
 } from '../../../../test/support/fixtures';
+import { registerAndRead } from '../../../../test/support/registered';
 import { createTestApi, type TestApi } from '../../../../test/support/test-app';
 
 interface Row {
@@ -52,15 +53,13 @@ describe('event announcements (planning)', () => {
   }
 
   const register = async (eventId: string, n: number) => {
-    const res = await request(api.http)
-      .post(`/api/v1/public/events/${eventId}/registrations`)
-      .send({
-        name: `Parent ${lettersFor(n)}`,
-        email: `parent.${n}.${eventId.slice(0, 6)}@example.org`,
-        role: 'parent_carer',
-      });
-    expect(res.status).toBe(201);
-    return res.body as { id: string; status: string; manageToken: string };
+    const res = await registerAndRead(api, eventId, {
+      name: `Parent ${lettersFor(n)}`,
+      email: `parent.${n}.${eventId.slice(0, 6)}@example.org`,
+      role: 'parent_carer',
+    });
+    expect(res.status).toBe(202);
+    return res.body;
   };
 
   /** Someone invited by staff, with their invitation planned (pending) or already sent. */
@@ -80,16 +79,16 @@ describe('event announcements (planning)', () => {
         `invited.${tag}@example.org`,
         invitation,
         `invitation:${registration.id}:0`,
-        invitation === 'sent' ? {} : { manageToken: token },
+        {},
       ],
     );
     return { id: registration.id as string, manageToken: token };
   }
 
-  /** As the worker does once a row is sent: its token goes with it. */
+  /** As the worker does once a row is sent. */
   const markSent = (registrationId: string, kinds: string[]) =>
     api.dataSource.query(
-      `UPDATE notifications SET status = 'sent', payload = payload - 'manageToken'
+      `UPDATE notifications SET status = 'sent'
        WHERE registration_id = $1 AND kind = ANY($2)`,
       [registrationId, kinds],
     );
@@ -122,7 +121,7 @@ describe('event announcements (planning)', () => {
     ]);
     const invitedTold = await invite(event.id, `told-${event.id.slice(0, 4)}`, 'sent');
     const invitedUntold = await invite(event.id, `untold-${event.id.slice(0, 4)}`, 'pending');
-    // The worker has sent the first messages of all but the untold: their tokens left with them.
+    // The worker has sent the first messages of all but the untold.
     await markSent(ann.id, ['confirmation']);
     await markSent(ben.id, ['confirmation']);
     await markSent(waiting.id, ['waitlisted']);
@@ -131,7 +130,7 @@ describe('event announcements (planning)', () => {
       `INSERT INTO notifications (kind, event_id, event_sequence, registration_id, recipient_email, send_at, idempotency_key, payload)
        SELECT 'access-arranged', $1, 0, id, email, now(), 'access-arranged:' || id || ':0', $3
        FROM registrations WHERE id = $2`,
-      [event.id, ann.id, { arranged: ['a BSL interpreter'], manageToken: ann.manageToken }],
+      [event.id, ann.id, { arranged: ['a BSL interpreter'] }],
     );
     const oldReminders = (await rows(event.id)).filter((row) => row.kind === 'reminder');
     expect(oldReminders).toHaveLength(6);
@@ -155,42 +154,35 @@ describe('event announcements (planning)', () => {
     expect(of(invitedUntold.id)).toEqual(['invitation']);
     expect(current.every((row) => row.status === 'pending')).toBe(true);
 
-    // The old reminders will not go, and no longer hold the token.
+    // The old reminders will not go.
     const old = after.filter((row) => oldReminders.some((o) => o.id === row.id));
     expect(old.map((row) => row.status)).toEqual(Array(6).fill('superseded'));
-    expect(old.every((row) => !('manageToken' in row.payload))).toBe(true);
+    // No row holds a manage token: the worker derives every person's link when it sends.
+    expect(after.every((row) => !('manageToken' in row.payload))).toBe(true);
 
-    // The update says where it was before, and links to the manage page when the token was known.
+    // The update says where it was before.
     const annUpdate = current.find((row) => row.registration_id === ann.id && row.kind === 'update')!;
     expect(annUpdate.payload).toMatchObject({
       previousStartsAt: new Date(event.startsAt).toISOString(),
       previousEndsAt: new Date(event.endsAt).toISOString(),
       previousVenueName: 'Halesowen Library',
-      manageToken: ann.manageToken,
     });
     const invitedUpdate = current.find((row) => row.registration_id === invitedTold.id)!;
-    expect(invitedUpdate.payload).not.toHaveProperty('manageToken');
+    expect(invitedUpdate.payload).toMatchObject({ previousVenueName: 'Halesowen Library' });
 
-    // New reminders at the new time, each with the token.
+    // New reminders at the new time.
     const annReminders = current.filter((row) => row.registration_id === ann.id && row.kind === 'reminder');
     const newStart = new Date(later(event.startsAt, 3)).getTime();
     expect(
       annReminders.map((row) => newStart - new Date(row.send_at).getTime()).sort((a, b) => a - b),
     ).toEqual([2 * 3_600_000, 86_400_000, 7 * 86_400_000]);
-    expect(annReminders.every((row) => row.payload.manageToken === ann.manageToken)).toBe(true);
 
     // Re-planned rows keep what they carried.
-    expect(current.find((row) => row.registration_id === invitedUntold.id)!.payload).toEqual({
-      manageToken: invitedUntold.manageToken,
-    });
+    expect(current.find((row) => row.registration_id === invitedUntold.id)!.payload).toEqual({});
     expect(current.find((row) => row.kind === 'access-arranged')!.payload).toEqual({
       arranged: ['a BSL interpreter'],
-      manageToken: ann.manageToken,
     });
-    expect(current.find((row) => row.registration_id === waitingUntold.id)!.payload).toMatchObject({
-      manageToken: waitingUntold.manageToken,
-      position: 2,
-    });
+    expect(current.find((row) => row.registration_id === waitingUntold.id)!.payload).toEqual({ position: 2 });
   });
 
   it('tells nobody when only the title changes, and nothing when a draft moves', async () => {
@@ -278,13 +270,13 @@ describe('event announcements (planning)', () => {
     ]);
     const promoted = (await rows(event.id)).filter((row) => row.kind === 'promoted');
     expect(promoted.map((row) => row.registration_id).sort()).toEqual([second.id, third.id].sort());
-    // Each promoted message links to the person's manage page: the token came from their notice.
-    expect(promoted.every((row) => typeof row.payload.manageToken === 'string')).toBe(true);
+    // No promoted row carries a token: the worker derives each person's link when it sends.
+    expect(promoted.every((row) => !('manageToken' in row.payload))).toBe(true);
   });
 
   it('changing only the reminder offsets drops the reminders gone and plans the new ones', async () => {
     const event = await publishedEvent(5);
-    const ann = await register(event.id, 1);
+    await register(event.id, 1);
     const before = (await rows(event.id)).filter((row) => row.kind === 'reminder');
     const p1d = before.find((row) => row.payload.offset === 'P1D')!;
 
@@ -298,7 +290,7 @@ describe('event announcements (planning)', () => {
     expect(byOffset.PT2H.status).toBe('superseded');
     expect(byOffset.P1D).toMatchObject({ id: p1d.id, status: 'pending' });
     expect(byOffset.PT1H).toMatchObject({ status: 'pending', event_sequence: 0 });
-    expect(byOffset.PT1H.payload.manageToken).toBe(ann.manageToken);
+    expect(byOffset.PT1H.payload).toEqual({ offset: 'PT1H' });
   });
 
   it('on a cancel tells everyone who heard of it, and closes the access tasks', async () => {
@@ -353,7 +345,7 @@ describe('event announcements (planning)', () => {
          FROM generate_series(1, 1000) AS n RETURNING id, email)
        INSERT INTO notifications (kind, event_id, event_sequence, registration_id, recipient_email, send_at, idempotency_key, payload)
        SELECT 'reminder', $1::uuid, 0, id, email, $2::timestamptz - interval '1 day', 'reminder:' || id || ':0:P1D',
-              jsonb_build_object('offset', 'P1D', 'manageToken', 'rtm_token_' || id)
+              jsonb_build_object('offset', 'P1D')
        FROM people`,
       [event.id, event.startsAt],
     );
@@ -365,14 +357,14 @@ describe('event announcements (planning)', () => {
 
     const counts = await api.dataSource.query(
       `SELECT kind, status, event_sequence, count(*)::int AS n,
-              count(*) FILTER (WHERE payload->>'manageToken' = 'rtm_token_' || registration_id)::int AS with_token
+              count(*) FILTER (WHERE payload ? 'manageToken')::int AS with_token
        FROM notifications WHERE event_id = $1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       [event.id],
     );
     expect(counts).toEqual([
-      { kind: 'reminder', status: 'pending', event_sequence: 1, n: 3000, with_token: 3000 },
+      { kind: 'reminder', status: 'pending', event_sequence: 1, n: 3000, with_token: 0 },
       { kind: 'reminder', status: 'superseded', event_sequence: 0, n: 1000, with_token: 0 },
-      { kind: 'update', status: 'pending', event_sequence: 1, n: 1000, with_token: 1000 },
+      { kind: 'update', status: 'pending', event_sequence: 1, n: 1000, with_token: 0 },
     ]);
   });
 
@@ -402,8 +394,8 @@ describe('event announcements (planning)', () => {
       .send({ response: 'accept' });
     expect(back.body).toMatchObject({ status: 'confirmed' });
     expect(await revision()).toBe(2);
-    // A second confirmation at the same event sequence is written (its key holds the revision),
-    // and it and its reminders carry the token the person used.
+    // A second confirmation at the same event sequence is written (its key holds the revision);
+    // none of the rows carries a token (the worker derives the link).
     const pending = (await rows(event.id)).filter((row) => row.status === 'pending');
     expect(pending.map((row) => row.kind).sort()).toEqual([
       'confirmation',
@@ -415,7 +407,7 @@ describe('event announcements (planning)', () => {
     expect(
       pending
         .filter((row) => row.kind !== 'registration-cancelled')
-        .every((row) => row.payload.manageToken === ann.manageToken),
+        .every((row) => !('manageToken' in row.payload)),
     ).toBe(true);
   });
 

@@ -10,6 +10,7 @@ import { StaffPageGuard } from './auth/staff-page.guard';
 import { PublicEventPagesController } from './events/public-event-pages.controller';
 import { StaffEventPagesController } from './events/staff-event-pages.controller';
 import { ManagePageHeaders } from './registrations/manage-page-headers.middleware';
+import { ManageLinkPagesController } from './registrations/manage-link-pages.controller';
 import { ManagePagesController } from './registrations/manage-pages.controller';
 import { PublicRegistrationPagesController } from './registrations/public-registration-pages.controller';
 import { RegistrationSummary } from './registrations/registration-summary';
@@ -36,6 +37,7 @@ import { StaffVenuePagesController } from './venues/staff-venue-pages.controller
     PublicEventPagesController,
     PublicRegistrationPagesController,
     ManagePagesController,
+    ManageLinkPagesController,
     StaffRegistrationPagesController,
     CheckInPagesController,
     AccessTaskPagesController,
@@ -55,6 +57,7 @@ export class PagesModule implements NestModule {
         StaffVenuePagesController,
         PublicRegistrationPagesController,
         ManagePagesController,
+        ManageLinkPagesController,
         StaffRegistrationPagesController,
         CheckInPagesController,
         AccessTaskPagesController,

@@ -12,6 +12,7 @@ import {
 } from '../../../../test/support/fixtures';
 import { partnerToken } from '../../../../test/support/partner-user';
 import { createTestApi, type TestApi } from '../../../../test/support/test-app';
+import { registerAndRead } from '../../../../test/support/registered';
 
 /**
  * Staff check people in on the day: all or none, people with a place only, and a mistaken
@@ -36,14 +37,12 @@ describe('attendance', () => {
     await publishEvent(api, staff, event.id);
     const registered: Array<{ id: string; status: string; manageToken: string }> = [];
     for (let n = 0; n < people; n += 1) {
-      const res = await request(api.http)
-        .post(`/api/v1/public/events/${event.id}/registrations`)
-        .send({
-          name: `Carer ${lettersFor(n)}`,
-          email: `carer.${day}.${n}@example.org`,
-          role: 'parent_carer',
-        });
-      expect(res.status).toBe(201);
+      const res = await registerAndRead(api, event.id, {
+        name: `Carer ${lettersFor(n)}`,
+        email: `carer.${day}.${n}@example.org`,
+        role: 'parent_carer',
+      });
+      expect(res.status).toBe(202);
       registered.push(res.body);
     }
     // 9am UK time on the day (GMT in these tests' January).

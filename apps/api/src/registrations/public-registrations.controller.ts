@@ -3,6 +3,7 @@ import {
   Controller,
   Delete,
   Get,
+  HttpCode,
   NotFoundException,
   Param,
   Patch,
@@ -10,9 +11,11 @@ import {
   Post,
   Req,
 } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { toPublicEventView, type PublicEventView } from '@roundtable/events';
 import {
+  ManageLinkRequestDto,
+  ManageLinkRequests,
   RegisterDto,
   RegistrationsService,
   UpdateRegistrationDto,
@@ -21,6 +24,11 @@ import {
 import type { Request } from 'express';
 import { PublicRateLimit } from '../http/throttling';
 import { uuidPipe } from '../http/uuid.pipe';
+import {
+  linkRequestReceived,
+  registrationReceived,
+  RegistrationReceivedView,
+} from './registration-received.view';
 
 /** A manage token has a fixed shape; anything else cannot match, so it is a 404 without a query. */
 export class ManageTokenPipe implements PipeTransform<string, string> {
@@ -56,18 +64,48 @@ function brief(registration: Registration) {
 @Controller('api/v1/public')
 @PublicRateLimit()
 export class PublicRegistrationsController {
-  constructor(private readonly registrations: RegistrationsService) {}
+  constructor(
+    private readonly registrations: RegistrationsService,
+    private readonly linkRequests: ManageLinkRequests,
+  ) {}
 
   @Post('events/:id/registrations')
-  @ApiOperation({ summary: 'Register for an event: a place while they last, else the waitlist' })
-  @ApiConflictResponse({ description: 'Already registered, or the event is cancelled or has started.' })
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Register for an event: a place while they last, else the waitlist',
+    description:
+      'The answer is the same whether or not the address was already registered, and carries no token or id. ' +
+      'A new address gets a registration and an email with its private manage link (and, with a place, the calendar invite). ' +
+      'An address already registered, invited, declined or cancelled is left unchanged and emailed its own link instead, ' +
+      'within per-address and per-event limits.',
+  })
+  @ApiAcceptedResponse({ type: RegistrationReceivedView })
+  @ApiConflictResponse({ description: 'The event is cancelled or has started.' })
   async register(
     @Param('id', uuidPipe('event')) eventId: string,
     @Body() body: RegisterDto,
     @Req() req: Request,
-  ): Promise<{ id: string; status: string; manageToken: string }> {
-    const { registration, manageToken } = await this.registrations.register(eventId, body, requestId(req));
-    return { ...brief(registration), manageToken };
+  ): Promise<RegistrationReceivedView> {
+    await this.registrations.register(eventId, body, requestId(req));
+    return registrationReceived(body.email);
+  }
+
+  @Post('events/:id/manage-link')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Send me my link again',
+    description:
+      'Emails the address its private manage link for this event if it has a registration; the answer is the same either way. ' +
+      'Limited per address and per event.',
+  })
+  @ApiAcceptedResponse({ type: RegistrationReceivedView })
+  async requestLink(
+    @Param('id', uuidPipe('event')) eventId: string,
+    @Body() body: ManageLinkRequestDto,
+    @Req() req: Request,
+  ): Promise<RegistrationReceivedView> {
+    await this.linkRequests.requestForEvent(eventId, body.email, requestId(req));
+    return linkRequestReceived(body.email);
   }
 
   @Get('registrations/:token')

@@ -7,6 +7,7 @@ import {
   lettersFor,
   publishEvent,
 } from '../../../../test/support/fixtures';
+import { registerAndRead, registrationOf } from '../../../../test/support/registered';
 import { createTestApi, type TestApi } from '../../../../test/support/test-app';
 
 const person = (n: number, overrides: Record<string, unknown> = {}) => ({
@@ -41,13 +42,13 @@ describe('registrations', () => {
     return event;
   }
 
-  const register = (eventId: string, body: Record<string, unknown>) =>
-    request(api.http).post(`/api/v1/public/events/${eventId}/registrations`).send(body);
+  // The reply says nothing personal: the registration is read back (and its link derived).
+  const register = (eventId: string, body: Record<string, unknown>) => registerAndRead(api, eventId, body);
 
   it('confirms 50 of 200 concurrent registrations and waitlists the other 150 in order', async () => {
     const event = await publishedEvent(50);
     const responses = await Promise.all(Array.from({ length: 200 }, (_, n) => register(event.id, person(n))));
-    expect(responses.map((res) => res.status).filter((status) => status !== 201)).toEqual([]);
+    expect(responses.map((res) => res.status).filter((status) => status !== 202)).toEqual([]);
     const statuses = responses.map((res) => res.body.status);
     expect(statuses.filter((status) => status === 'confirmed')).toHaveLength(50);
     expect(statuses.filter((status) => status === 'waitlisted')).toHaveLength(150);
@@ -112,12 +113,43 @@ describe('registrations', () => {
     expect(firstRows.every((row: { status: string }) => row.status === 'superseded')).toBe(true);
   });
 
-  it('refuses a second registration for the same address, whatever its capitals', async () => {
+  it('answers a second registration for an address exactly as the first, changes nothing, and emails the address its link', async () => {
     const event = await publishedEvent(10);
-    expect((await register(event.id, person(7))).status).toBe(201);
-    const again = await register(event.id, person(7, { email: 'PARENT.7@example.ORG' }));
-    expect(again.status).toBe(409);
-    expect(again.body.message).toMatch(/already registered/);
+    const owner = person(7, { accessNeeds: ['quiet_room'] });
+    const first = await register(event.id, owner);
+    expect(first.status).toBe(202);
+    const ownLink = await registrationOf(api, event.id, owner.email);
+    const [before] = await api.dataSource.query('SELECT * FROM registrations WHERE id = $1', [ownLink.id]);
+
+    // A stranger types the same address, with another name and other needs.
+    const stranger = await request(api.http)
+      .post(`/api/v1/public/events/${event.id}/registrations`)
+      .send(
+        person(7, { name: 'Someone Else', accessNeeds: ['childcare'], accessNotes: 'Pay at evil.example' }),
+      );
+    expect(stranger.status).toBe(first.status);
+    expect(stranger.body).toEqual(first.reply);
+    expect(Object.keys(stranger.body).sort()).toEqual(['message', 'status']);
+    expect(JSON.stringify(stranger.body)).not.toMatch(/rtm_|[0-9a-f]{8}-[0-9a-f]{4}-/);
+
+    // Nothing about the row changed: not the name, needs, status, nor the key.
+    const [after] = await api.dataSource.query('SELECT * FROM registrations WHERE id = $1', [ownLink.id]);
+    expect(after).toEqual(before);
+    const own = await request(api.http).get(`/api/v1/public/registrations/${ownLink.manageToken}`);
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ name: 'Parent 7', accessNeeds: ['quiet_room'], status: 'confirmed' });
+
+    // The address, not the caller, is sent its own link.
+    const links = await api.dataSource.query(
+      "SELECT recipient_email, payload FROM notifications WHERE event_id = $1 AND kind = 'manage-link'",
+      [event.id],
+    );
+    expect(links).toEqual([{ recipient_email: 'parent.7@example.org', payload: {} }]);
+    // The reply is the same for a new address (apart from the address itself).
+    const fresh = await register(event.id, person(70));
+    expect(fresh.status).toBe(202);
+    expect(Object.keys(fresh.reply).sort()).toEqual(['message', 'status']);
+    expect(String(fresh.reply.message).replace('Parent.70', 'Parent.7')).toBe(first.reply.message);
   });
 
   it('turns needs the venue cannot meet into staff tasks, and confirms the ones it can', async () => {
@@ -126,7 +158,7 @@ describe('registrations', () => {
       event.id,
       person(8, { accessNeeds: ['step_free', 'bsl_interpreter', 'childcare'] }),
     );
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(202);
     const tasks = await api.dataSource.query(
       'SELECT need, status FROM access_tasks WHERE event_id = $1 ORDER BY need',
       [event.id],

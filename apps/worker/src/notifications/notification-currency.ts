@@ -24,6 +24,8 @@ const FOR_STATUSES: Record<AttendeeNotificationKind, readonly RegistrationStatus
   'registration-cancelled': ['cancelled', 'declined'],
   reminder: ['confirmed'],
   'access-arranged': ['confirmed'],
+  // Their own link, wherever they stand: it changes nothing, and the wording follows the status.
+  'manage-link': ['confirmed', 'waitlisted', 'attended', 'invited', 'declined', 'cancelled'],
 };
 
 type Row = Pick<Notification, 'kind' | 'eventSequence' | 'recipientEmail'>;

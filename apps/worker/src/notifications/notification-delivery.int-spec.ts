@@ -6,7 +6,9 @@ import {
   type NotificationPayload,
 } from '@roundtable/notifications';
 import type { Registration, RegistrationStatus } from '@roundtable/registrations';
+import { hashSecretToken, newSecretToken } from '@roundtable/platform';
 import { calendarOf } from '../../../../test/support/calendar-part';
+import { manageTokenIn } from '../../../../test/support/manage-link-in-mail';
 import {
   createNotificationTestBed,
   eventually,
@@ -28,7 +30,7 @@ interface KindCase {
   cancelledEvent?: boolean;
   payload?: (token: string, event: EventEntity) => NotificationPayload;
   calendar: { method: 'REQUEST' | 'CANCEL'; partstat: string } | null;
-  /** Whether the message carries the private link (the first message, which holds the token). */
+  /** Whether the message carries the private link: every kind but the cancellations (derived when sent). */
   manageLink: boolean;
   /** A line of the text that shows the payload was read. */
   says?: string;
@@ -38,14 +40,12 @@ const KINDS: KindCase[] = [
   {
     kind: 'invitation',
     status: 'invited',
-    payload: (token) => ({ manageToken: token }),
     calendar: { method: 'REQUEST', partstat: 'NEEDS-ACTION' },
     manageLink: true,
   },
   {
     kind: 'confirmation',
     status: 'confirmed',
-    payload: (token) => ({ manageToken: token }),
     calendar: { method: 'REQUEST', partstat: 'ACCEPTED' },
     manageLink: true,
     says: 'A British Sign Language (BSL) interpreter',
@@ -53,7 +53,7 @@ const KINDS: KindCase[] = [
   {
     kind: 'waitlisted',
     status: 'waitlisted',
-    payload: (token) => ({ manageToken: token, position: 3 }),
+    payload: () => ({ position: 3 }),
     calendar: null,
     manageLink: true,
     says: 'You are number 3 on the waiting list.',
@@ -62,7 +62,7 @@ const KINDS: KindCase[] = [
     kind: 'promoted',
     status: 'confirmed',
     calendar: { method: 'REQUEST', partstat: 'ACCEPTED' },
-    manageLink: false,
+    manageLink: true,
   },
   {
     kind: 'update',
@@ -74,7 +74,7 @@ const KINDS: KindCase[] = [
         endsAt: new Date(event.endsAt.getTime() - 86_400_000),
       }),
     calendar: { method: 'REQUEST', partstat: 'ACCEPTED' },
-    manageLink: false,
+    manageLink: true,
     says: 'Old time:',
   },
   {
@@ -97,7 +97,7 @@ const KINDS: KindCase[] = [
     status: 'confirmed',
     payload: () => ({ offset: 'P1D' }),
     calendar: { method: 'REQUEST', partstat: 'ACCEPTED' },
-    manageLink: false,
+    manageLink: true,
     says: 'is tomorrow',
   },
   {
@@ -105,7 +105,7 @@ const KINDS: KindCase[] = [
     status: 'confirmed',
     payload: () => ({ arranged: ['a BSL interpreter'], note: 'Your interpreter will meet you at the door.' }),
     calendar: null,
-    manageLink: false,
+    manageLink: true,
     says: 'We have arranged a BSL interpreter for you',
   },
 ];
@@ -214,10 +214,8 @@ describe('the worker sends the ledger', () => {
   describe('a row that is no longer current is superseded and never sent', () => {
     it('when the event has moved on since the row was planned', async () => {
       const event = await seedEvent(bed.dataSource, { sequence: 2 });
-      const { registration, manageToken } = await seedRegistration(bed.dataSource, event);
-      const [row] = await plan(bed, [
-        plannedFor('confirmation', event, registration, { eventSequence: 1, payload: { manageToken } }),
-      ]);
+      const { registration } = await seedRegistration(bed.dataSource, event);
+      const [row] = await plan(bed, [plannedFor('confirmation', event, registration, { eventSequence: 1 })]);
       await eventually('the stale row settled', () => allSettled(bed, [row.id]));
       expect(await ledgerRow(bed, row.id)).toMatchObject({
         status: 'superseded',
@@ -306,15 +304,69 @@ describe('the worker sends the ledger', () => {
 
   it('fails a row it cannot build a message from at once, saying why', async () => {
     const event = await seedEvent(bed.dataSource);
-    const { registration } = await seedRegistration(bed.dataSource, event, 'invited');
-    const [row] = await plan(bed, [plannedFor('invitation', event, registration)]);
+    const { registration } = await seedRegistration(bed.dataSource, event, 'confirmed');
+    const [row] = await plan(bed, [plannedFor('reminder', event, registration)]);
     await eventually('settled', () => allSettled(bed, [row.id]));
     expect(await ledgerRow(bed, row.id)).toMatchObject({
       status: 'failed',
       attempts: 1,
-      lastError: 'could not build the message: an invitation needs the manageToken in its payload',
+      lastError: 'could not build the message: a reminder needs its offset (e.g. "P1D") in its payload',
     });
     expect(bed.sink.for(row.id)).toEqual([]);
+  });
+
+  describe.each([
+    ['made before derived links (no seed)', { linkNonce: null, linkKeyId: null }],
+    ['made under a key since taken out of LINK_KEYS', { linkNonce: 'an-old-nonce', linkKeyId: 'retired' }],
+  ])('a registration %s', (_, seed) => {
+    it('is given a new, working link when it is next emailed, and keeps it; the old link stops working', async () => {
+      const event = await seedEvent(bed.dataSource);
+      const oldToken = newSecretToken('rtm');
+      const { registration } = await seedRegistration(bed.dataSource, event, 'confirmed', {
+        ...seed,
+        manageTokenHash: hashSecretToken(oldToken),
+      });
+      const [first] = await plan(bed, [
+        plannedFor('reminder', event, registration, { payload: { offset: 'P1D' } }),
+      ]);
+      await eventually('sent', () => allSettled(bed, [first.id]));
+      const token = manageTokenIn(bed.sink.for(first.id)[0]);
+      expect(token).not.toBe(oldToken);
+      const [row] = await bed.dataSource.query(
+        'SELECT manage_token_hash, link_nonce, link_key_id FROM registrations WHERE id = $1',
+        [registration.id],
+      );
+      expect(row.manage_token_hash).toBe(hashSecretToken(token));
+      expect(row.link_key_id).toBe('test');
+      expect(row.link_nonce).not.toBe(seed.linkNonce);
+
+      const [second] = await plan(bed, [
+        plannedFor('reminder', event, registration, { payload: { offset: 'PT2H' } }),
+      ]);
+      await eventually('sent', () => allSettled(bed, [second.id]));
+      expect(manageTokenIn(bed.sink.for(second.id)[0])).toBe(token);
+      expect(bed.logs.join('\n')).toContain(
+        `Registration ${registration.id}: given a new manage link; older links to it no longer work`,
+      );
+    });
+  });
+
+  it('does not re-key an unseeded registration for a message that offers no link (its cancellation)', async () => {
+    const event = await seedEvent(bed.dataSource);
+    const oldHash = hashSecretToken(newSecretToken('rtm'));
+    const { registration } = await seedRegistration(bed.dataSource, event, 'cancelled', {
+      linkNonce: null,
+      linkKeyId: null,
+      manageTokenHash: oldHash,
+    });
+    const [row] = await plan(bed, [plannedFor('registration-cancelled', event, registration)]);
+    await eventually('sent', () => allSettled(bed, [row.id]));
+    expect(bed.sink.for(row.id)).toHaveLength(1);
+    const [after] = await bed.dataSource.query(
+      'SELECT manage_token_hash, link_nonce FROM registrations WHERE id = $1',
+      [registration.id],
+    );
+    expect(after).toEqual({ manage_token_hash: oldHash, link_nonce: null });
   });
 
   it('logs ids, never a name or an email address', () => {

@@ -2,7 +2,7 @@ import { notificationLinks } from './notification-links';
 import { officeFromMailFrom } from './office-sender';
 
 describe('notificationLinks', () => {
-  it('builds the private links from the raw token', () => {
+  it('builds the private links from the derived token', () => {
     expect(notificationLinks('https://roundtable.example/', 'e1', 'rtm_abc-123')).toEqual({
       eventUrl: 'https://roundtable.example/events/e1',
       manageUrl: 'https://roundtable.example/manage/rtm_abc-123',
@@ -14,8 +14,8 @@ describe('notificationLinks', () => {
     });
   });
 
-  it('falls back to the public event page without one', () => {
-    expect(notificationLinks('https://roundtable.example', 'e1')).toEqual({
+  it('gives only the public event page without one (the cancellations, which offer no private link)', () => {
+    expect(notificationLinks('https://roundtable.example', 'e1', null)).toEqual({
       eventUrl: 'https://roundtable.example/events/e1',
       manageUrl: 'https://roundtable.example/events/e1',
     });

@@ -1,11 +1,11 @@
 /**
- * The links a message carries, from PUBLIC_URL. The private ones are built from the raw manage
- * token, which only the first message's payload holds; later messages link to the public event
- * page, where the person can still find the way to their registration.
+ * The links a message to a registration carries, from PUBLIC_URL and the person's manage token
+ * (derived when the message is sent: see ManageLinks). Every message that offers the person's
+ * own page has the token; only the two cancellations, which offer no link, are built without it.
  */
 export interface NotificationLinks {
   eventUrl: string;
-  /** The private page to change or cancel; the public event page when there is no token. */
+  /** The private page to see, answer, change or cancel; the public event page without a token. */
   manageUrl: string;
   /** Present only with a token. */
   invitation?: { acceptUrl: string; declineUrl: string; unsubscribeUrl: string };
@@ -14,7 +14,7 @@ export interface NotificationLinks {
 export function notificationLinks(
   publicUrl: string,
   eventId: string,
-  manageToken?: string,
+  manageToken: string | null,
 ): NotificationLinks {
   const base = publicUrl.replace(/\/+$/, '');
   const eventUrl = `${base}/events/${eventId}`;

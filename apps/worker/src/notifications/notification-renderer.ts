@@ -8,6 +8,7 @@ import {
   eventUpdatedMessage,
   invitationMessage,
   inviteUid,
+  manageLinkMessage,
   PayloadError,
   previousEventFromPayload,
   registrationCancelledMessage,
@@ -28,8 +29,18 @@ import {
 import { AppConfig, Clock } from '@roundtable/platform';
 import { accessNeedLabel, type AccessTask, type Registration } from '@roundtable/registrations';
 import type Mail from 'nodemailer/lib/mailer';
-import { notificationLinks } from './notification-links';
+import { notificationLinks, type NotificationLinks } from './notification-links';
 import { officeFromMailFrom } from './office-sender';
+
+/**
+ * Kinds that offer no private link: the event's cancellation, and the person's own cancellation
+ * (their place is gone). The sender does not derive, or seed, a link for them.
+ */
+const WITHOUT_MANAGE_LINK: ReadonlySet<string> = new Set(['cancellation', 'registration-cancelled']);
+
+export function carriesManageLink(kind: string): boolean {
+  return !WITHOUT_MANAGE_LINK.has(kind);
+}
 
 /** Everything a message builder is given, before the kind adds its own. */
 interface Parts {
@@ -39,7 +50,7 @@ interface Parts {
   base: MessageInput;
   invite: InviteInput;
   join: JoinInput;
-  invitationLinks: ReturnType<typeof notificationLinks>['invitation'];
+  invitationLinks: NotificationLinks['invitation'];
 }
 
 /**
@@ -62,8 +73,19 @@ export class NotificationRenderer {
     this.publicUrl = config.get('PUBLIC_URL');
   }
 
-  render(row: Notification, event: EventEntity, registration: Registration): Mail.Options {
-    const manageToken = text(row.payload, 'manageToken');
+  /**
+   * `manageToken` is the person's link, derived by the sender (ManageLinks) for every kind that
+   * offers it (see carriesManageLink); null only for the kinds that do not.
+   */
+  render(
+    row: Notification,
+    event: EventEntity,
+    registration: Registration,
+    manageToken: string | null,
+  ): Mail.Options {
+    if (!manageToken && carriesManageLink(row.kind)) {
+      throw new PayloadError(`a ${row.kind} message needs the person's manage link`);
+    }
     const links = notificationLinks(this.publicUrl, event.id, manageToken);
     const parts: Parts = {
       row,
@@ -131,7 +153,7 @@ export class NotificationRenderer {
     // Cast so that a case naming a kind that does not exist fails to compile.
     switch (row.kind as NotificationKind) {
       case 'invitation':
-        if (!invitationLinks) throw new PayloadError('an invitation needs the manageToken in its payload');
+        if (!invitationLinks) throw new PayloadError('an invitation needs the manage link');
         return invitationMessage({ ...base, ...invite, ...invitationLinks });
       case 'confirmation':
         return registrationConfirmationMessage({
@@ -180,6 +202,8 @@ export class NotificationRenderer {
         }
         return accessNeedArrangedMessage({ ...base, ...join, arranged, note: text(payload, 'note') });
       }
+      case 'manage-link':
+        return manageLinkMessage({ ...base, standing: registration.status });
       default:
         throw new PayloadError(`no message is built for the kind "${row.kind}"`);
     }

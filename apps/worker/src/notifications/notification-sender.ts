@@ -15,13 +15,14 @@ import { Clock } from '@roundtable/platform';
 import {
   AccessTasksRepository,
   InvitationSuppressionsRepository,
+  ManageLinks,
   Registration,
 } from '@roundtable/registrations';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Repository } from 'typeorm';
 import type { JobHandler } from '../jobs/job-handler';
 import { whyNotCurrent } from './notification-currency';
-import { NotificationRenderer } from './notification-renderer';
+import { carriesManageLink, NotificationRenderer } from './notification-renderer';
 
 /**
  * Sends one ledger row. The claim (pending → sending, in one conditional UPDATE) is what makes
@@ -39,6 +40,7 @@ export class NotificationSender implements JobHandler {
     @InjectRepository(Registration) private readonly registrations: Repository<Registration>,
     private readonly suppressions: InvitationSuppressionsRepository,
     private readonly renderer: NotificationRenderer,
+    private readonly manageLinks: ManageLinks,
     private readonly accessTasks: AccessTasksRepository,
     private readonly mail: MailTransport,
     private readonly clock: Clock,
@@ -78,9 +80,12 @@ export class NotificationSender implements JobHandler {
       this.logger.log(`Superseded ${row.kind} ${ids}, event ${row.eventId}: ${stale}`);
       return null;
     }
+    // Every message that offers the person's own page links to it: derived now, never stored. The
+    // cancellations offer none, so a row made before derived links is not re-seeded for them.
+    const manageToken = carriesManageLink(row.kind) ? await this.manageLinks.tokenFor(registration) : null;
     let options;
     try {
-      options = this.renderer.render(row, event, registration);
+      options = this.renderer.render(row, event, registration, manageToken);
     } catch (error) {
       // Our own wording, about ids and payload keys: no personal data.
       throw new UnrecoverableError(`could not build the message: ${(error as Error).message}`);

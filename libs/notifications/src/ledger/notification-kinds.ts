@@ -15,6 +15,11 @@ export const NOTIFICATION_KINDS = {
   registrationCancelled: 'registration-cancelled',
   reminder: 'reminder',
   accessArranged: 'access-arranged',
+  /**
+   * "Here is your link again", to an address that already has a registration for the event:
+   * someone registered it again, or asked for its link. Changes nothing; counted for the limits.
+   */
+  manageLink: 'manage-link',
   /** To staff, not an attendee: an event's access needs are past their due date, unarranged. */
   accessTasksLate: 'access-tasks-late',
 } as const;

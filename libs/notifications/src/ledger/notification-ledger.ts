@@ -6,13 +6,6 @@ import { Notification, type NotificationPayload, type NotificationStatus } from 
 import type { PlannedNotification } from './planned-notification';
 import { STAFF_NOTIFICATION_KINDS } from './notification-kinds';
 
-/**
- * The raw manage token in a payload is needed only to build the message, so it is dropped as soon
- * as the row can no longer be sent: the ledger then holds it no longer than it must (the
- * registration's own table holds only its hash).
- */
-const withoutManageToken = () => `"payload" - 'manageToken'`;
-
 /** Rows per INSERT: well inside PostgreSQL's 65,535 bind parameters (9 a row). */
 const PLAN_CHUNK = 1000;
 
@@ -94,7 +87,7 @@ export class NotificationLedger {
     const result = await manager
       .createQueryBuilder()
       .update(Notification)
-      .set({ status: 'superseded', payload: withoutManageToken })
+      .set({ status: 'superseded' })
       .where('eventId = :eventId AND eventSequence < :sequence AND status = :pending', {
         eventId,
         sequence,
@@ -105,31 +98,6 @@ export class NotificationLedger {
       .andWhere('kind NOT IN (:...staffKinds)', { staffKinds: STAFF_NOTIFICATION_KINDS })
       .execute();
     return result.affected ?? 0;
-  }
-
-  /**
-   * The raw manage token of each registration of the event that still has one in a pending row,
-   * in one query. Read it BEFORE superseding: superseding drops the token. Rows planned later
-   * copy it, so each message can still link to the person's manage page.
-   */
-  async pendingManageTokens(
-    manager: EntityManager,
-    eventId: string,
-    registrationIds?: string[],
-  ): Promise<Map<string, string>> {
-    if (registrationIds && registrationIds.length === 0) return new Map();
-    const query = manager
-      .createQueryBuilder()
-      .select('DISTINCT ON (n.registration_id) n.registration_id', 'registrationId')
-      .addSelect("n.payload->>'manageToken'", 'manageToken')
-      .from(Notification, 'n')
-      .where("n.event_id = :eventId AND n.status = 'pending' AND n.registration_id IS NOT NULL", { eventId })
-      .andWhere("n.payload ? 'manageToken'")
-      .orderBy('n.registration_id')
-      .addOrderBy('n.created_at', 'DESC');
-    if (registrationIds) query.andWhere('n.registration_id IN (:...registrationIds)', { registrationIds });
-    const rows = await query.getRawMany<{ registrationId: string; manageToken: string }>();
-    return new Map(rows.map((row) => [row.registrationId, row.manageToken]));
   }
 
   /**
@@ -177,7 +145,7 @@ export class NotificationLedger {
     const result = await manager
       .createQueryBuilder()
       .update(Notification)
-      .set({ status: 'superseded', payload: withoutManageToken })
+      .set({ status: 'superseded' })
       .where("eventId = :eventId AND kind = 'reminder' AND status = 'pending'", { eventId })
       .andWhere(`NOT (COALESCE("payload"->>'offset', '') = ANY(:offsets))`, { offsets })
       .execute();
@@ -193,7 +161,7 @@ export class NotificationLedger {
     const query = manager
       .createQueryBuilder()
       .update(Notification)
-      .set({ status: 'superseded', payload: withoutManageToken })
+      .set({ status: 'superseded' })
       .where('registrationId = :registrationId AND status = :pending', {
         registrationId,
         pending: 'pending',
@@ -245,7 +213,7 @@ export class NotificationLedger {
     await this.finish(id, { status: 'failed', lastError: error });
   }
 
-  /** Moves a claimed row to its final state, dropping the manage token with it. */
+  /** Moves a claimed row to its final state. */
   private async finish(
     id: string,
     changes: QueryDeepPartialEntity<Notification>,
@@ -254,7 +222,7 @@ export class NotificationLedger {
     await this.notifications
       .createQueryBuilder()
       .update(Notification)
-      .set({ ...changes, payload: withoutManageToken })
+      .set(changes)
       .where('id = :id AND status IN (:...from)', { id, from })
       .execute();
   }

@@ -6,10 +6,8 @@ import type { NotificationPayload } from './notification.entity';
  * sent (the event as it is then, the registration's name and status), so a payload carries only
  * what the database cannot tell the worker later.
  *
- * - every kind but `cancellation`: `manageToken`, the raw private-link token. The registration
- *   stores only its hash, so the planner puts it in the first message it plans; a message without
- *   it links to the public event page instead. The ledger drops it once the row is finished.
- *   Required for `invitation`, whose accept and decline links are built from it.
+ * No payload carries a manage token or any other secret: the worker derives the person's
+ * private link from their registration when it sends (ManageLinks), for every kind.
  * - `waitlisted`: `position` (1 is next), optional.
  * - `reminder`: `offset`, the ISO 8601 duration before the start it was planned for ("P1D").
  * - `update`: where and when the event was before the change: write it with `previousEventPayload`.

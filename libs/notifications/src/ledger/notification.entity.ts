@@ -26,6 +26,8 @@ export type NotificationPayload = Record<string, string | number | boolean | nul
 @Check('notifications_status_known', `"status" IN ('pending', 'sending', 'sent', 'failed', 'superseded')`)
 @Index('notifications_due', ['status', 'sendAt'])
 @Index('notifications_event', ['eventId', 'createdAt'])
+// The public "send me my link" limits count these by address (see ManageLinkRequests).
+@Index('notifications_link_sends', ['recipientEmail', 'createdAt'], { where: `"kind" = 'manage-link'` })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -19,6 +19,7 @@ describe('MailTransport with DKIM configured', () => {
     const env = validateEnv({
       DATABASE_URL: 'postgres://unused@127.0.0.1/unused',
       REDIS_URL: 'redis://127.0.0.1:6379',
+      LINK_KEYS: `unused:${'00'.repeat(32)}`,
       SMTP_URL: sink.url,
       DKIM_DOMAIN: 'roundtable.example.org',
       DKIM_SELECTOR: 'mail2026',

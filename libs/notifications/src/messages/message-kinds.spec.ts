@@ -17,6 +17,7 @@ import { accessNeedArrangedMessage } from './access-need-arranged.message';
 import { eventCancelledMessage } from './event-cancelled.message';
 import { eventUpdatedMessage } from './event-updated.message';
 import { invitationMessage } from './invitation.message';
+import { manageLinkMessage, type ManageLinkStanding } from './manage-link.message';
 import type { Message, MessageInput } from './message';
 import { registrationConfirmationMessage } from './registration-confirmation.message';
 import { reminderMessage } from './reminder.message';
@@ -111,6 +112,20 @@ const KINDS: Record<string, Kind> = {
     manage: true,
     access: true,
   },
+  ...Object.fromEntries(
+    (['confirmed', 'waitlisted', 'attended', 'invited', 'declined', 'cancelled'] as ManageLinkStanding[]).map(
+      (standing): [string, Kind] => [
+        `link sent again (${standing})`,
+        {
+          build: (base) => manageLinkMessage({ ...base, standing, position: 2 }),
+          calendar: null,
+          registered: false,
+          manage: true,
+          access: false,
+        },
+      ],
+    ),
+  ),
 };
 
 const hybrid = (overrides: Partial<EventSnapshot> = {}) => event({ online: true, ...overrides });

@@ -1,6 +1,11 @@
 import { InvalidEnvironmentError, validateEnv } from './env.schema';
 
-const minimal = { DATABASE_URL: 'postgres://roundtable@db:5432/roundtable', REDIS_URL: 'redis://cache:6379' };
+const HEX_SECRET = 'ab'.repeat(32);
+const minimal = {
+  DATABASE_URL: 'postgres://roundtable@db:5432/roundtable',
+  REDIS_URL: 'redis://cache:6379',
+  LINK_KEYS: `k1:${HEX_SECRET}`,
+};
 
 function refusal(raw: Record<string, unknown>): string {
   try {
@@ -16,7 +21,8 @@ describe('validateEnv', () => {
   it('accepts the minimum and fills in defaults, with numbers as numbers', () => {
     const env = validateEnv(minimal);
     expect(env).toMatchObject({
-      ...minimal,
+      DATABASE_URL: minimal.DATABASE_URL,
+      REDIS_URL: minimal.REDIS_URL,
       NODE_ENV: 'development',
       PORT: 3000,
       BODY_LIMIT: '100kb',
@@ -50,7 +56,12 @@ describe('validateEnv', () => {
   });
 
   it('names every bad variable at once', () => {
-    const message = refusal({ REDIS_URL: 'redis://cache:6379', PORT: 'x', LOG_LEVEL: 'loud' });
+    const message = refusal({
+      REDIS_URL: 'redis://cache:6379',
+      LINK_KEYS: minimal.LINK_KEYS,
+      PORT: 'x',
+      LOG_LEVEL: 'loud',
+    });
     expect(message).toContain('DATABASE_URL');
     expect(message).toContain('PORT');
     expect(message).toContain('LOG_LEVEL');
@@ -121,6 +132,41 @@ describe('validateEnv', () => {
           DKIM_PRIVATE_KEY: 'secret',
         }),
       ).toMatch(/DKIM_PRIVATE_KEY must be a PEM private key/);
+    });
+  });
+
+  describe('LINK_KEYS', () => {
+    it('is required, and the refusal names it', () => {
+      const { LINK_KEYS: _, ...rest } = minimal;
+      expect(refusal(rest)).toMatch(/LINK_KEYS is required/);
+    });
+
+    it('reads the current key first and older keys after it, from hex, base64 and base64url', () => {
+      const secret = Buffer.alloc(32, 7);
+      const env = validateEnv({
+        ...minimal,
+        LINK_KEYS: `new:${secret.toString('base64url')}, old:${secret.toString('base64')},older:${HEX_SECRET}`,
+      });
+      expect(env.LINK_KEYS.map((key) => key.id)).toEqual(['new', 'old', 'older']);
+      expect(env.LINK_KEYS[0].secret.equals(secret)).toBe(true);
+      expect(env.LINK_KEYS[1].secret.equals(secret)).toBe(true);
+      expect(env.LINK_KEYS[2].secret.equals(Buffer.from(HEX_SECRET, 'hex'))).toBe(true);
+    });
+
+    it.each([
+      [
+        'a short secret',
+        `k1:${'ab'.repeat(31)}`,
+        /LINK_KEYS entry 1 \("k1"\) needs a secret of at least 32 bytes/,
+      ],
+      ['no key id', HEX_SECRET, /LINK_KEYS entry 1 must start with a key id/],
+      ['a repeated key id', `k1:${HEX_SECRET},k1:${HEX_SECRET}`, /LINK_KEYS entry 2 repeats the key id "k1"/],
+      ['no entries', ' , ', /LINK_KEYS needs at least one/],
+      ['a secret that is neither hex nor base64', `k1:${'!'.repeat(64)}`, /LINK_KEYS entry 1/],
+    ])('refuses %s, without repeating the secret', (_label, value, message) => {
+      const refused = refusal({ ...minimal, LINK_KEYS: value });
+      expect(refused).toMatch(message);
+      expect(refused).not.toContain('abab');
     });
   });
 });

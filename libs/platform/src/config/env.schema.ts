@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { linkKeysSchema } from './link-keys';
 
 const optionalString = z
   .string()
@@ -40,6 +41,12 @@ export const envSchema = z
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
     PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+    /** Server keys that private manage links are derived from; never logged (see link-keys.ts). */
+    LINK_KEYS: linkKeysSchema,
+    // "Send me my link" emails a stranger can cause, counted from the ledger (see README).
+    LINK_EMAILS_PER_ADDRESS_PER_EVENT: z.coerce.number().int().min(1).max(100).default(3),
+    LINK_EMAILS_PER_ADDRESS: z.coerce.number().int().min(1).max(1000).default(10),
+    LINK_EMAILS_PER_EVENT_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(200),
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     ADMIN_EMAIL: optionalString.pipe(z.string().email('must be an email address').optional()),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),

@@ -24,15 +24,9 @@ describe('accessArrangedNotification', () => {
     });
   });
 
-  it('carries the note and the manage token when there are any', () => {
-    const planned = accessArrangedNotification(task({ note: 'Room 2, upstairs' }), registration, event, now, {
-      manageToken: 'rtm_x',
-    });
-    expect(planned.payload).toEqual({
-      arranged: ['a quiet room'],
-      note: 'Room 2, upstairs',
-      manageToken: 'rtm_x',
-    });
+  it('carries the note when there is one, and never a manage token (the worker derives the link)', () => {
+    const planned = accessArrangedNotification(task({ note: 'Room 2, upstairs' }), registration, event, now);
+    expect(planned.payload).toEqual({ arranged: ['a quiet room'], note: 'Room 2, upstairs' });
   });
 });
 

@@ -19,7 +19,7 @@ export function accessArrangedNotification(
   registration: Registration,
   event: EventEntity,
   now: Date,
-  options: { manageToken?: string | null; requestId?: string } = {},
+  options: { requestId?: string } = {},
 ): PlannedNotification {
   return {
     kind: 'access-arranged',
@@ -32,7 +32,6 @@ export function accessArrangedNotification(
     payload: {
       arranged: [arrangedPhrase(task.need)],
       ...(task.note && { note: task.note }),
-      ...(options.manageToken && { manageToken: options.manageToken }),
     },
     requestId: options.requestId ?? null,
   };

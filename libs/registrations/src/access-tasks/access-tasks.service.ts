@@ -70,10 +70,8 @@ export class AccessTasksService {
       task.arrangedAt = now;
       task.note = note?.trim() || null;
       await this.tasks.save(manager, task);
-      const tokens = await this.ledger.pendingManageTokens(manager, event.id, [registration.id]);
-      const manageToken = tokens.get(registration.id);
       const due = await this.ledger.plan(manager, [
-        accessArrangedNotification(task, registration, event, now, { manageToken, requestId }),
+        accessArrangedNotification(task, registration, event, now, { requestId }),
       ]);
       return { arranged: { task, changed: true }, due };
     });

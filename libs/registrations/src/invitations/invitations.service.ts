@@ -7,8 +7,9 @@ import {
 } from '@nestjs/common';
 import { EventEntity } from '@roundtable/events';
 import { NotificationLedger, NotificationOutbox, type DueNotification } from '@roundtable/notifications';
-import { Clock, hashSecretToken, newSecretToken } from '@roundtable/platform';
+import { Clock, hashSecretToken } from '@roundtable/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { ManageLinks } from '../manage-links/manage-links.service';
 import { invitationMessages } from '../registration-messages';
 import type { Registration } from '../registration.entity';
 import { RegistrationsRepository } from '../registrations.repository';
@@ -34,8 +35,8 @@ const INSERT_CHUNK = 1000;
 
 /**
  * Staff invitations and the unsubscribe list. An invitation is a registration in status
- * `invited` with its own manage link, plus an `invitation` ledger row carrying the raw token
- * (the only place it exists) so the worker can build the accept, decline and unsubscribe links.
+ * `invited` with its own manage link seed, plus an `invitation` ledger row; the worker derives
+ * the link when it sends, to build the accept, decline and unsubscribe links.
  *
  * Co-host partners may invite to events they co-host (API.md), but partners do not exist yet:
  * when they do, the controller checks the co-hosting and calls `invite` the same way.
@@ -50,6 +51,7 @@ export class InvitationsService {
     private readonly suppressions: InvitationSuppressionsRepository,
     private readonly ledger: NotificationLedger,
     private readonly outbox: NotificationOutbox,
+    private readonly manageLinks: ManageLinks,
     private readonly clock: Clock,
   ) {}
 
@@ -77,14 +79,12 @@ export class InvitationsService {
       let invited = 0;
       const due: DueNotification[] = [];
       for (let start = 0; start < invitable.length; start += INSERT_CHUNK) {
-        const people = invitable.slice(start, start + INSERT_CHUNK).map((contact) => {
-          const manageToken = newSecretToken('rtm');
-          return { ...contact, manageToken, manageTokenHash: hashSecretToken(manageToken) };
-        });
+        const people = invitable
+          .slice(start, start + INSERT_CHUNK)
+          .map((contact) => ({ ...contact, ...this.manageLinks.newSeed() }));
         const added = await this.registrations.insertInvitedUnlessRegistered(manager, eventId, people, now);
-        const tokens = new Map(people.map((person) => [person.email, person.manageToken]));
         const planned = added.flatMap((registration) =>
-          invitationMessages(registration, event, tokens.get(registration.email)!, now, requestId),
+          invitationMessages(registration, event, now, requestId),
         );
         due.push(...(await this.ledger.plan(manager, planned)));
         invited += added.length;

@@ -46,7 +46,7 @@ describe('staff event pages tell people of changes', () => {
     const registered = await request(api.http)
       .post(`/api/v1/public/events/${event.id}/registrations`)
       .send({ name: 'Sam Carer', email: 'sam.pages@example.org', role: 'parent_carer' });
-    expect(registered.status).toBe(201);
+    expect(registered.status).toBe(202);
     expect(await kinds(event.id)).toEqual(['confirmation', 'reminder', 'reminder', 'reminder']);
 
     const form = await agent.get(`/staff/events/${event.id}/edit`);

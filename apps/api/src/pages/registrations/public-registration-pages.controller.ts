@@ -32,13 +32,12 @@ import {
 import { isOpenForRegistration, registrationOpening } from './registration-opening';
 import { requestId } from './request-id';
 
-const ALREADY_REGISTERED =
-  'This email address is already registered for this event. To change or cancel, use the link in the email we sent you when you registered';
-
 /**
- * The public registration form. A place is given while they last, then the waiting list; on
- * success people go to a confirmation page under their private manage link. Anonymous posts need
- * the CSRF cookie this controller's pages set, and are rate limited per address.
+ * The public registration form. A place is given while they last, then the waiting list. After
+ * posting, everyone goes to the same "check your email" page: whether the address was already
+ * registered is personal, and the private link goes only to the address (see
+ * RegistrationsService.register). Anonymous posts need the CSRF cookie this controller's pages
+ * set, and are rate limited per client.
  */
 @ApiExcludeController()
 @Controller('events/:id/register')
@@ -71,30 +70,30 @@ export class PublicRegistrationPagesController {
     if (this.renderIfClosed(res, 409, event)) return;
     const values = readRegistrationForm(body);
     const parsed = await parseRegistrationForm(values);
-    let status = 400;
     if (parsed.input) {
       try {
-        const { registration, manageToken } = await this.registrations.register(
-          id,
-          parsed.input,
-          requestId(req),
-        );
-        this.logger.log(`registration ${registration.id} made through the public form`);
-        res.redirect(303, `/manage/${manageToken}/registered`);
+        const { registration } = await this.registrations.register(id, parsed.input, requestId(req));
+        this.logger.log(`registration ${registration.id} asked for through the public form`);
+        res.redirect(303, `/events/${id}/register/check-your-email`);
         return;
       } catch (error) {
-        const messages = refusalMessages(error);
-        if (!messages || !(error instanceof ConflictException)) throw error;
-        if (!messages.some((message) => message.startsWith('this email address is already registered'))) {
-          // Cancelled or started between the page loading and the post: explain, as for a GET.
-          if (this.renderIfClosed(res, 409, await this.events.getPublic(id))) return;
-          throw error;
-        }
-        parsed.errors.add('email', ALREADY_REGISTERED);
-        status = 409;
+        // Cancelled or started between the page loading and the post: explain, as for a GET.
+        if (!(error instanceof ConflictException) || !refusalMessages(error)) throw error;
+        if (this.renderIfClosed(res, 409, await this.events.getPublic(id))) return;
+        throw error;
       }
     }
-    this.renderForm(res, status, event, values, parsed.errors.toView(REGISTRATION_FORM_FIELDS));
+    this.renderForm(res, 400, event, values, parsed.errors.toView(REGISTRATION_FORM_FIELDS));
+  }
+
+  /** The same page for every address: the email says what happened. */
+  @Get('check-your-email')
+  async checkYourEmail(@Param('id', uuidPipe('event')) id: string, @Res() res: Response): Promise<void> {
+    const event = await this.events.getPublic(id);
+    res.render('pages/public/registrations/check-email.njk', {
+      ...publicEventDetails(event, this.clock.now()),
+      asked: 'register',
+    });
   }
 
   /** A cancelled or started event gets a page that says so kindly, instead of the form. */

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { countRows, createEvent, createVenue, publishEvent } from '../../../../../test/support/fixtures';
 import { ADMIN, createTestApi, type TestApi } from '../../../../../test/support/test-app';
+import { registrationOf } from '../../../../../test/support/registered';
 
 /**
  * The registration pages driven over HTTP as a browser sends them: the public form, the private
@@ -92,13 +93,16 @@ describe('registration pages', () => {
     return { agent, res };
   }
 
-  /** Registers through the form and returns the manage token from the redirect. */
+  /**
+   * Registers through the form, which sends everyone to the same "check your email" page, and
+   * returns the manage token the email carries (derived from the row, as the worker derives it).
+   */
   async function registered(eventId: string, fields: Record<string, string | string[]> = person()) {
     const { agent, res } = await submitRegistration(eventId, fields);
     expect(res.status).toBe(303);
-    const match = /^\/manage\/(rtm_[\w-]{43})\/registered$/.exec(res.headers.location);
-    expect(match).not.toBeNull();
-    return { agent, manageToken: match![1]! };
+    expect(res.headers.location).toBe(`/events/${eventId}/register/check-your-email`);
+    const { manageToken } = await registrationOf(api, eventId, String(fields.email));
+    return { agent, manageToken };
   }
 
   async function registrationRow(manageToken: string) {
@@ -200,7 +204,7 @@ describe('registration pages', () => {
       expect(await countRows(api, 'registrations')).toBe(before);
     });
 
-    it('registers, plans the confirmation, and shows a confirmation page under the private link', async () => {
+    it('registers, plans the confirmation, and sends people to a "check your email" page with no link in it', async () => {
       const event = await publishedEvent();
       const fields = person();
       const { agent, manageToken } = await registered(event.id, fields);
@@ -217,6 +221,13 @@ describe('registration pages', () => {
         [event.id],
       );
       expect(kinds).toHaveLength(1);
+      const check = await agent.get(`/events/${event.id}/register/check-your-email`).expect(200);
+      expect(check.text).toContain('govuk-panel');
+      expect(check.text).toContain('Check your email');
+      expect(check.text).toContain('Check your spam or junk folder');
+      expect(check.text).toContain(`href="/events/${event.id}/manage-link"`);
+      expect(check.text).not.toMatch(/rtm_|\/manage\//);
+      // The page under the private link (from the email) still says what they have.
       const page = await agent.get(`/manage/${manageToken}/registered`).expect(200);
       expect(page.text).toContain('govuk-panel');
       expect(page.text).toContain('You have a place');
@@ -224,21 +235,28 @@ describe('registration pages', () => {
       expect(page.text).toContain(`href="/manage/${manageToken}"`);
     });
 
-    it('says plainly when the email address is already registered, keeping the form', async () => {
+    it('answers an address already registered exactly as a new one, changes nothing, and emails the address its link', async () => {
       const event = await publishedEvent();
       const fields = person();
-      await registered(event.id, fields);
-      const before = await countRows(api, 'registrations');
-      const { res } = await submitRegistration(event.id, { ...fields, email: fields.email.toUpperCase() });
-      expect(res.status).toBe(409);
-      expect(errorSummary(res.text)).toEqual([
-        [
-          'This email address is already registered for this event. To change or cancel, use the link in the email we sent you when you registered',
-          '#email',
-        ],
-      ]);
-      expect(res.text).toContain('value="Sam Jones"');
-      expect(await countRows(api, 'registrations')).toBe(before);
+      const { manageToken } = await registered(event.id, fields);
+      const before = await registrationRow(manageToken);
+      const count = await countRows(api, 'registrations');
+      const { res } = await submitRegistration(event.id, {
+        ...fields,
+        name: 'Not Sam',
+        email: fields.email.toUpperCase(),
+        accessNeeds: ['childcare'],
+        accessNotes: '',
+      });
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe(`/events/${event.id}/register/check-your-email`);
+      expect(await countRows(api, 'registrations')).toBe(count);
+      expect(await registrationRow(manageToken)).toEqual(before);
+      const links = await api.dataSource.query(
+        `SELECT recipient_email FROM notifications WHERE event_id = $1 AND kind = 'manage-link'`,
+        [event.id],
+      );
+      expect(links).toEqual([{ recipient_email: fields.email }]);
     });
 
     it('when the event is full, says so and puts people on the waiting list with their position', async () => {

@@ -2,6 +2,7 @@ import { newSecretToken } from '@roundtable/platform';
 import request from 'supertest';
 import { bearer, createEvent, publishEvent } from '../../../../../test/support/fixtures';
 import { createTestApi, type TestApi } from '../../../../../test/support/test-app';
+import { registrationOf } from '../../../../../test/support/registered';
 
 /** The unsubscribe link in invitations: a page to GET, and the RFC 8058 one-click POST. */
 describe('unsubscribe pages', () => {
@@ -29,11 +30,12 @@ describe('unsubscribe pages', () => {
       .set(bearer(staff))
       .send({ contacts: emails.map((email) => ({ name: 'Sam', email })) })
       .expect(201);
-    const rows: Array<{ recipient_email: string; token: string }> = await api.dataSource.query(
-      "SELECT recipient_email, payload->>'manageToken' AS token FROM notifications WHERE event_id = $1 AND kind = 'invitation'",
-      [event.id],
-    );
-    return { eventId: event.id, tokens: new Map(rows.map((row) => [row.recipient_email, row.token])) };
+    // Each invitation's link, derived from its registration as the worker derives it.
+    const tokens = new Map<string, string>();
+    for (const email of emails) {
+      tokens.set(email, (await registrationOf(api, event.id, email)).manageToken);
+    }
+    return { eventId: event.id, tokens };
   }
 
   const suppressions = async () =>

@@ -3,6 +3,7 @@ import { RegistrationsAndNotifications1795575405703 } from './1795575405703-Regi
 import { RegistrationCalendarRevision1795580782023 } from './1795580782023-RegistrationCalendarRevision';
 import { InvitationSuppressions1795580856193 } from './1795580856193-InvitationSuppressions';
 import { AccessTaskLateAlerts1795580899879 } from './1795580899879-AccessTaskLateAlerts';
+import { DerivedManageLinks1795600000000 } from './1795600000000-DerivedManageLinks';
 
 /** Every migration, oldest first. Listed here, not globbed, so bundlers and tests find them all. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   RegistrationCalendarRevision1795580782023,
   InvitationSuppressions1795580856193,
   AccessTaskLateAlerts1795580899879,
+  DerivedManageLinks1795600000000,
 ];
