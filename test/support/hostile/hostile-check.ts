@@ -72,6 +72,24 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * A route that refused everything, even its valid input, was not really tested: the suite's
+ * valid body or world must be wrong for it. `exempt` lists the routes that cannot accept here,
+ * each with the reason.
+ */
+export function unreachedRoutes(
+  labels: readonly string[],
+  accepted: ReadonlySet<string>,
+  exempt: Readonly<Record<string, string>>,
+): string[] {
+  return labels
+    .filter((label) => !accepted.has(label) && !(label in exempt))
+    .map(
+      (label) =>
+        `${label}\n  problem: refused every input, even its valid one, so the suite never reached the code behind it: fix its valid fields or the seeded world`,
+    );
+}
+
 /** Fails a test with every problem found, one to a line, as they are (not as a quoted string). */
 export function failWith(heading: string, problems: readonly string[]): void {
   if (problems.length > 0) throw new Error(`${heading} (${problems.length}):\n\n${problems.join('\n\n')}`);

@@ -45,6 +45,8 @@ const PATH_PARAM_SOURCES: Record<string, WorldRef> = {
  * route has no generator, and the coverage test says so). `template` uses `{id}` or `:id`.
  */
 export function pathParamSource(template: string, name: string): WorldRef | undefined {
+  // Publishing needs a draft: the published event would only ever answer 409.
+  if (name === 'id' && /\/events\/(\{id\}|:id)\/publish$/.test(template)) return 'draftEventId';
   const segments = template.split('/');
   const index = segments.findIndex((segment) => segment === `{${name}}` || segment === `:${name}`);
   if (index < 1) return undefined;
@@ -218,7 +220,7 @@ export function knownAttacks(base: unknown, required: ReadonlySet<string>): Know
   // A start and an end in the same far year, so "ends before it starts" cannot hide the year.
   const record = base as Record<string, unknown>;
   if (typeof record?.startsAt === 'string' && typeof record.endsAt === 'string') {
-    for (const year of ['10000', '0000'])
+    for (const year of ['10000', '+010000', '0000'])
       attacks.push({
         body: { ...record, startsAt: `${year}-06-01T10:00:00Z`, endsAt: `${year}-06-01T12:00:00Z` },
         mustRefuse: `an event in the year ${year}`,

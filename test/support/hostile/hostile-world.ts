@@ -13,6 +13,8 @@ import { tableFingerprint, type TableFingerprint } from './table-fingerprint';
 export interface HostileWorld {
   venueId: string;
   eventId: string;
+  /** A draft event at a venue of its own, for the routes that publish. */
+  draftEventId: string;
   registrationId: string;
   accessTaskId: string;
   /** The confirmed registration's private-link token. */
@@ -30,6 +32,15 @@ export interface HostileWorld {
   uniqueEmail: string;
 }
 
+/**
+ * A staff account the sign-in routes' valid bodies use, so a valid sign-in succeeds; hostile
+ * passwords count against it, not against the admin the suite works as.
+ */
+export const HOSTILE_LOGIN_USER = {
+  email: 'hostile-login@roundtable.test',
+  password: 'hostile-login-password-1',
+};
+
 /** What a placeholder in a generated body or path may name: `{{eventId}}` and so on. */
 export type WorldRef = keyof HostileWorld;
 
@@ -40,8 +51,10 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
     accessNeeds: ['bsl_interpreter'],
   });
   const invited = await seedRegistration(dataSource, event, 'invited');
+  const draft = await seedEvent(dataSource, { status: 'draft', publishedAt: null });
   const task = await dataSource.getRepository(AccessTask).save({
     eventId: event.id,
+    draftEventId: draft.id,
     registrationId: registration.id,
     need: 'bsl_interpreter',
     status: 'open' as const,
@@ -51,6 +64,7 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
   return {
     venueId: event.venueId!,
     eventId: event.id,
+    draftEventId: draft.id,
     registrationId: registration.id,
     accessTaskId: task.id,
     manageToken,

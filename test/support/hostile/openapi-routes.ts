@@ -21,7 +21,7 @@ import {
   type HostileRequest,
   type PathValue,
 } from './hostile-request';
-import { placeholder, type WorldRef } from './hostile-world';
+import { HOSTILE_LOGIN_USER, placeholder, type WorldRef } from './hostile-world';
 
 /** The parts of an OpenAPI 3 document the suite reads. */
 export interface OpenApiDocument {
@@ -125,10 +125,16 @@ const FIELD_HINTS: Record<string, unknown> = {
   startsAt: placeholder('startsAt'),
   endsAt: placeholder('endsAt'),
   onlineUrl: 'https://meet.example.org/hostile',
-  capacity: 20,
+  // At most the seeded venue's 40 (an event's limit) and at least its event's 40 (a venue's).
+  capacity: 40,
   accessNotes: 'A seat near the door, please.',
   note: 'Sam, your interpreter, will meet you at the door.',
   registrationIds: [placeholder('registrationId')],
+};
+
+/** Valid values that differ on one route: a sign-in that can succeed. */
+const ROUTE_FIELD_HINTS: Record<string, Record<string, unknown>> = {
+  'POST /api/v1/auth/login': { ...HOSTILE_LOGIN_USER },
 };
 
 /** Fields that are never sent in a valid body (left out, they take the server's default). */
@@ -153,11 +159,11 @@ function validValue(schema: Schema, name: string): unknown {
   return NO_VALUE;
 }
 
-function validObject(schema: Schema): Record<string, unknown> {
+function validObject(schema: Schema, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
     if (LEFT_OUT.has(name) && !schema.required?.includes(name)) continue;
-    const value = validValue(property, name);
+    const value = name in overrides ? overrides[name] : validValue(property, name);
     if (value !== NO_VALUE) body[name] = value;
   }
   return body;
@@ -246,8 +252,12 @@ function enumFieldsOf(schema: Schema, into = new Set<string>()): Set<string> {
 }
 
 /** Hostile variations of a valid object: one field, several, unknown or missing fields, markup. */
-function objectValueArbitrary(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
-  const base = validObject(schema);
+function objectValueArbitrary(
+  schema: Schema,
+  depth = 0,
+  overrides: Record<string, unknown> = {},
+): fc.Arbitrary<unknown> {
+  const base = validObject(schema, overrides);
   const properties = Object.entries(schema.properties ?? {});
   const names = properties.map(([name]) => name);
   const required = schema.required ?? [];
@@ -308,7 +318,11 @@ function withKey(base: Record<string, unknown>, key: string, value: unknown): Re
 /** Bodies for a route: its schema's object varied as above, or something that is not that object at all. */
 function bodyArbitrary(route: ApiRoute): fc.Arbitrary<unknown> {
   const notAnObject = fc.constantFrom(...HOSTILE_WHOLE_BODIES).map((text) => new RawJson(text));
-  if (route.body) return fc.oneof({ weight: 6, arbitrary: objectValueArbitrary(route.body) }, notAnObject);
+  if (route.body)
+    return fc.oneof(
+      { weight: 6, arbitrary: objectValueArbitrary(route.body, 0, ROUTE_FIELD_HINTS[route.label]) },
+      notAnObject,
+    );
   if (route.method === 'GET') return fc.constant(undefined);
   return fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, notAnObject);
 }
@@ -329,12 +343,15 @@ export function apiExamples(route: ApiRoute): HostileRequest[] {
   const path = Object.fromEntries(
     route.pathParams.map((param): [string, PathValue] => [param.name, { ref: param.source! }]),
   );
-  const examples: HostileRequest[] = [];
+  const base = route.body ? validObject(route.body, ROUTE_FIELD_HINTS[route.label]) : undefined;
+  // The valid request first: it shows the suite reaches the code behind the route.
+  const examples: HostileRequest[] = [{ path, query: [], body: base }];
   for (const param of route.pathParams) {
     for (const raw of ['%00', 'not-an-id', '00000000-0000-0000-0000-000000000000'])
       examples.push({
         path: { ...path, [param.name]: { raw } },
         query: [],
+        body: base,
         mustRefuse: `{${param.name}} that names no row (${raw})`,
       });
   }
@@ -349,8 +366,7 @@ export function apiExamples(route: ApiRoute): HostileRequest[] {
         { key: route.queryNames[0]!, value: { value: '2' } },
       ],
     });
-  if (route.body) {
-    const base = validObject(route.body);
+  if (route.body && base) {
     const enums = enumFieldsOf(route.body);
     const bodies: KnownAttack[] = [
       ...[

@@ -8,7 +8,7 @@ import {
   percentEncode,
   unknownFieldName,
 } from './hostile-values';
-import { placeholder, type WorldRef } from './hostile-world';
+import { HOSTILE_LOGIN_USER, placeholder, type WorldRef } from './hostile-world';
 
 /**
  * Every form the web pages post, by hand (forms are not in the OpenAPI document); a test
@@ -17,8 +17,12 @@ import { placeholder, type WorldRef } from './hostile-world';
 export interface PageForm {
   /** "POST /staff/events/:id/edit", as Express holds the route. */
   route: string;
-  /** Whose form it is: signed-in staff, anyone, or staff on a session of its own (signing out ends it). */
-  who: 'staff' | 'anyone' | 'own-session';
+  /**
+   * Whose form it is: signed-in staff; anyone (one visitor posts them all); a new visitor each
+   * time (signing in would change the shared visitor); staff on a session of its own (signing
+   * out ends it).
+   */
+  who: 'staff' | 'anyone' | 'new-visitor' | 'own-session';
   /** Whether the form carries a CSRF token (the one-click unsubscribe does not: mail providers post it). */
   csrf: boolean;
   /** The fields of a valid post; `{{…}}` placeholders name the world's rows. A list is a repeated field. */
@@ -48,9 +52,11 @@ const eventFields = {
 export const PAGE_FORMS: readonly PageForm[] = [
   {
     route: 'POST /sign-in',
-    who: 'anyone',
+    who: 'new-visitor',
     csrf: true,
-    fields: { email: placeholder('uniqueEmail'), password: 'not-the-password-1', next: '/staff/venues' },
+    fields: { ...HOSTILE_LOGIN_USER, next: '/staff/venues' },
+    // Where to go after signing in: anything unsafe falls back to the events list, never stored.
+    ignored: ['next'],
   },
   { route: 'POST /sign-out', who: 'own-session', csrf: true, fields: {} },
   { route: 'POST /staff/events/new', who: 'staff', csrf: true, fields: eventFields },
