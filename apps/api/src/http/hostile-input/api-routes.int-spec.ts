@@ -46,7 +46,8 @@ import { startWorkerBesideApi } from '../../../../../test/support/worker-beside-
  */
 
 const settings = hostileSettings(12);
-const ROUTE_TIMEOUT_MS = 20 * 60_000;
+// About a minute per run across all routes, so HOSTILE_RUNS=1000 is not cut short.
+const ROUTE_TIMEOUT_MS = (10 + settings.runs) * 60_000;
 
 /** Routes that end the session they are called with: they get a session of their own each run. */
 const SESSION_ENDING_ROUTES = new Set(['POST /api/v1/auth/logout']);
