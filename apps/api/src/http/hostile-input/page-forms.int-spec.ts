@@ -1,0 +1,276 @@
+import type { TestingModule } from '@nestjs/testing';
+import request from 'supertest';
+import { bearer } from '../../../../../test/support/fixtures';
+import { logAnswer } from '../../../../../test/support/hostile/answer-log';
+import {
+  checkRoute,
+  describeAnswer,
+  failWith,
+  hostileSettings,
+  unreachedRoutes,
+  markupProblems,
+  type Answer,
+} from '../../../../../test/support/hostile/hostile-check';
+import { describeValue, urlFor } from '../../../../../test/support/hostile/hostile-request';
+import {
+  HOSTILE_LOGIN_USER,
+  resolvePlaceholders,
+  WorldSupply,
+} from '../../../../../test/support/hostile/hostile-world';
+import {
+  encodeForm,
+  formExamples,
+  formGeneratorProblems,
+  formPostArbitrary,
+  PAGE_FORMS,
+  type FormPost,
+  type PageForm,
+} from '../../../../../test/support/hostile/page-forms';
+import {
+  csrfFieldOf,
+  pageRoutes,
+  signedInAgent,
+  type Agent,
+} from '../../../../../test/support/hostile/page-session';
+import { storedOutputProblems } from '../../../../../test/support/hostile/stored-output';
+import { changedTables, tableFingerprint } from '../../../../../test/support/hostile/table-fingerprint';
+import { SmtpSink } from '../../../../../test/support/smtp-sink';
+import { ADMIN, createTestApi, type TestApi } from '../../../../../test/support/test-app';
+import { startWorkerBesideApi } from '../../../../../test/support/worker-beside-api';
+
+/**
+ * The standing hostile-input suite, web-form half: every form the pages post (PAGE_FORMS,
+ * checked against the app's real POST routes) gets hostile fields, repeated fields, missing
+ * fields, malformed encodings and hostile path segments, posted as a browser would (cookie
+ * session and CSRF token for staff, a fresh visitor for public forms). Each answer must be a
+ * page (2xx), a redirect (3xx) or a refusal (4xx), never a 5xx; a refusal must leave every table
+ * as it was; and no page may echo the suite's markup unescaped. Then the worker sends what the
+ * accepted posts queued, and no page, email or calendar may carry it. See README "The hostile-input suite".
+ */
+
+const settings = hostileSettings(10);
+// About a minute per run across all forms, so HOSTILE_RUNS=1000 is not cut short.
+const TIMEOUT_MS = (10 + settings.runs) * 60_000;
+
+/** Forms that cannot accept anything in the suite's world, and why. */
+const NEVER_ACCEPTED_HERE: Record<string, string> = {
+  'POST /staff/events/:id/check-in': "check-in opens near the event's start; the seeded event is days away",
+};
+
+/** An organiser for the sign-out form, which ends the session it is posted with. */
+const SESSION_USER = { email: 'hostile-forms@roundtable.test', password: 'hostile-forms-password-1' };
+
+/** A page of each kind that carries a CSRF token for its visitor. */
+const CSRF_PAGE = { staff: '/staff/venues/new', visitor: '/sign-in' } as const;
+
+describe('hostile input on every web form', () => {
+  let sink: SmtpSink;
+  let api: TestApi;
+  let adminToken: string;
+  let staff: Agent;
+  /** One member of the public, posting every public form (as one browser would). */
+  let visitor: Agent;
+  let worlds: WorldSupply;
+  const csrfTokens = new Map<Agent, { name: string; value: string }>();
+  const manageTokens: string[] = [];
+  /** Forms that accepted at least one post (2xx/3xx). */
+  const accepted = new Set<string>();
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    api = await createTestApi('hostile-forms', {
+      now: new Date(),
+      env: {
+        SMTP_URL: sink.url,
+        MAIL_FROM: 'Halesowen Constituency Office <office@roundtable.test>',
+        PUBLIC_RATE_LIMIT: '1000000',
+        LOGIN_RATE_LIMIT: '1000000',
+      },
+    });
+    adminToken = await api.tokenFor('admin');
+    await request(api.http)
+      .post('/api/v1/users')
+      .set(bearer(adminToken))
+      .send({ ...SESSION_USER, name: 'Hostile Forms', role: 'organiser' })
+      .expect(201);
+    await request(api.http)
+      .post('/api/v1/users')
+      .set(bearer(adminToken))
+      .send({ ...HOSTILE_LOGIN_USER, name: 'Hostile Login', role: 'organiser' })
+      .expect(201);
+    staff = await signedInAgent(api, ADMIN.email, ADMIN.password);
+    visitor = request.agent(api.http);
+    worlds = new WorldSupply(api.dataSource);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await sink?.stop();
+  });
+
+  it('lists every form the app posts, and can generate posts for each', () => {
+    const listed = new Set(PAGE_FORMS.map((form) => form.route));
+    const real = new Set(pageRoutes(api, 'POST').map((route) => `${route.method} ${route.path}`));
+    expect(real.size).toBeGreaterThan(10);
+    const problems = [
+      ...[...real]
+        .filter((route) => !listed.has(route))
+        .map(
+          (route) =>
+            `${route} is a form the suite does not post: add it to PAGE_FORMS in test/support/hostile/page-forms.ts`,
+        ),
+      ...[...listed]
+        .filter((route) => !real.has(route))
+        .map((route) => `${route} is in PAGE_FORMS but the app has no such route`),
+      ...PAGE_FORMS.flatMap((form) =>
+        formGeneratorProblems(form).map((problem) => `${form.route}: ${problem}`),
+      ),
+    ];
+    expect(problems).toEqual([]);
+  });
+
+  async function agentFor(form: PageForm): Promise<Agent> {
+    if (form.who === 'staff') return staff;
+    if (form.who === 'own-session') return signedInAgent(api, SESSION_USER.email, SESSION_USER.password);
+    if (form.who === 'new-visitor') return request.agent(api.http);
+    return visitor;
+  }
+
+  /**
+   * The agent's CSRF token, read from a page once and kept, as a browser keeps its cookie: the
+   * form is posted with it as the page would. A refusal (403) is reported as the suite's fault.
+   */
+  async function csrfTokenOf(agent: Agent, form: PageForm): Promise<{ name: string; value: string }> {
+    const kept = csrfTokens.get(agent);
+    if (kept) return kept;
+    const signedIn = form.who === 'staff' || form.who === 'own-session';
+    const page = await agent.get(CSRF_PAGE[signedIn ? 'staff' : 'visitor']);
+    const csrf = csrfFieldOf(page.text);
+    if (!csrf)
+      throw new Error(`the suite found no CSRF token to post with (its page answered ${page.status})`);
+    csrfTokens.set(agent, csrf);
+    return csrf;
+  }
+
+  /** Posts one generated form in a fresh world and throws what was wrong with the answer. */
+  async function post(form: PageForm, input: FormPost): Promise<void> {
+    const agent = await agentFor(form);
+    // Signing in wrote a session: the fingerprint kept from the last refusal is out of date.
+    if (form.who === 'own-session') worlds.spent();
+    const csrf = form.csrf ? await csrfTokenOf(agent, form) : undefined;
+    const { world, before } = await worlds.next();
+    const fields = resolvePlaceholders(input.fields, world) as Record<string, string | string[]>;
+    const url = urlFor(form.route.split(' ')[1]!, { path: input.path, query: [] }, world);
+    let answer: Answer;
+    let location = '';
+    try {
+      let call = agent.post(url);
+      if (form.multipart) {
+        if (csrf) call = call.field(csrf.name, csrf.value);
+        for (const [name, value] of Object.entries(fields))
+          for (const item of Array.isArray(value) ? value : [value]) call = call.field(name, item);
+        if (input.file !== undefined)
+          call = call.attach(
+            'file',
+            Buffer.from(String(resolvePlaceholders(input.file, world))),
+            'people.csv',
+          );
+      } else {
+        const withToken = csrf ? { [csrf.name]: csrf.value, ...fields } : fields;
+        call = call.type('form').send(encodeForm(withToken, input.rawSuffix));
+      }
+      const res = await call;
+      location = String(res.headers.location ?? '');
+      answer = {
+        status: res.status,
+        contentType: String(res.headers['content-type'] ?? ''),
+        text: res.text ?? '',
+        body: res.body,
+      };
+    } catch (error) {
+      throw new Error(`no answer at ${url}: ${(error as Error).message}`);
+    }
+    logAnswer(
+      `${form.route} ${describePost(input).slice(0, 300)} -> ${describeAnswer(answer).slice(0, 300)} ${location}`,
+    );
+    const problems: string[] = [];
+    if (answer.status >= 500) problems.push('a server error');
+    if (input.mustRefuse && answer.status < 400)
+      problems.push(`accepted ${input.mustRefuse}, which the rules forbid`);
+    if (answer.status === 403)
+      problems.push("the suite's CSRF token or session was refused (403): fix how the suite posts forms");
+    if (form.who === 'staff' && answer.status === 303 && location.startsWith('/sign-in'))
+      problems.push("the suite's staff session was lost (sent to sign in)");
+    worlds.spent();
+    if (answer.status >= 400 && answer.status < 500) {
+      const after = await tableFingerprint(api.dataSource);
+      const changed = changedTables(before, after);
+      if (changed.length > 0) problems.push(`a refused post changed ${changed.join(', ')}`);
+      else worlds.unchanged(after);
+    }
+    if (answer.contentType.startsWith('text/html')) problems.push(...markupProblems(answer.text));
+    if (answer.status < 400) accepted.add(form.route);
+    if (answer.status < 400 && url.includes('/manage/'))
+      manageTokens.push(world.manageToken, world.invitedToken);
+    if (problems.length > 0)
+      throw new Error(
+        `${problems.join('; ')} at POST ${url.length > 200 ? `${url.slice(0, 150)}…` : url}, answered ${describeAnswer(answer)}`,
+      );
+  }
+
+  it(
+    'answers every hostile post with a page, a redirect or a refusal, and a refused one writes nothing',
+    async () => {
+      const failures: string[] = [];
+      for (const form of PAGE_FORMS.filter((candidate) => formGeneratorProblems(candidate).length === 0)) {
+        const failure = await checkRoute(
+          settings,
+          form.route,
+          formPostArbitrary(form),
+          formExamples(form),
+          (input) => post(form, input),
+          describePost,
+        );
+        if (failure) failures.push(failure);
+      }
+      failures.push(
+        ...unreachedRoutes(
+          PAGE_FORMS.map((form) => form.route),
+          accepted,
+          NEVER_ACCEPTED_HERE,
+        ),
+      );
+      failWith('Forms that answered a hostile post wrongly', failures);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'lets no stored markup, header injection or extra calendar event out in a page, an email or a feed',
+    async () => {
+      let worker: TestingModule | undefined;
+      try {
+        worker = await startWorkerBesideApi();
+        const problems = await storedOutputProblems({ api, sink, staff, adminToken, manageTokens });
+        failWith('Stored hostile input that came back out unsafely', problems);
+      } finally {
+        await worker?.close();
+      }
+    },
+    TIMEOUT_MS,
+  );
+});
+
+function describePost(input: FormPost): string {
+  const path = Object.entries(input.path)
+    .map(([name, value]) => `${name}=${'ref' in value ? `<a real ${value.ref}>` : describeValue(value.raw)}`)
+    .join(' ');
+  return [
+    path && `path ${path}`,
+    `fields ${describeValue(input.fields)}`,
+    input.rawSuffix && `then ${JSON.stringify(input.rawSuffix)}`,
+    input.file !== undefined && `file ${describeValue(input.file)}`,
+    input.mustRefuse && `(must be refused: ${input.mustRefuse})`,
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
