@@ -114,6 +114,13 @@ export const PAGE_FORMS: readonly PageForm[] = [
     },
   },
   {
+    route: 'POST /events/:id/manage-link',
+    who: 'anyone',
+    csrf: true,
+    fields: { email: placeholder('uniqueEmail') },
+  },
+  { route: 'POST /manage-link', who: 'anyone', csrf: true, fields: { email: placeholder('uniqueEmail') } },
+  {
     route: 'POST /manage/:token/access-needs',
     who: 'anyone',
     csrf: true,

@@ -1,9 +1,9 @@
-import { Controller, Get, Header, Param, Req } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { buildEventCalendar, EventsService } from '@roundtable/events';
 import { SessionsService, STAFF_ROLES } from '@roundtable/identity';
 import { AppConfig, Clock } from '@roundtable/platform';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { bearerToken } from '../auth/authenticated-request';
 import { PublicRateLimit } from '../http/throttling';
 import { uuidPipe } from '../http/uuid.pipe';
@@ -20,12 +20,16 @@ export class EventCalendarController {
   ) {}
 
   @Get(':id/calendar.ics')
-  @Header('Content-Type', 'text/calendar; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="event.ics"')
   @ApiProduces('text/calendar')
   @ApiOperation({ summary: 'The event as an iCalendar file: anyone for published events, staff for drafts' })
-  async calendar(@Param('id', uuidPipe('event')) id: string, @Req() req: Request): Promise<string> {
+  async calendar(
+    @Param('id', uuidPipe('event')) id: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const event = (await this.isStaff(req)) ? await this.events.get(id) : await this.events.getPublic(id);
+    // Set only once there is a calendar to send: @Header would label a 404's JSON as a calendar.
+    res.type('text/calendar; charset=utf-8').attachment('event.ics');
     return buildEventCalendar(event, {
       eventUrl: new URL(`/events/${event.id}`, this.config.get('PUBLIC_URL')).toString(),
       stamp: this.clock.now(),

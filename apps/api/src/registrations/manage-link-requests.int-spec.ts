@@ -65,6 +65,14 @@ describe('manage link requests', () => {
     expect(await linkRows('stranger@example.org')).toBe(0);
   });
 
+  it('answers 404 for an event that does not exist or is not published, as registering does', async () => {
+    const before = await linkRows('known@example.org');
+    const missing = await askForLink('00000000-0000-4000-8000-000000000000', 'known@example.org');
+    expect(missing.status).toBe(404);
+    expect(missing.body.message).toMatch(/no published event/);
+    expect(await linkRows('known@example.org')).toBe(before);
+  });
+
   it('documents both answers in the OpenAPI description: 202, status and message, nothing else', async () => {
     const doc = (await request(api.http).get('/docs/openapi.json').expect(200)).body;
     for (const path of [

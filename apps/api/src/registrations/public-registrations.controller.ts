@@ -11,7 +11,13 @@ import {
   Post,
   Req,
 } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { toPublicEventView, type PublicEventView } from '@roundtable/events';
 import {
   ManageLinkRequestDto,
@@ -96,9 +102,10 @@ export class PublicRegistrationsController {
     summary: 'Send me my link again',
     description:
       'Emails the address its private manage link for this event if it has a registration; the answer is the same either way. ' +
-      'Limited per address and per event.',
+      'Limited per address and per event. An unknown or unpublished event is a 404.',
   })
   @ApiAcceptedResponse({ type: RegistrationReceivedView })
+  @ApiNotFoundResponse({ description: 'No published event with that id.' })
   async requestLink(
     @Param('id', uuidPipe('event')) eventId: string,
     @Body() body: ManageLinkRequestDto,

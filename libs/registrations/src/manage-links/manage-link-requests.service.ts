@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { EventEntity } from '@roundtable/events';
 import {
   NotificationLedger,
@@ -82,7 +82,10 @@ export class ManageLinkRequests {
     const address = normaliseEmail(email);
     const due = await this.dataSource.transaction(async (manager) => {
       const event = await manager.getRepository(EventEntity).findOne({ where: { id: eventId } });
-      if (!event || !isUpcoming(event, this.clock.now())) return [];
+      // An unknown or draft event is a 404, as registering for it is: that says nothing about anyone.
+      if (!event || event.publishedAt === null)
+        throw new NotFoundException(`no published event with id ${eventId}`);
+      if (!isUpcoming(event, this.clock.now())) return [];
       const registration = await this.registrations.findForPerson(manager, eventId, address);
       return registration ? this.planFor(manager, registration, event, requestId) : [];
     });
