@@ -27,7 +27,11 @@ export class SweepSchedule implements OnApplicationBootstrap, OnApplicationShutd
     @InjectQueue(NOTIFICATIONS_QUEUE) private readonly queue: Queue<SweepNotificationsJob>,
     private readonly policy: NotificationJobPolicy,
     private readonly redis: RedisService,
-  ) {}
+  ) {
+    // While Redis is away every reconnect attempt is an 'error' on this queue too; the processor
+    // already logs its own connection's, and with no listener BullMQ prints each one to stderr.
+    this.queue.on('error', () => undefined);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     // BullMQ's connections retry for ever; this one fails fast, so a worker that cannot reach
