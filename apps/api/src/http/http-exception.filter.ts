@@ -1,6 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { RetryLaterException, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@roundtable/platform';
+import {
+  BRIEFLY_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+  RetryLaterException,
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+} from '@roundtable/platform';
 import type { Request, Response } from 'express';
 import { errorBody } from './error-body';
 
@@ -96,6 +101,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
       // Terminus's 503 carries which dependency is down in `details`; keep it.
       const { message, details } = response as { message?: string | string[]; details?: unknown };
       return { status: exception.getStatus(), message: message ?? exception.message, details };
+    }
+    // Postgres refused, dropped or did not answer: not a defect, and over in a few seconds.
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        message: BRIEFLY_UNAVAILABLE_MESSAGE,
+        retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+      };
     }
     return {
       status: HttpStatus.INTERNAL_SERVER_ERROR,

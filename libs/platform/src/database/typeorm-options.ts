@@ -1,10 +1,24 @@
+import { Logger } from '@nestjs/common';
 import type { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 import { migrations } from './migrations';
 
 /**
+ * How long a request waits for a connection: a new one to a Postgres that does not answer, or a
+ * free one from a busy pool. Past this the request is a 503 with Retry-After (see
+ * isDatabaseUnavailable), well inside the two seconds a request may take while Postgres is away.
+ */
+export const DATABASE_CONNECT_TIMEOUT_MS = 1_500;
+
+const logger = new Logger('Postgres');
+
+/**
  * The one description of how we talk to Postgres, shared by the apps and the migration CLI.
  * `synchronize` is never on: every schema change is a reviewed migration.
+ *
+ * No statement_timeout is set for every session: migrations (and the advisory lock that lines
+ * them up across processes) run through these options and may rightly take longer than any
+ * request should.
  */
 export function postgresOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
   return {
@@ -19,6 +33,20 @@ export function postgresOptions(databaseUrl: string, poolSize = 10): DataSourceO
     migrationsRun: false,
     migrations,
     migrationsTransactionMode: 'all',
-    extra: { max: poolSize, application_name: 'roundtable' },
+    // When Postgres restarts or drops a connection, each idle pooled client reports an error
+    // (57P01 and friends); unhandled, it would crash the process. The pool discards that client
+    // and opens a new one on the next query, so a line in the log (the code, no data) is all.
+    poolErrorHandler: (error: Error & { code?: string }) =>
+      logger.warn(`An idle connection failed (${error.code ?? error.message}); the pool replaces it`),
+    extra: {
+      max: poolSize,
+      application_name: 'roundtable',
+      connectionTimeoutMillis: DATABASE_CONNECT_TIMEOUT_MS,
+      // Notices a peer that vanished without closing the connection (a failover, a cut network).
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      // A transaction left open by a stuck request must not hold its locks for ever.
+      idle_in_transaction_session_timeout: 60_000,
+    },
   };
 }
