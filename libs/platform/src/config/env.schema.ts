@@ -39,6 +39,8 @@ export const envSchema = z
       .default('100kb'),
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    // Failed sign-ins to one email address, from anywhere, within 15 minutes before it is refused.
+    LOGIN_ACCOUNT_FAILURE_LIMIT: z.coerce.number().int().min(1).default(10),
     PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     ADMIN_EMAIL: optionalString.pipe(z.string().email('must be an email address').optional()),
