@@ -1,3 +1,4 @@
+import { createServer, type Socket } from 'node:net';
 import request from 'supertest';
 import { ensureDatabase, withDatabase } from '../../../../tools/local/postgres';
 import { bearer } from '../../../../test/support/fixtures';
@@ -41,9 +42,8 @@ describe('a lost Postgres', () => {
       ['/health', () => request(api.http).get('/health'), 'json'],
     ] as const;
 
-  it('answers 503 with Retry-After within two seconds while it is down, and recovers when it is back', async () => {
-    for (const [, send] of routes()) expect((await send()).status).toBe(200);
-    await postgres.stop();
+  /** Sends each request while Postgres is away: a 503 that says when to retry, within 2 s. */
+  async function expectBrieflyUnavailable(): Promise<void> {
     for (const [what, send, kind] of routes()) {
       const started = Date.now();
       const res = await send().timeout(GIVE_UP_MS);
@@ -67,11 +67,35 @@ describe('a lost Postgres', () => {
         });
       }
     }
+  }
 
-    await postgres.start(); // on the same port, or it throws
+  async function expectWorking(): Promise<void> {
     for (const [what, send] of routes()) {
       const res = await send().timeout(GIVE_UP_MS);
       expect({ what, status: res.status }).toEqual({ what, status: 200 });
     }
+  }
+
+  it('answers 503 with Retry-After within two seconds while it is down, and recovers when it is back', async () => {
+    await expectWorking();
+    await postgres.stop();
+    await expectBrieflyUnavailable();
+    await postgres.start(); // on the same port, or it throws
+    await expectWorking();
+  });
+
+  it('does the same when something takes connections on its port but never answers (a hung host)', async () => {
+    await postgres.stop();
+    const silent = new Set<Socket>();
+    const hung = createServer((socket) => silent.add(socket));
+    await new Promise<void>((resolve) => hung.listen(postgres.port, '127.0.0.1', resolve));
+    try {
+      await expectBrieflyUnavailable();
+    } finally {
+      for (const socket of silent) socket.destroy();
+      await new Promise<void>((resolve) => hung.close(() => resolve()));
+    }
+    await postgres.start();
+    await expectWorking();
   });
 });

@@ -15,6 +15,7 @@ describe('isDatabaseUnavailable', () => {
     ['too many connections', withCode('53300')],
     ['a dropped connection (no code)', new Error('Connection terminated unexpectedly')],
     ['a connect that timed out (no code)', new Error('Connection terminated due to connection timeout')],
+    ['a server that never answered the connect (no code)', new Error('timeout expired')],
     ['a pool with no free client in time (no code)', new Error('timeout exceeded when trying to connect')],
   ])('is true for %s', (_, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);

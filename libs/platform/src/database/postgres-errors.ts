@@ -36,6 +36,7 @@ function isUnavailableSqlState(code: string): boolean {
  */
 const CODELESS_CONNECTION_MESSAGES = [
   /^Connection terminated/, // "Connection terminated unexpectedly", "... due to connection timeout"
+  /^timeout expired$/, // pg Client: connecting took longer than its connectionTimeoutMillis
   /^timeout exceeded when trying to connect$/, // pg-pool: no client within connectionTimeoutMillis
   /^Client has encountered a connection error and is not queryable$/,
 ];

@@ -1,14 +1,31 @@
 import { Logger } from '@nestjs/common';
+import { Client, type ClientConfig } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
 import { migrations } from './migrations';
 
 /**
- * How long a request waits for a connection: a new one to a Postgres that does not answer, or a
- * free one from a busy pool. Past this the request is a 503 with Retry-After (see
- * isDatabaseUnavailable), well inside the two seconds a request may take while Postgres is away.
+ * How long opening a connection may take. A Postgres that is down refuses at once; one that does
+ * not answer at all (a dead host, a cut network) is given up on after this, and the request is a
+ * 503 with Retry-After (see isDatabaseUnavailable), inside the two seconds a request may take.
  */
-export const DATABASE_CONNECT_TIMEOUT_MS = 1_500;
+export const DATABASE_CONNECT_TIMEOUT_MS = 1_000;
+
+/**
+ * How long a request waits for a free pooled connection. Longer than the connect timeout: a
+ * burst of registrations may queue for a few seconds, and is better served late than refused.
+ */
+export const DATABASE_POOL_WAIT_MS = 10_000;
+
+/**
+ * node-postgres's pool hands its own `connectionTimeoutMillis` (the wait for a free client) to
+ * each client it creates; this client keeps a shorter timeout of its own for connecting.
+ */
+class QuickToConnectClient extends Client {
+  constructor(config: ClientConfig) {
+    super({ ...config, connectionTimeoutMillis: DATABASE_CONNECT_TIMEOUT_MS });
+  }
+}
 
 const logger = new Logger('Postgres');
 
@@ -41,7 +58,8 @@ export function postgresOptions(databaseUrl: string, poolSize = 10): DataSourceO
     extra: {
       max: poolSize,
       application_name: 'roundtable',
-      connectionTimeoutMillis: DATABASE_CONNECT_TIMEOUT_MS,
+      Client: QuickToConnectClient,
+      connectionTimeoutMillis: DATABASE_POOL_WAIT_MS,
       // Notices a peer that vanished without closing the connection (a failover, a cut network).
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
