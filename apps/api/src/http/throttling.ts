@@ -125,7 +125,13 @@ export class RateLimitGuard extends ThrottlerGuard {
 
 /** Anonymous routes: a generous per-address limit, counted apart from sign-in attempts. */
 export const PublicRateLimit = () =>
-  applyDecorators(UseGuards(RateLimitGuard), SkipThrottle({ [LOGIN_THROTTLE]: true }));
+  applyDecorators(
+    UseGuards(RateLimitGuard),
+    SkipThrottle({ [LOGIN_THROTTLE]: true }),
+    ApiTooManyRequestsResponse({
+      description: 'Too many requests from this address; Retry-After says when to try again.',
+    }),
+  );
 
 /** Sign-in: a tight per-address limit against password guessing. */
 export const LoginRateLimit = () =>

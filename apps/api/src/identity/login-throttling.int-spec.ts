@@ -115,6 +115,7 @@ describe('sign-in throttling', () => {
     const byPage = await (await signInPage(newAddress()))(target.email, target.password);
     expectRetryAfter(byPage, 15 * 60);
     expect(byPage.text).toContain('Too many attempts');
+    expect(byPage.text).toContain('try again in 15 minutes');
 
     // Other accounts are not affected.
     expect((await apiLogin(newAddress(), ADMIN.email, ADMIN.password)).status).toBe(200);

@@ -27,7 +27,8 @@ describe('a lost Redis', () => {
     redis = await OwnRedis.start();
     sink = await SmtpSink.start();
     api = await createTestApi('redis-outage', {
-      env: { REDIS_URL: redis.url, SMTP_URL: sink.url, PUBLIC_URL: 'https://roundtable.test' },
+      // PUBLIC_URL stays http, so the page cookies are not Secure and supertest sends them back.
+      env: { REDIS_URL: redis.url, SMTP_URL: sink.url },
     });
     worker = await startWorkerBesideApi(TEST_JOB_POLICY);
     staff = await api.tokenFor('organiser');
@@ -39,7 +40,8 @@ describe('a lost Redis', () => {
     await api?.close();
     await sink?.stop();
     await redis?.stop();
-  });
+    // After a failed test the apps' reconnect backoff may have grown to BullMQ's 20 s cap.
+  }, 120_000);
 
   /** Sends the request, failing after GIVE_UP_MS; returns the response and how long it took. */
   async function timed(test: request.Test): Promise<{ res: request.Response; ms: number }> {
@@ -93,6 +95,22 @@ describe('a lost Redis', () => {
       expect(signIn.res.headers['retry-after']).toMatch(/^\d+$/);
       expect(signIn.res.body.message).toMatch(/briefly unavailable/);
       expect(signIn.ms).toBeLessThan(ANSWER_WITHIN_MS);
+
+      // The sign-in page too (its form still loads: pages are public routes, which fail open).
+      const browser = request.agent(api.http);
+      const form = await timed(browser.get('/sign-in'));
+      expect(form.res.status).toBe(200);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(form.res.text)![1]!;
+      const page = await timed(
+        browser
+          .post('/sign-in')
+          .type('form')
+          .send({ _csrf: csrf, ...ADMIN }),
+      );
+      expect(page.res.status).toBe(503);
+      expect(page.res.headers['retry-after']).toMatch(/^\d+$/);
+      expect(page.res.text).toContain('The service is briefly unavailable');
+      expect(page.ms).toBeLessThan(ANSWER_WITHIN_MS);
 
       const health = await timed(request(api.http).get('/health'));
       expect(health.res.status).toBe(503);
