@@ -24,9 +24,10 @@ const DEFAULT_RETRY_AFTER_SECONDS: Partial<Record<number, number>> = {
 
 /** The error's code (SQLSTATE, errno) or class, for a log line without request data. */
 function errorCode(exception: unknown): string {
-  if (!(exception instanceof Error)) return 'unknown';
-  const cause = (exception as Error & { driverError?: unknown }).driverError ?? exception;
-  const code = (cause as NodeJS.ErrnoException).code;
+  // Not `instanceof Error`: socket errors may come from another realm (see isDatabaseUnavailable).
+  if (typeof exception !== 'object' || exception === null) return 'unknown';
+  const cause = (exception as { driverError?: unknown }).driverError ?? exception;
+  const code = (cause as { code?: unknown }).code;
   return typeof code === 'string' ? code : exception.constructor.name;
 }
 
