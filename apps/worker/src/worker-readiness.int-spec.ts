@@ -22,7 +22,7 @@ describe('worker readiness without Redis', () => {
   });
 
   it('refuses to start, and never reports ready, when Redis does not answer', async () => {
-    await expect(testWorker.worker.init()).rejects.toThrow(/max retries/i);
+    await expect(testWorker.worker.init()).rejects.toThrow(/Redis did not answer/);
     expect(testWorker.logs.filter((line) => line.includes('Worker ready'))).toEqual([]);
   });
 });

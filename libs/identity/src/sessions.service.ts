@@ -4,6 +4,7 @@ import { AppConfig, Clock, hashSecretToken, newSecretToken } from '@roundtable/p
 import { LessThan, MoreThan, Repository } from 'typeorm';
 import { PasswordHasher } from './password-hasher';
 import { Session } from './session.entity';
+import { SignInFailures } from './sign-in-failures';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
@@ -19,14 +20,23 @@ export class SessionsService {
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
+    private readonly failures: SignInFailures,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Throws 401 for a wrong address or password (the same for both), and 429 once the address has
+   * had too many failures (see SignInFailures), whatever the password.
+   */
   async signIn(email: string, password: string): Promise<SignedIn> {
+    await this.failures.refuseIfLocked(email);
     const user = await this.users.findForSignIn(email);
     const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
-    if (!user || !valid) throw new UnauthorizedException('The email address or password is not right');
+    if (!user || !valid) {
+      await this.failures.record(email);
+      throw new UnauthorizedException('The email address or password is not right');
+    }
     const token = newSecretToken('rts');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.get('SESSION_TTL_HOURS') * 3_600_000);

@@ -6,9 +6,15 @@ export { runMigrationsExclusively } from './database/migration-runner';
 export { postgresOptions } from './database/typeorm-options';
 export { redactUrl } from './logging/redact-url';
 export { PlatformModule } from './platform.module';
-export { redisOptionsFromUrl } from './redis/redis-options';
+export { failFastRedisOptions, redisOptionsFromUrl } from './redis/redis-options';
+export { producerQueueOptions } from './queue/producer-queue-options';
 export { RedisService } from './redis/redis.service';
-export { isExclusionViolation, isUniqueViolation } from './database/postgres-errors';
+export { isDatabaseUnavailable, isExclusionViolation, isUniqueViolation } from './database/postgres-errors';
+export {
+  BRIEFLY_UNAVAILABLE_MESSAGE,
+  RetryLaterException,
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+} from './http/retry-later.exception';
 export { PageQueryDto, type Page } from './http/page-query.dto';
 export { hashSecretToken, newSecretToken } from './secret-token';
 export { checkEmailAddress, EMAIL_ADDRESS_MAX, normaliseEmail } from './email-address';

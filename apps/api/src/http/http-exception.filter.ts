@@ -1,7 +1,35 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
+import {
+  BRIEFLY_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+  RetryLaterException,
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+} from '@roundtable/platform';
 import type { Request, Response } from 'express';
 import { errorBody } from './error-body';
+
+interface Described {
+  status: number;
+  message: string | string[];
+  details?: unknown;
+  retryAfterSeconds?: number;
+}
+
+/** Retry-After for a 429 or 503 that did not say (a throttler's own, /health's). */
+const DEFAULT_RETRY_AFTER_SECONDS: Partial<Record<number, number>> = {
+  [HttpStatus.TOO_MANY_REQUESTS]: 60,
+  [HttpStatus.SERVICE_UNAVAILABLE]: UNAVAILABLE_RETRY_AFTER_SECONDS,
+};
+
+/** The error's code (SQLSTATE, errno) or class, for a log line without request data. */
+function errorCode(exception: unknown): string {
+  // Not `instanceof Error`: socket errors may come from another realm (see isDatabaseUnavailable).
+  if (typeof exception !== 'object' || exception === null) return 'unknown';
+  const cause = (exception as { driverError?: unknown }).driverError ?? exception;
+  const code = (cause as { code?: unknown }).code;
+  return typeof code === 'string' ? code : exception.constructor.name;
+}
 
 /** Routes answered in JSON; everything else is a web page. */
 export function isApiRequest(req: Request): boolean {
@@ -21,9 +49,19 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
-    const { status, message, details } = this.describe(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    const { status, message, details, retryAfterSeconds } = this.describe(exception);
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) {
+      // Expected while a dependency is away, and one line per request is plenty.
+      this.logger.warn(
+        `503 for ${req.method} ${req.route?.path ?? 'an unrouted path'}: ${errorCode(exception)}`,
+      );
+    } else if (status >= 500) {
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    }
     if (res.headersSent) return;
+    // Every 429 and 503 says when to come back, in seconds (RFC 9110 Retry-After).
+    const retryAfter = retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS[status];
+    if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
 
     if (isApiRequest(req)) {
       res
@@ -44,7 +82,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
       .render('pages/error.njk', { statusCode: status, message: status >= 500 ? null : message });
   }
 
-  private describe(exception: unknown): { status: number; message: string | string[]; details?: unknown } {
+  private describe(exception: unknown): Described {
+    if (exception instanceof RetryLaterException) {
+      return {
+        status: exception.getStatus(),
+        message: exception.message,
+        retryAfterSeconds: exception.retryAfterSeconds,
+      };
+    }
     if (exception instanceof ThrottlerException) {
       return {
         status: HttpStatus.TOO_MANY_REQUESTS,
@@ -57,6 +102,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
       // Terminus's 503 carries which dependency is down in `details`; keep it.
       const { message, details } = response as { message?: string | string[]; details?: unknown };
       return { status: exception.getStatus(), message: message ?? exception.message, details };
+    }
+    // Postgres refused, dropped or did not answer: not a defect, and over in a few seconds.
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        message: BRIEFLY_UNAVAILABLE_MESSAGE,
+        retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+      };
     }
     return {
       status: HttpStatus.INTERNAL_SERVER_ERROR,

@@ -1,7 +1,8 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '@roundtable/events';
-import { NotificationsModule } from '@roundtable/notifications';
+import { NOTIFICATIONS_QUEUE, NotificationsModule } from '@roundtable/notifications';
 import {
   InvitationSuppression,
   InvitationSuppressionsRepository,
@@ -23,6 +24,8 @@ import { SweepSchedule } from './sweep-schedule';
  */
 @Module({
   imports: [
+    // The queue the processor works and the schedules add to, on BullMQ's patient connection.
+    BullModule.registerQueue({ name: NOTIFICATIONS_QUEUE }),
     NotificationsModule,
     EventsModule,
     RegistrationsModule,

@@ -9,8 +9,12 @@ import {
 import { RedisService } from '@roundtable/platform';
 import type { Queue } from 'bullmq';
 
-/** How many sweep periods go by between checks that the scheduler is still in Redis. */
-const RECHECK_EVERY_PERIODS = 10;
+/**
+ * How many sweep periods go by between checks that the scheduler is still in Redis. After a Redis
+ * that restarted empty, messages planned while it was away wait for this check (a minute in
+ * production): one idempotent upsert a minute per worker is cheap for that.
+ */
+const RECHECK_EVERY_PERIODS = 2;
 
 /**
  * Registers the sweep as a BullMQ Job Scheduler when the worker starts. Every worker does so;
@@ -27,7 +31,11 @@ export class SweepSchedule implements OnApplicationBootstrap, OnApplicationShutd
     @InjectQueue(NOTIFICATIONS_QUEUE) private readonly queue: Queue<SweepNotificationsJob>,
     private readonly policy: NotificationJobPolicy,
     private readonly redis: RedisService,
-  ) {}
+  ) {
+    // While Redis is away every reconnect attempt is an 'error' on this queue too; the processor
+    // already logs its own connection's, and with no listener BullMQ prints each one to stderr.
+    this.queue.on('error', () => undefined);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     // BullMQ's connections retry for ever; this one fails fast, so a worker that cannot reach

@@ -1,7 +1,6 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
-import { Clock } from '@roundtable/platform';
-import type { JobsOptions, Queue } from 'bullmq';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig, Clock, producerQueueOptions } from '@roundtable/platform';
+import { Queue, type JobsOptions } from 'bullmq';
 import type { DueNotification } from './notification-ledger';
 import { NotificationJobPolicy } from './notification-job-policy';
 import { NOTIFICATION_JOBS, NOTIFICATIONS_QUEUE, type SendNotificationJob } from './notification-jobs';
@@ -9,19 +8,50 @@ import { NOTIFICATION_JOBS, NOTIFICATIONS_QUEUE, type SendNotificationJob } from
 const ENQUEUE_CHUNK = 1000;
 
 /**
+ * The longest an enqueue after commit may hold up its request. The connection already fails at
+ * once while Redis is away and after a second when it does not answer; this also covers the
+ * first connection of a process whose Redis was down when it started.
+ */
+const ENQUEUE_WAIT_MS = 1_500;
+
+/** How long shutdown waits for the queue's connection to close politely. */
+const CLOSE_WAIT_MS = 2_000;
+
+class EnqueueTimeout extends Error {
+  constructor() {
+    super(`no answer from Redis within ${ENQUEUE_WAIT_MS} ms`);
+  }
+}
+
+/**
  * Puts planned rows on the queue after their transaction commits. If Redis is away the rows are
  * still in the ledger and the sweeper enqueues them later, so a failure here loses nothing and
- * must not fail the request that planned them.
+ * must not fail, or hold up, the request that planned them.
+ *
+ * It adds through a Queue of its own on a fail-fast connection (producerQueueOptions), not the
+ * workers' shared one, which waits for ever for Redis to come back. The Queue is opened on first
+ * use: a process that never enqueues (a worker that failed to start) holds no connection.
  */
 @Injectable()
-export class NotificationOutbox {
+export class NotificationOutbox implements OnApplicationShutdown {
   private readonly logger = new Logger(NotificationOutbox.name);
+  private producer: Queue<SendNotificationJob> | undefined;
 
   constructor(
-    @InjectQueue(NOTIFICATIONS_QUEUE) private readonly queue: Queue<SendNotificationJob>,
+    private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly policy: NotificationJobPolicy,
   ) {}
+
+  private get queue(): Queue<SendNotificationJob> {
+    if (!this.producer) {
+      const queue = new Queue<SendNotificationJob>(NOTIFICATIONS_QUEUE, producerQueueOptions(this.config));
+      // Every failed reconnect is an 'error'; the failed adds say what matters, once per request.
+      queue.on('error', () => undefined);
+      this.producer = queue;
+    }
+    return this.producer;
+  }
 
   async enqueue(rows: DueNotification[], requestId?: string): Promise<void> {
     if (rows.length === 0) return;
@@ -31,19 +61,48 @@ export class NotificationOutbox {
     for (let start = 0; start < rows.length; start += ENQUEUE_CHUNK) {
       const chunk = rows.slice(start, start + ENQUEUE_CHUNK);
       try {
-        await this.queue.addBulk(
-          chunk.map((row) => ({
-            name: NOTIFICATION_JOBS.send,
-            data: { notificationId: row.id, ...(requestId && { requestId }) },
-            opts: this.jobOptions(row, now),
-          })),
+        await this.withinEnqueueWait(
+          this.queue.addBulk(
+            chunk.map((row) => ({
+              name: NOTIFICATION_JOBS.send,
+              data: { notificationId: row.id, ...(requestId && { requestId }) },
+              opts: this.jobOptions(row, now),
+            })),
+          ),
         );
       } catch (error) {
+        // Ids only: the rows hold names and addresses, the log must not.
         this.logger.warn(
-          `Could not enqueue ${rows.length - start} notification(s); the sweeper will: ${error instanceof Error ? error.message : error}`,
+          `Could not enqueue ${rows.length - start} notification(s) (first ${chunk[0].id}` +
+            `${requestId ? `, request ${requestId}` : ''}); they stay pending for the sweeper: ` +
+            `${error instanceof Error ? error.message : String(error)}`,
         );
         return;
       }
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const producer = this.producer;
+    if (!producer) return;
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<'gave up'>((resolve) => {
+      timer = setTimeout(() => resolve('gave up'), CLOSE_WAIT_MS);
+    });
+    const outcome = await Promise.race([producer.close().catch(() => 'gave up' as const), gaveUp]);
+    clearTimeout(timer);
+    if (outcome === 'gave up') await producer.disconnect().catch(() => undefined);
+  }
+
+  private async withinEnqueueWait<T>(adding: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new EnqueueTimeout()), ENQUEUE_WAIT_MS);
+    });
+    try {
+      return await Promise.race([adding, timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -40,6 +40,8 @@ export const envSchema = z
       .default('100kb'),
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    // Failed sign-ins to one email address, from anywhere, within 15 minutes before it is refused.
+    LOGIN_ACCOUNT_FAILURE_LIMIT: z.coerce.number().int().min(1).default(10),
     PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
     /** Server keys that private manage links are derived from; never logged (see link-keys.ts). */
     LINK_KEYS: linkKeysSchema,

@@ -4,9 +4,11 @@ import { AppConfig } from '../config/app-config.service';
 import { redisOptionsFromUrl } from '../redis/redis-options';
 
 /**
- * BullMQ's shared connection settings. Queues and processors are registered by the domain that
- * owns them. `maxRetriesPerRequest: null` is what BullMQ workers require; the prefix keeps
- * environments (and test files) sharing one Redis apart.
+ * BullMQ's shared connection settings, for the worker's queues and processors (registered by the
+ * domain that owns them). `maxRetriesPerRequest: null` is what BullMQ workers require, and a
+ * worker may wait for Redis to come back. Anything that adds jobs during an HTTP request uses
+ * producerQueueOptions instead, which fails fast. The prefix keeps environments (and test files)
+ * sharing one Redis apart.
  */
 @Module({
   imports: [

@@ -13,3 +13,23 @@ export function redisOptionsFromUrl(redisUrl: string): RedisOptions {
     tls: url.protocol === 'rediss:' ? {} : undefined,
   };
 }
+
+/** How long a command or a connection attempt may take on a fail-fast connection. */
+export const FAIL_FAST_TIMEOUT_MS = 1_000;
+
+/**
+ * For connections that serve an HTTP request (rate limits, health, putting a job on the queue):
+ * while Redis is away a command fails at once instead of waiting in ioredis's offline queue for
+ * a reconnect that may be minutes off, and a Redis that accepts the connection but does not
+ * answer fails the command after a second. The caller decides what that failure means. BullMQ
+ * workers must not use these: they need `maxRetriesPerRequest: null` and may wait.
+ */
+export function failFastRedisOptions(redisUrl: string): RedisOptions {
+  return {
+    ...redisOptionsFromUrl(redisUrl),
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: FAIL_FAST_TIMEOUT_MS,
+    commandTimeout: FAIL_FAST_TIMEOUT_MS,
+  };
+}
