@@ -10,6 +10,7 @@ import { EventsController } from './events/events.controller';
 import { PublicEventsController } from './events/public-events.controller';
 import { VenuesController } from './events/venues.controller';
 import { HealthModule } from './health/health.module';
+import { AnswerFloor } from './http/answer-floor';
 import { throttling } from './http/throttling';
 import { AuthController } from './identity/auth.controller';
 import { UsersController } from './identity/users.controller';
@@ -46,6 +47,6 @@ import { PublicUnsubscribeController } from './registrations/public-unsubscribe.
     InvitationsController,
     PublicUnsubscribeController,
   ],
-  providers: [AdminBootstrap],
+  providers: [AdminBootstrap, AnswerFloor],
 })
 export class AppModule {}

@@ -30,13 +30,13 @@ export class SessionsService {
    * had too many failures (see SignInFailures), whatever the password.
    */
   async signIn(email: string, password: string): Promise<SignedIn> {
-    await this.failures.refuseIfLocked(email);
+    await this.failures.countAttempt(email);
     const user = await this.users.findForSignIn(email);
     const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !valid) {
-      await this.failures.record(email);
       throw new UnauthorizedException('The email address or password is not right');
     }
+    await this.failures.forgive(email);
     const token = newSecretToken('rts');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.get('SESSION_TTL_HOURS') * 3_600_000);

@@ -5,6 +5,9 @@ import { createHash } from 'node:crypto';
 /** The window over which failed sign-ins to one account are counted. */
 export const SIGN_IN_FAILURE_WINDOW_MS = 15 * 60_000;
 
+/** Gives back one counted attempt, if the window it was counted in still exists. */
+const FORGIVE = "if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end return 0";
+
 const UNAVAILABLE = 'sign-in is briefly unavailable: try again in a few seconds';
 
 /**
@@ -22,11 +25,19 @@ export class SignInFailures {
     private readonly config: AppConfig,
   ) {}
 
-  /** Throws a 429 with Retry-After while the address has used up its failures. */
-  async refuseIfLocked(email: string): Promise<void> {
+  /**
+   * Counts this attempt as a failure before the password is checked, and throws a 429 with
+   * Retry-After when the address has used up its failures. Counting first is what makes the
+   * limit hold against guesses sent in parallel: each takes its number atomically, so at most
+   * LOGIN_ACCOUNT_FAILURE_LIMIT passwords are checked per window, however many arrive at once.
+   * A sign-in that succeeds gives its attempt back (`forgive`).
+   */
+  async countAttempt(email: string): Promise<void> {
     const key = this.key(email);
-    const [failures, msLeft] = await this.run(this.redis.client.multi().get(key).pttl(key));
-    if (Number(failures ?? 0) < this.config.get('LOGIN_ACCOUNT_FAILURE_LIMIT')) return;
+    const [, attempt, msLeft] = await this.run(
+      this.redis.client.multi().set(key, 0, 'PX', SIGN_IN_FAILURE_WINDOW_MS, 'NX').incr(key).pttl(key),
+    );
+    if (Number(attempt) <= this.config.get('LOGIN_ACCOUNT_FAILURE_LIMIT')) return;
     const minutes = Math.max(1, Math.ceil(Number(msLeft) / 60_000));
     throw new RetryLaterException(
       HttpStatus.TOO_MANY_REQUESTS,
@@ -35,10 +46,11 @@ export class SignInFailures {
     );
   }
 
-  /** Counts one failure; the first in a window starts the window. */
-  async record(email: string): Promise<void> {
+  /** The attempt counted by `countAttempt` succeeded: it is not a failure. */
+  async forgive(email: string): Promise<void> {
     const key = this.key(email);
-    await this.run(this.redis.client.multi().set(key, 0, 'PX', SIGN_IN_FAILURE_WINDOW_MS, 'NX').incr(key));
+    // Only while the window lasts: DECR on a key that expired meanwhile would start a bare one.
+    await this.run(this.redis.client.multi().eval(FORGIVE, 1, key));
   }
 
   private key(email: string): string {

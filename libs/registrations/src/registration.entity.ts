@@ -24,6 +24,8 @@ import type { RegistrationStatus } from './registration-status';
   `"status" IN ('invited', 'confirmed', 'declined', 'waitlisted', 'cancelled', 'attended')`,
 )
 @Index('registrations_waitlist', ['eventId', 'queuePosition'], { where: `"status" = 'waitlisted'` })
+// The public registration limit counts these by address (see ManageLinkRequests.mayRegisterNew).
+@Index('registrations_public_by_address', ['email', 'createdAt'], { where: `"invited_at" IS NULL` })
 export class Registration {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -6,7 +6,7 @@ import {
   type DueNotification,
   type PlannedNotification,
 } from '@roundtable/notifications';
-import { Clock, hashSecretToken, isUniqueViolation, normaliseEmail } from '@roundtable/platform';
+import { Clock, isUniqueViolation, normaliseEmail } from '@roundtable/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessTasksPlanner } from './access-tasks.planner';
 import { ManageLinkRequests } from './manage-links/manage-link-requests.service';
@@ -25,8 +25,11 @@ import { RegistrationsRepository } from './registrations.repository';
  * the same whatever happened (whether the address was already registered is personal).
  */
 export interface Registered {
-  /** The address's registration for the event: new, or the one it already had (unchanged). */
-  registration: Registration;
+  /**
+   * The address's registration for the event: new, or the one it already had (unchanged); null
+   * when the address had none and has reached PUBLIC_REGISTRATIONS_PER_ADDRESS (nothing made).
+   */
+  registration: Registration | null;
   /** False when the address already had a registration, which was left as it was. */
   created: boolean;
   /** Whether an email was planned: always for a new one; for an existing one, within the limits. */
@@ -78,6 +81,9 @@ export class RegistrationsService {
         const due = await this.linkRequests.planFor(manager, existing, event, requestId);
         return { result: { registration: existing, created: false, emailed: due.length > 0 }, due };
       }
+      if (!(await this.linkRequests.mayRegisterNew(manager, email))) {
+        return { result: { registration: null, created: false, emailed: false }, due: [] };
+      }
       const hasPlace = await this.registrations.takePlace(manager, eventId);
       const now = this.clock.now();
       const registration = await this.registrations.insert(manager, {
@@ -106,21 +112,14 @@ export class RegistrationsService {
       };
     });
     await this.outbox.enqueue(due, requestId);
-    this.logger.log(
-      result.created
-        ? `Registration ${result.registration.id} for event ${eventId}: ${result.registration.status}`
-        : `Registration ${result.registration.id} for event ${eventId}: registered again, unchanged; link ${result.emailed ? 'emailed' : 'not emailed (limit)'}`,
-    );
+    this.logger.log(registeredLogLine(eventId, result));
     return result;
   }
 
   async getByToken(
     token: string,
   ): Promise<{ registration: Registration; event: EventEntity; waitlistPosition: number | null }> {
-    const registration = await this.registrations.findByTokenHash(
-      this.dataSource.manager,
-      hashSecretToken(token),
-    );
+    const registration = await this.manageLinks.findByToken(this.dataSource.manager, token);
     if (!registration)
       throw new NotFoundException('this link does not match a registration: check it is complete');
     const event = await this.dataSource.manager.getRepository(EventEntity).findOneOrFail({
@@ -290,7 +289,7 @@ export class RegistrationsService {
   }
 
   private async lockByTokenOrFail(manager: EntityManager, token: string): Promise<Registration> {
-    const registration = await this.registrations.findByTokenHash(manager, hashSecretToken(token), true);
+    const registration = await this.manageLinks.findByToken(manager, token, true);
     if (!registration)
       throw new NotFoundException('this link does not match a registration: check it is complete');
     return registration;
@@ -308,6 +307,14 @@ export class RegistrationsService {
       throw error;
     }
   }
+}
+
+/** What happened, by ids only (whether an address was known is for the log, never the answer). */
+function registeredLogLine(eventId: string, { registration, created, emailed }: Registered): string {
+  if (!registration)
+    return `Public registration for event ${eventId} refused: the address's daily limit is reached`;
+  if (created) return `Registration ${registration.id} for event ${eventId}: ${registration.status}`;
+  return `Registration ${registration.id} for event ${eventId}: registered again, unchanged; link ${emailed ? 'emailed' : 'not emailed (limit)'}`;
 }
 
 /** Someone who cancelled or declined taking a place again: their calendar item comes back. */

@@ -121,6 +121,29 @@ describe('sign-in throttling', () => {
     expect((await apiLogin(newAddress(), ADMIN.email, ADMIN.password)).status).toBe(200);
   });
 
+  it('checks at most LOGIN_ACCOUNT_FAILURE_LIMIT passwords for an account even when the guesses arrive at once, and a right password gives its attempt back', async () => {
+    const admin = await api.tokenFor('admin');
+    const target = { email: 'ade.parallel@roundtable.test', password: 'parallel-password-1' };
+    await request(api.http)
+      .post('/api/v1/users')
+      .set(bearer(admin))
+      .send({ ...target, name: 'Ade Parallel', role: 'organiser' })
+      .expect(201);
+    // Signing in rightly, again and again, uses none of the account's failures.
+    for (let time = 0; time < LOGIN_ACCOUNT_FAILURE_LIMIT + 1; time += 1) {
+      expect((await apiLogin(newAddress(), target.email, target.password)).status).toBe(200);
+    }
+    // Five times the limit, all at once, each from an address of its own.
+    const answers = await Promise.all(
+      Array.from({ length: LOGIN_ACCOUNT_FAILURE_LIMIT * 5 }, (_, n) =>
+        apiLogin(newAddress(), target.email, `parallel-guess-${n}`),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(LOGIN_ACCOUNT_FAILURE_LIMIT);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(LOGIN_ACCOUNT_FAILURE_LIMIT * 4);
+  });
+
   it('sends Retry-After on the public routes’ 429s too, API and pages', async () => {
     const admin = await api.tokenFor('admin');
     const event = await createEvent(api, admin);

@@ -2,6 +2,7 @@ import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/c
 import { EventsModule } from '@roundtable/events';
 import { NotificationsModule } from '@roundtable/notifications';
 import { RegistrationsModule } from '@roundtable/registrations';
+import { AnswerFloor } from '../http/answer-floor';
 import { CsrfGuard } from './auth/csrf.guard';
 import { CsrfMiddleware } from './auth/csrf.middleware';
 import { PageCookies } from './auth/page-cookies';
@@ -44,7 +45,7 @@ import { StaffVenuePagesController } from './venues/staff-venue-pages.controller
     // No CSRF middleware or guard: mail providers post to it without cookies (see the controller).
     UnsubscribePagesController,
   ],
-  providers: [PageCookies, CsrfGuard, StaffPageGuard, RegistrationSummary],
+  providers: [PageCookies, CsrfGuard, StaffPageGuard, RegistrationSummary, AnswerFloor],
 })
 export class PagesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -73,6 +73,33 @@ describe('manage link requests', () => {
     expect(await linkRows('known@example.org')).toBe(before);
   });
 
+  it('opens nothing with a link made under a key taken out of LINK_KEYS: rotating a leaked key out revokes its links', async () => {
+    const event = await publishedEvent();
+    await registerAndRead(api, event.id, person('rotated@example.org'));
+    const { manageToken } = await registrationOf(api, event.id, 'rotated@example.org');
+    expect((await request(api.http).get(`/api/v1/public/registrations/${manageToken}`)).status).toBe(200);
+
+    // As if the key this link was made under had been taken out of LINK_KEYS since.
+    await api.dataSource.query(
+      "UPDATE registrations SET link_key_id = 'retired' WHERE event_id = $1 AND email = 'rotated@example.org'",
+      [event.id],
+    );
+    for (const res of [
+      await request(api.http).get(`/api/v1/public/registrations/${manageToken}`),
+      await request(api.http).patch(`/api/v1/public/registrations/${manageToken}`).send({ accessNeeds: [] }),
+      await request(api.http).delete(`/api/v1/public/registrations/${manageToken}`),
+      await request(api.http).post(`/api/v1/public/registrations/${manageToken}/unsubscribe`),
+      await request(api.http).get(`/manage/${manageToken}`),
+    ]) {
+      expect(res.status).toBe(404);
+    }
+    const [row] = await api.dataSource.query(
+      "SELECT status FROM registrations WHERE event_id = $1 AND email = 'rotated@example.org'",
+      [event.id],
+    );
+    expect(row.status).toBe('confirmed');
+  });
+
   it('documents both answers in the OpenAPI description: 202, status and message, nothing else', async () => {
     const doc = (await request(api.http).get('/docs/openapi.json').expect(200)).body;
     for (const path of [

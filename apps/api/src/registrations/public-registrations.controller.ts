@@ -10,6 +10,7 @@ import {
   PipeTransform,
   Post,
   Req,
+  UseInterceptors,
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -28,6 +29,7 @@ import {
   type Registration,
 } from '@roundtable/registrations';
 import type { Request } from 'express';
+import { AnswerFloorInterceptor } from '../http/answer-floor';
 import { PublicRateLimit } from '../http/throttling';
 import { uuidPipe } from '../http/uuid.pipe';
 import {
@@ -77,6 +79,7 @@ export class PublicRegistrationsController {
 
   @Post('events/:id/registrations')
   @HttpCode(202)
+  @UseInterceptors(AnswerFloorInterceptor)
   @ApiOperation({
     summary: 'Register for an event: a place while they last, else the waitlist',
     description:
@@ -98,6 +101,7 @@ export class PublicRegistrationsController {
 
   @Post('events/:id/manage-link')
   @HttpCode(202)
+  @UseInterceptors(AnswerFloorInterceptor)
   @ApiOperation({
     summary: 'Send me my link again',
     description:

@@ -137,7 +137,11 @@ describe('registrations', () => {
     expect(after).toEqual(before);
     const own = await request(api.http).get(`/api/v1/public/registrations/${ownLink.manageToken}`);
     expect(own.status).toBe(200);
-    expect(own.body).toMatchObject({ name: `Parent ${lettersFor(7)}`, accessNeeds: ['quiet_room'], status: 'confirmed' });
+    expect(own.body).toMatchObject({
+      name: `Parent ${lettersFor(7)}`,
+      accessNeeds: ['quiet_room'],
+      status: 'confirmed',
+    });
 
     // The address, not the caller, is sent its own link.
     const links = await api.dataSource.query(

@@ -49,6 +49,12 @@ export const envSchema = z
     LINK_EMAILS_PER_ADDRESS_PER_EVENT: z.coerce.number().int().min(1).max(100).default(3),
     LINK_EMAILS_PER_ADDRESS: z.coerce.number().int().min(1).max(1000).default(10),
     LINK_EMAILS_PER_EVENT_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(200),
+    // New registrations one address may be given through the public routes in 24 hours, across
+    // events: each sends mail to an address that has not shown it is someone's.
+    PUBLIC_REGISTRATIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1000).default(10),
+    // How long, at least, a public answer that must not reveal whether an address is registered
+    // takes (registering, asking for a link again): see apps/api/src/http/answer-floor.ts.
+    PUBLIC_ANSWER_FLOOR_MS: z.coerce.number().int().min(0).max(5000).default(200),
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     ADMIN_EMAIL: optionalString.pipe(z.string().email('must be an email address').optional()),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { EventEntity } from '@roundtable/events';
 import { NotificationLedger, NotificationOutbox, type DueNotification } from '@roundtable/notifications';
-import { Clock, hashSecretToken } from '@roundtable/platform';
+import { Clock } from '@roundtable/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { ManageLinks } from '../manage-links/manage-links.service';
 import { invitationMessages } from '../registration-messages';
@@ -111,7 +111,7 @@ export class InvitationsService {
    */
   async unsubscribeByToken(token: string, source: SuppressionSource): Promise<Registration> {
     const registration = await this.dataSource.transaction(async (manager) => {
-      const registration = await this.registrations.findByTokenHash(manager, hashSecretToken(token));
+      const registration = await this.manageLinks.findByToken(manager, token);
       if (!registration)
         throw new NotFoundException('this link does not match an invitation: check it is complete');
       await this.suppressions.suppress(manager, registration.email, source);

@@ -51,6 +51,15 @@ export class ManageLinkKeys {
     return `rtm_${createHmac('sha256', secret).update(seed.linkNonce).digest('base64url')}`;
   }
 
+  /**
+   * True when the row's link was made under a key since taken out of LINK_KEYS: that link no
+   * longer opens anything, so taking a leaked key out revokes every link made under it. A row
+   * from before derived links (no key id) is not revoked: its old link works until it is re-seeded.
+   */
+  isRevoked(seed: { linkKeyId?: string | null }): boolean {
+    return Boolean(seed.linkKeyId) && !this.byId.has(seed.linkKeyId!);
+  }
+
   /** True when the seed's key is still listed, so its link can be rebuilt. */
   canDerive(seed: { linkNonce?: string | null; linkKeyId?: string | null }): seed is LinkSeed {
     return Boolean(seed.linkNonce && seed.linkKeyId && this.byId.has(seed.linkKeyId));

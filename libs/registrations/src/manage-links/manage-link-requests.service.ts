@@ -34,6 +34,7 @@ interface LinkSendLimits {
 export class ManageLinkRequests {
   private readonly logger = new Logger(ManageLinkRequests.name);
   private readonly limits: LinkSendLimits;
+  private readonly publicRegistrationsPerAddress: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -48,6 +49,23 @@ export class ManageLinkRequests {
       perAddress: config.get('LINK_EMAILS_PER_ADDRESS'),
       perEventPerHour: config.get('LINK_EMAILS_PER_EVENT_PER_HOUR'),
     };
+    this.publicRegistrationsPerAddress = config.get('PUBLIC_REGISTRATIONS_PER_ADDRESS');
+  }
+
+  /**
+   * Inside the caller's transaction, before a public registration makes a new row: false once the
+   * address has been given PUBLIC_REGISTRATIONS_PER_ADDRESS registrations through the public routes
+   * in 24 hours, across events. Each one emails an address that has not shown it is anyone's, so
+   * a stranger cannot sign one address up to every event. Counted under the address's lock.
+   */
+  async mayRegisterNew(manager: EntityManager, email: string): Promise<boolean> {
+    await this.lockAddress(manager, email);
+    const [{ made }]: Array<{ made: number }> = await manager.query(
+      `SELECT count(*)::int AS made FROM registrations
+        WHERE email = $1 AND invited_at IS NULL AND created_at > now() - interval '24 hours'`,
+      [email],
+    );
+    return made < this.publicRegistrationsPerAddress;
   }
 
   /**
@@ -60,10 +78,7 @@ export class ManageLinkRequests {
     event: Pick<EventEntity, 'id' | 'sequence'>,
     requestId?: string,
   ): Promise<DueNotification[]> {
-    // One address's requests are counted one at a time, so two at once cannot both pass a limit.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('manage-link'), hashtext($1))`, [
-      registration.email,
-    ]);
+    await this.lockAddress(manager, registration.email);
     const over = await this.limitReached(manager, registration.email, event.id);
     if (over) {
       this.logger.log(`Link email for registration ${registration.id}, event ${event.id} not sent: ${over}`);
@@ -109,6 +124,11 @@ export class ManageLinkRequests {
       return due;
     });
     await this.outbox.enqueue(due, requestId);
+  }
+
+  /** One address's requests are counted one at a time, so two at once cannot both pass a limit. */
+  private async lockAddress(manager: EntityManager, email: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('manage-link'), hashtext($1))`, [email]);
   }
 
   /** Which limit a new link email would pass, or null. Counted against the database's clock. */

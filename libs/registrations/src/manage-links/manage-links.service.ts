@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { hashSecretToken } from '@roundtable/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Registration } from '../registration.entity';
 import { RegistrationsRepository } from '../registrations.repository';
@@ -20,6 +21,16 @@ export class ManageLinks {
     private readonly registrations: RegistrationsRepository,
     private readonly dataSource: DataSource,
   ) {}
+
+  /**
+   * The registration a manage link opens, or null. A link made under a key that LINK_KEYS no
+   * longer lists opens nothing, even though its hash is still on the row (see README, "Rotating
+   * LINK_KEYS"); the row gets a new link the next time it is emailed.
+   */
+  async findByToken(manager: EntityManager, token: string, lock = false): Promise<Registration | null> {
+    const registration = await this.registrations.findByTokenHash(manager, hashSecretToken(token), lock);
+    return registration && !this.keys.isRevoked(registration) ? registration : null;
+  }
 
   /** A new registration's seed: put its three fields on the row. */
   newSeed(): NewLinkSeed {

@@ -85,6 +85,8 @@ describe('hostile input on every web form', () => {
         MAIL_FROM: 'Halesowen Constituency Office <office@roundtable.test>',
         PUBLIC_RATE_LIMIT: '1000000',
         LOGIN_RATE_LIMIT: '1000000',
+        // Hostile passwords fail: the per-account lock must not turn later inputs into 429s unread.
+        LOGIN_ACCOUNT_FAILURE_LIMIT: '1000000',
       },
     });
     adminToken = await api.tokenFor('admin');

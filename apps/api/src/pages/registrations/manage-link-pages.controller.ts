@@ -4,6 +4,7 @@ import { EventsService } from '@roundtable/events';
 import { Clock } from '@roundtable/platform';
 import { ManageLinkRequests } from '@roundtable/registrations';
 import type { Request, Response } from 'express';
+import { AnswerFloor } from '../../http/answer-floor';
 import { PublicRateLimit } from '../../http/throttling';
 import { uuidPipe } from '../../http/uuid.pipe';
 import { CsrfGuard } from '../auth/csrf.guard';
@@ -27,6 +28,7 @@ export class ManageLinkPagesController {
     private readonly events: EventsService,
     private readonly linkRequests: ManageLinkRequests,
     private readonly clock: Clock,
+    private readonly answerFloor: AnswerFloor,
   ) {}
 
   @Get('events/:id/manage-link')
@@ -41,10 +43,12 @@ export class ManageLinkPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    const floorPassed = this.answerFloor.start();
     const { email, errors, input } = await parseManageLinkForm(body);
     if (!input) return this.renderForm(res, 400, id, email, errors.toView(MANAGE_LINK_FORM_FIELDS));
     await this.events.getPublic(id);
     await this.linkRequests.requestForEvent(id, input.email, requestId(req));
+    await floorPassed();
     res.redirect(303, `/events/${id}/manage-link/sent`);
   }
 
@@ -64,6 +68,7 @@ export class ManageLinkPagesController {
 
   @Post('manage-link')
   async anyRequest(@Body() body: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const floorPassed = this.answerFloor.start();
     const { email, errors, input } = await parseManageLinkForm(body);
     if (!input) {
       res.status(400).render('pages/public/registrations/manage-link.njk', {
@@ -73,6 +78,7 @@ export class ManageLinkPagesController {
       return;
     }
     await this.linkRequests.requestForAddress(input.email, requestId(req));
+    await floorPassed();
     res.redirect(303, '/manage-link/sent');
   }
 

@@ -1,20 +1,10 @@
-import {
-  Body,
-  ConflictException,
-  Controller,
-  Get,
-  Logger,
-  Param,
-  Post,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, ConflictException, Controller, Get, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { EventsService, type EventEntity } from '@roundtable/events';
 import { Clock } from '@roundtable/platform';
 import { ATTENDEE_ROLES, RegistrationsService } from '@roundtable/registrations';
 import type { Request, Response } from 'express';
+import { AnswerFloor } from '../../http/answer-floor';
 import { PublicRateLimit } from '../../http/throttling';
 import { uuidPipe } from '../../http/uuid.pipe';
 import { CsrfGuard } from '../auth/csrf.guard';
@@ -44,12 +34,11 @@ import { requestId } from './request-id';
 @PublicRateLimit()
 @UseGuards(CsrfGuard)
 export class PublicRegistrationPagesController {
-  private readonly logger = new Logger(PublicRegistrationPagesController.name);
-
   constructor(
     private readonly events: EventsService,
     private readonly registrations: RegistrationsService,
     private readonly clock: Clock,
+    private readonly answerFloor: AnswerFloor,
   ) {}
 
   @Get()
@@ -66,14 +55,15 @@ export class PublicRegistrationPagesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    const floorPassed = this.answerFloor.start();
     const event = await this.events.getPublic(id);
     if (this.renderIfClosed(res, 409, event)) return;
     const values = readRegistrationForm(body);
     const parsed = await parseRegistrationForm(values);
     if (parsed.input) {
       try {
-        const { registration } = await this.registrations.register(id, parsed.input, requestId(req));
-        this.logger.log(`registration ${registration.id} asked for through the public form`);
+        await this.registrations.register(id, parsed.input, requestId(req));
+        await floorPassed();
         res.redirect(303, `/events/${id}/register/check-your-email`);
         return;
       } catch (error) {
