@@ -17,11 +17,11 @@ import { Clock } from '@roundtable/platform';
 import { RegistrationsRepository, RegistrationsService } from '@roundtable/registrations';
 import type { Request, Response } from 'express';
 import { PublicRateLimit } from '../../http/throttling';
+import { ManageTokenPipe } from '../../registrations/manage-token.pipe';
 import { CsrfGuard } from '../auth/csrf.guard';
 import { NO_ERRORS, type FormErrorsView } from '../forms/form-errors';
 import { formRefusal, sentence } from '../forms/service-errors';
 import { ManageNotFoundFilter } from './manage-not-found.filter';
-import { ManageTokenPipe } from './manage-token';
 import { manageView, type ManageView } from './manage-view';
 import {
   ACCESS_NEED_ITEMS,
