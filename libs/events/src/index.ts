@@ -24,6 +24,19 @@ export {
   type EventKind,
   type EventStatus,
 } from './event-kinds';
+export {
+  CapacityBelowPlacesTaken,
+  EventAlreadyCancelled,
+  EventCancelledUnchangeable,
+  EventNotDraft,
+  EventNotFound,
+  EventStartedBeforePublishing,
+  PublishedEventNotFound,
+  VenueCapacityBelowPlanned,
+  VenueClash,
+  VenueNotFound,
+  type Clash,
+} from './errors';
 export { EventEntity } from './events/event.entity';
 export { toEventView, toPublicEventView, type EventView, type PublicEventView } from './events/event.view';
 export {

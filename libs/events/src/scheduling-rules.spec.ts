@@ -1,4 +1,14 @@
-import { rangesOverlap, reminderOffsetProblems, resolveCapacity, scheduleProblems } from './scheduling-rules';
+import {
+  rangesOverlap,
+  reminderOffsetProblems,
+  resolveCapacity,
+  scheduleProblems as scheduleRulesBroken,
+  type TimeRange,
+} from './scheduling-rules';
+
+/** The messages of the rules broken, which is what these tests read. */
+const scheduleProblems = (range: TimeRange, now: Date) =>
+  scheduleRulesBroken(range, now).map((problem) => problem.message);
 
 const at = (hhmm: string) => new Date(`2026-03-10T${hhmm}:00Z`);
 const range = (from: string, to: string) => ({ startsAt: at(from), endsAt: at(to) });

@@ -1,3 +1,4 @@
+import { ruleBroken, type RuleBroken } from '@roundtable/platform';
 import { DateTime, Duration } from 'luxon';
 
 /**
@@ -19,21 +20,36 @@ export const MAX_EVENT_DURATION_HOURS = 24 * 7;
 /** How far ahead an event can be planned: further is a typing mistake (2062 for 2026). */
 export const MAX_YEARS_AHEAD = 5;
 
-/** Problems with an event's times, as messages that say what to fix; empty when it is fine. */
-export function scheduleProblems(range: TimeRange, now: Date): string[] {
-  const problems: string[] = [];
-  if (range.endsAt <= range.startsAt) problems.push('endsAt must be after startsAt');
+/** Problems with an event's times, each naming its rule and field; empty when it is fine. */
+export function scheduleProblems(range: TimeRange, now: Date): RuleBroken[] {
+  const problems: RuleBroken[] = [];
+  if (range.endsAt <= range.startsAt)
+    problems.push(ruleBroken('ends-after-start', 'endsAt must be after startsAt', 'endsAt'));
   else if (range.endsAt.getTime() - range.startsAt.getTime() > MAX_EVENT_DURATION_HOURS * 3_600_000) {
-    problems.push(`an event can last at most ${MAX_EVENT_DURATION_HOURS / 24} days: check endsAt`);
+    const days = MAX_EVENT_DURATION_HOURS / 24;
+    problems.push(
+      ruleBroken('max-duration', `an event can last at most ${days} days: check endsAt`, 'endsAt', { days }),
+    );
   }
-  if (range.startsAt <= now) problems.push('startsAt must be in the future');
+  if (range.startsAt <= now)
+    problems.push(ruleBroken('starts-in-future', 'startsAt must be in the future', 'startsAt'));
   else if (range.startsAt > DateTime.fromJSDate(now).plus({ years: MAX_YEARS_AHEAD }).toJSDate()) {
-    problems.push(`startsAt must be at most ${MAX_YEARS_AHEAD} years from now`);
+    problems.push(
+      ruleBroken(
+        'max-years-ahead',
+        `startsAt must be at most ${MAX_YEARS_AHEAD} years from now`,
+        'startsAt',
+        {
+          years: MAX_YEARS_AHEAD,
+        },
+      ),
+    );
   }
   return problems;
 }
 
-export type CapacityDecision = { ok: true; capacity: number | null } | { ok: false; message: string };
+export type CapacityDecision =
+  { ok: true; capacity: number | null } | { ok: false; message: string; problem: RuleBroken };
 
 /**
  * An event's capacity defaults to its venue's and may not exceed it. An online-only event has
@@ -46,7 +62,9 @@ export function resolveCapacity(
   if (venueCapacity === null) return { ok: true, capacity: requested ?? null };
   if (requested === undefined || requested === null) return { ok: true, capacity: venueCapacity };
   if (requested > venueCapacity) {
-    return { ok: false, message: `capacity ${requested} is more than the venue holds (${venueCapacity})` };
+    const message = `capacity ${requested} is more than the venue holds (${venueCapacity})`;
+    const problem = ruleBroken('capacity-within-venue', message, 'capacity', { requested, venueCapacity });
+    return { ok: false, message, problem };
   }
   return { ok: true, capacity: requested };
 }

@@ -1,5 +1,6 @@
 export { AdminBootstrap } from './admin-bootstrap.service';
 export { CreateUserDto } from './dto/create-user.dto';
+export { CredentialsNotRight, EmailTaken, PartnerIdForPartnersOnly, PartnerUsersUnavailable } from './errors';
 export { LoginDto } from './dto/login.dto';
 export { IdentityModule } from './identity.module';
 export { ROLES, STAFF_ROLES, type Role } from './role';

@@ -1,7 +1,8 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AppConfig, Clock, hashSecretToken, newSecretToken } from '@roundtable/platform';
 import { LessThan, MoreThan, Repository } from 'typeorm';
+import { CredentialsNotRight } from './errors';
 import { PasswordHasher } from './password-hasher';
 import { Session } from './session.entity';
 import { SignInFailures } from './sign-in-failures';
@@ -34,7 +35,7 @@ export class SessionsService {
     const user = await this.users.findForSignIn(email);
     const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !valid) {
-      throw new UnauthorizedException('The email address or password is not right');
+      throw new CredentialsNotRight();
     }
     await this.failures.forgive(email);
     const token = newSecretToken('rts');

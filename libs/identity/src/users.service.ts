@@ -1,9 +1,10 @@
-import { BadRequestException, ConflictException, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { isUniqueViolation, normaliseEmail } from '@roundtable/platform';
 import { Repository } from 'typeorm';
 import type { CreateUserDto } from './dto/create-user.dto';
+import { EmailTaken, PartnerIdForPartnersOnly, PartnerUsersUnavailable } from './errors';
 import { PasswordHasher } from './password-hasher';
 import { User } from './user.entity';
 
@@ -26,9 +27,9 @@ export class UsersService {
     if (input.role === 'partner') {
       // Partner organisations arrive with partner registration; until then a partner user
       // would belong to nothing.
-      throw new BadRequestException('role partner needs partner organisations, which are not available yet');
+      throw new PartnerUsersUnavailable();
     }
-    if (input.partnerId) throw new BadRequestException('partnerId is only for partner users');
+    if (input.partnerId) throw new PartnerIdForPartnersOnly();
     const email = normaliseEmail(input.email);
     const initialPassword = input.password ? undefined : randomBytes(12).toString('base64url');
     const passwordHash = await this.hasher.hash(input.password ?? initialPassword!);
@@ -41,7 +42,7 @@ export class UsersService {
         partnerId: null,
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictException(`a user with email ${email} already exists`);
+      if (isUniqueViolation(error)) throw new EmailTaken(email);
       throw error;
     }
     const user = await this.users.findOneByOrFail({ email });
@@ -73,7 +74,7 @@ export class UsersService {
       await this.create({ email, password, name: 'Administrator', role: 'admin' });
     } catch (error) {
       // Another process starting at the same moment created it first.
-      if (!(error instanceof ConflictException)) throw error;
+      if (!(error instanceof EmailTaken)) throw error;
     }
   }
 }

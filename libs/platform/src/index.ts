@@ -36,3 +36,11 @@ export {
   type TextProblem,
   type TextRule,
 } from './text';
+export {
+  assertNoProblems,
+  DomainError,
+  InvalidInput,
+  ruleBroken,
+  type DomainErrorKind,
+  type RuleBroken,
+} from './errors/domain-error';

@@ -14,6 +14,19 @@ export { AccessTasksRepository } from './access-tasks/access-tasks.repository';
 export { AccessTasksService, type Arranged } from './access-tasks/access-tasks.service';
 export { attendanceOpensAt } from './attendance/attendance-window';
 export { AttendanceService, type AttendanceCounts } from './attendance/attendance.service';
+export {
+  AccessTaskCancelled,
+  AccessTaskNotFound,
+  AlreadyAttended,
+  AlreadyRegistered,
+  AttendanceNotOpenYet,
+  EventNotOpen,
+  InvitationLinkNotFound,
+  NoOneToArrangeFor,
+  NotAttended,
+  RegistrationLinkNotFound,
+  RegistrationNotInEvent,
+} from './errors';
 export { ArrangeAccessTaskDto } from './dto/arrange-access-task.dto';
 export { MarkAttendanceDto } from './dto/attendance.dto';
 export { RegisterDto, UpdateRegistrationDto } from './dto/registration.dto';

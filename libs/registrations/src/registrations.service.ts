@@ -1,5 +1,5 @@
-import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { EventEntity } from '@roundtable/events';
+import { Injectable, Logger } from '@nestjs/common';
+import { EventEntity, EventNotFound, PublishedEventNotFound } from '@roundtable/events';
 import {
   NotificationLedger,
   NotificationOutbox,
@@ -9,6 +9,7 @@ import {
 import { Clock, isUniqueViolation, normaliseEmail } from '@roundtable/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessTasksPlanner } from './access-tasks.planner';
+import { AlreadyAttended, AlreadyRegistered, EventNotOpen, RegistrationLinkNotFound } from './errors';
 import { ManageLinkRequests } from './manage-links/manage-link-requests.service';
 import { ManageLinks } from './manage-links/manage-links.service';
 import type { RegisterDto, UpdateRegistrationDto } from './dto/registration.dto';
@@ -120,8 +121,7 @@ export class RegistrationsService {
     token: string,
   ): Promise<{ registration: Registration; event: EventEntity; waitlistPosition: number | null }> {
     const registration = await this.manageLinks.findByToken(this.dataSource.manager, token);
-    if (!registration)
-      throw new NotFoundException('this link does not match a registration: check it is complete');
+    if (!registration) throw new RegistrationLinkNotFound();
     const event = await this.dataSource.manager.getRepository(EventEntity).findOneOrFail({
       where: { id: registration.eventId },
       relations: { venue: true },
@@ -200,8 +200,7 @@ export class RegistrationsService {
     status: 'declined' | 'cancelled',
     requestId?: string,
   ): Promise<PlannedNotification[]> {
-    if (registration.status === 'attended')
-      throw new ConflictException('attendance has been recorded for this registration');
+    if (registration.status === 'attended') throw new AlreadyAttended(registration.id);
     if (registration.status === status) return [];
     const heldPlace = registration.status === 'confirmed';
     const now = this.clock.now();
@@ -258,21 +257,20 @@ export class RegistrationsService {
 
   private async openEventOrFail(manager: EntityManager, eventId: string): Promise<EventEntity> {
     const event = await this.readEventKeyShared(manager, eventId);
-    if (!event || event.publishedAt === null)
-      throw new NotFoundException(`no published event with id ${eventId}`);
+    if (!event || event.publishedAt === null) throw new PublishedEventNotFound(eventId);
     this.assertOpen(event);
     return event;
   }
 
   private assertOpen(event: EventEntity): void {
-    if (event.status === 'cancelled') throw new ConflictException('this event has been cancelled');
-    if (event.status !== 'published') throw new NotFoundException(`no published event with id ${event.id}`);
-    if (event.startsAt <= this.clock.now()) throw new ConflictException('this event has already started');
+    if (event.status === 'cancelled') throw EventNotOpen.cancelled();
+    if (event.status !== 'published') throw new PublishedEventNotFound(event.id);
+    if (event.startsAt <= this.clock.now()) throw EventNotOpen.started();
   }
 
   private async eventOrFail(manager: EntityManager, eventId: string): Promise<EventEntity> {
     const event = await this.readEventKeyShared(manager, eventId);
-    if (!event) throw new NotFoundException(`no event with id ${eventId}`);
+    if (!event) throw new EventNotFound(eventId);
     return event;
   }
 
@@ -290,8 +288,7 @@ export class RegistrationsService {
 
   private async lockByTokenOrFail(manager: EntityManager, token: string): Promise<Registration> {
     const registration = await this.manageLinks.findByToken(manager, token, true);
-    if (!registration)
-      throw new NotFoundException('this link does not match a registration: check it is complete');
+    if (!registration) throw new RegistrationLinkNotFound();
     return registration;
   }
 
@@ -302,8 +299,7 @@ export class RegistrationsService {
     try {
       return await this.dataSource.transaction(work);
     } catch (error) {
-      if (isUniqueViolation(error))
-        throw new ConflictException('this email address is already registered for this event');
+      if (isUniqueViolation(error)) throw new AlreadyRegistered();
       throw error;
     }
   }

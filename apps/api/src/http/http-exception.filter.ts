@@ -2,14 +2,16 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ThrottlerException } from '@nestjs/throttler';
 import {
   BRIEFLY_UNAVAILABLE_MESSAGE,
+  DomainError,
   isDatabaseUnavailable,
   RetryLaterException,
   UNAVAILABLE_RETRY_AFTER_SECONDS,
 } from '@roundtable/platform';
 import type { Request, Response } from 'express';
+import { STATUS_OF_KIND } from './domain-error-status';
 import { errorBody } from './error-body';
 
-interface Described {
+export interface Described {
   status: number;
   message: string | string[];
   details?: unknown;
@@ -82,7 +84,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
       .render('pages/error.njk', { statusCode: status, message: status >= 500 ? null : message });
   }
 
-  private describe(exception: unknown): Described {
+  /** The status and message an error is answered with, for subclasses that render some differently. */
+  protected describe(exception: unknown): Described {
+    // A library's refusal: its kind says the status, and its message already says what to fix.
+    if (exception instanceof DomainError) {
+      return { status: STATUS_OF_KIND[exception.kind], message: exception.apiMessage };
+    }
     if (exception instanceof RetryLaterException) {
       return {
         status: exception.getStatus(),

@@ -1,17 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  NotFoundException,
-  Param,
-  Patch,
-  PipeTransform,
-  Post,
-  Req,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, UseInterceptors } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -32,21 +19,12 @@ import type { Request } from 'express';
 import { AnswerFloorInterceptor } from '../http/answer-floor';
 import { PublicRateLimit } from '../http/throttling';
 import { uuidPipe } from '../http/uuid.pipe';
+import { ManageTokenPipe } from './manage-token.pipe';
 import {
   linkRequestReceived,
   registrationReceived,
   RegistrationReceivedView,
 } from './registration-received.view';
-
-/** A manage token has a fixed shape; anything else cannot match, so it is a 404 without a query. */
-export class ManageTokenPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (!/^rtm_[A-Za-z0-9_-]{43}$/.test(value)) {
-      throw new NotFoundException('this link does not match a registration: check it is complete');
-    }
-    return value;
-  }
-}
 
 export interface ManageView {
   id: string;

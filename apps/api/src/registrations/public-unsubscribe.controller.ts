@@ -2,7 +2,7 @@ import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InvitationsService } from '@roundtable/registrations';
 import { PublicRateLimit } from '../http/throttling';
-import { ManageTokenPipe } from './public-registrations.controller';
+import { ManageTokenPipe } from './manage-token.pipe';
 
 class UnsubscribedView {
   @ApiProperty({ enum: [true], description: 'Always true: the address gets no more invitations' })

@@ -1,5 +1,13 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { Clock, isExclusionViolation, type Page } from '@roundtable/platform';
+import { Injectable } from '@nestjs/common';
+import {
+  assertNoProblems,
+  Clock,
+  InvalidInput,
+  isExclusionViolation,
+  ruleBroken,
+  type Page,
+  type RuleBroken,
+} from '@roundtable/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import type {
   CreateEventDto,
@@ -7,6 +15,18 @@ import type {
   ListPublicEventsQueryDto,
   UpdateEventDto,
 } from '../dto/event.dto';
+import {
+  CapacityBelowPlacesTaken,
+  EventAlreadyCancelled,
+  EventCancelledUnchangeable,
+  EventNotDraft,
+  EventNotFound,
+  EventStartedBeforePublishing,
+  needsAPlace,
+  PublishedEventNotFound,
+  unknownVenue,
+  VenueClash,
+} from '../errors';
 import type { EventKind } from '../event-kinds';
 import { formatLondonRange } from '../london-time';
 import {
@@ -72,7 +92,7 @@ export class EventsService {
     const reminderOffsets = input.reminderOffsets ?? [...DEFAULT_REMINDER_OFFSETS];
     this.assertValid([
       ...scheduleProblems(draft, this.clock.now()),
-      ...reminderOffsetProblems(reminderOffsets),
+      ...reminderProblems(reminderOffsets),
       ...placeProblems(draft),
     ]);
 
@@ -96,8 +116,7 @@ export class EventsService {
   async update(id: string, patch: UpdateEventDto, afterSave?: EventTransitionHook): Promise<EventChange> {
     const rescheduled = await this.inTransaction(async (manager) => {
       const event = await this.lockOrFail(manager, id);
-      if (event.status === 'cancelled')
-        throw new ConflictException('this event is cancelled and can no longer be changed');
+      if (event.status === 'cancelled') throw new EventCancelledUnchangeable();
       const before = afterSave ? await this.snapshot(manager, event) : undefined;
 
       const draft: Draft = {
@@ -111,7 +130,7 @@ export class EventsService {
       const placeChanged = venueChanged || draft.onlineUrl !== event.onlineUrl;
       this.assertValid([
         ...(timeChanged ? scheduleProblems(draft, this.clock.now()) : []),
-        ...(patch.reminderOffsets ? reminderOffsetProblems(patch.reminderOffsets) : []),
+        ...(patch.reminderOffsets ? reminderProblems(patch.reminderOffsets) : []),
         ...placeProblems(draft),
       ]);
 
@@ -122,9 +141,7 @@ export class EventsService {
           : event.capacity;
 
       if (capacity !== null && capacity < event.placesTaken) {
-        throw new ConflictException(
-          `capacity ${capacity} is less than the ${event.placesTaken} places already taken; cancel registrations first`,
-        );
+        throw new CapacityBelowPlacesTaken(capacity, event.placesTaken);
       }
 
       const moved = event.status === 'published' && (timeChanged || placeChanged);
@@ -151,12 +168,9 @@ export class EventsService {
   async publish(id: string): Promise<EventEntity> {
     await this.inTransaction(async (manager) => {
       const event = await this.lockOrFail(manager, id);
-      if (event.status !== 'draft')
-        throw new ConflictException(`this event is ${event.status}; only a draft can be published`);
+      if (event.status !== 'draft') throw new EventNotDraft(event.status);
       if (event.startsAt <= this.clock.now()) {
-        throw new ConflictException(
-          'this event has already started; move it to a future time before publishing',
-        );
+        throw new EventStartedBeforePublishing();
       }
       event.status = 'published';
       event.publishedAt = this.clock.now();
@@ -168,7 +182,7 @@ export class EventsService {
   async cancel(id: string, reason: string, afterSave?: EventTransitionHook): Promise<EventEntity> {
     await this.inTransaction(async (manager) => {
       const event = await this.lockOrFail(manager, id);
-      if (event.status === 'cancelled') throw new ConflictException('this event is already cancelled');
+      if (event.status === 'cancelled') throw new EventAlreadyCancelled();
       const before = afterSave ? await this.snapshot(manager, event) : undefined;
       // A cancellation is a change calendars must see; a draft was never in anyone's calendar.
       if (event.status === 'published') event.sequence += 1;
@@ -185,7 +199,7 @@ export class EventsService {
 
   async get(id: string): Promise<EventEntity> {
     const event = await this.events.findById(id);
-    if (!event) throw new NotFoundException(`no event with id ${id}`);
+    if (!event) throw new EventNotFound(id);
     return event;
   }
 
@@ -221,7 +235,7 @@ export class EventsService {
    */
   async getPublic(id: string): Promise<EventEntity> {
     const event = await this.events.findById(id);
-    if (!event || event.publishedAt === null) throw new NotFoundException(`no published event with id ${id}`);
+    if (!event || event.publishedAt === null) throw new PublishedEventNotFound(id);
     return event;
   }
 
@@ -237,14 +251,17 @@ export class EventsService {
   ): Promise<number | null> {
     if (!draft.venueId) return requestedCapacity ?? null;
     const venue = await this.venues.lockForBooking(manager, draft.venueId);
-    if (!venue) throw new BadRequestException([`venueId ${draft.venueId} does not match any venue`]);
+    if (!venue) throw new InvalidInput([unknownVenue(draft.venueId)]);
     const capacity = resolveCapacity(requestedCapacity, venue.capacity);
-    if (!capacity.ok) throw new BadRequestException([capacity.message]);
+    if (!capacity.ok) throw new InvalidInput([capacity.problem]);
     const clash = await this.events.findClashingAtVenue(manager, venue.id, draft, eventId);
     if (clash) {
-      throw new ConflictException(
-        `${venue.name} is already booked for "${clash.title}" (${clash.id}), ${formatLondonRange(clash.startsAt, clash.endsAt)}`,
-      );
+      throw new VenueClash(venue.id, {
+        venueName: venue.name,
+        clashingEventId: clash.id,
+        clashingTitle: clash.title,
+        when: formatLondonRange(clash.startsAt, clash.endsAt),
+      });
     }
     return capacity.capacity;
   }
@@ -260,12 +277,12 @@ export class EventsService {
 
   private async lockOrFail(manager: EntityManager, id: string): Promise<EventEntity> {
     const event = await this.events.lockById(manager, id);
-    if (!event) throw new NotFoundException(`no event with id ${id}`);
+    if (!event) throw new EventNotFound(id);
     return event;
   }
 
-  private assertValid(problems: string[]): void {
-    if (problems.length > 0) throw new BadRequestException(problems);
+  private assertValid(problems: RuleBroken[]): void {
+    assertNoProblems(problems);
   }
 
   /** Runs a change in one transaction; the exclusion constraint is the last word on clashes. */
@@ -273,8 +290,7 @@ export class EventsService {
     try {
       return await this.dataSource.transaction(work);
     } catch (error) {
-      if (isExclusionViolation(error))
-        throw new ConflictException('the venue is already booked at that time');
+      if (isExclusionViolation(error)) throw new VenueClash(null);
       throw error;
     }
   }
@@ -284,8 +300,12 @@ function sameTime(a: Date, b: Date): boolean {
   return a.getTime() === b.getTime();
 }
 
-function placeProblems(draft: Draft): string[] {
-  return draft.venueId || draft.onlineUrl
-    ? []
-    : ['give a venueId, an onlineUrl, or both: an event needs a place to happen'];
+function placeProblems(draft: Draft): RuleBroken[] {
+  return draft.venueId || draft.onlineUrl ? [] : [needsAPlace()];
+}
+
+function reminderProblems(offsets: readonly string[]): RuleBroken[] {
+  return reminderOffsetProblems(offsets).map((message) =>
+    ruleBroken('reminder-offset', message, 'reminderOffsets'),
+  );
 }

@@ -1,6 +1,7 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { Clock, type Page } from '@roundtable/platform';
+import { Injectable } from '@nestjs/common';
+import { Clock, InvalidInput, type Page } from '@roundtable/platform';
 import { DataSource } from 'typeorm';
+import { ukPostcode, VenueCapacityBelowPlanned, VenueNotFound } from '../errors';
 import type { CreateVenueDto, ListVenuesQueryDto, UpdateVenueDto } from '../dto/venue.dto';
 import { normalisePostcode } from './postcode';
 import { Venue } from './venue.entity';
@@ -27,7 +28,7 @@ export class VenuesService {
 
   async get(id: string): Promise<Venue> {
     const venue = await this.venues.findById(id);
-    if (!venue) throw new NotFoundException(`no venue with id ${id}`);
+    if (!venue) throw new VenueNotFound(id);
     return venue;
   }
 
@@ -44,7 +45,7 @@ export class VenuesService {
     const postcode = patch.postcode === undefined ? undefined : this.postcodeOrFail(patch.postcode);
     return this.dataSource.transaction(async (manager) => {
       const venue = await this.venues.lockForBooking(manager, id);
-      if (!venue) throw new NotFoundException(`no venue with id ${id}`);
+      if (!venue) throw new VenueNotFound(id);
       if (patch.capacity !== undefined && patch.capacity < venue.capacity) {
         const [event] = await this.venues.findEventsAboveCapacity(
           manager,
@@ -53,9 +54,7 @@ export class VenuesService {
           this.clock.now(),
         );
         if (event) {
-          throw new ConflictException(
-            `capacity ${patch.capacity} is less than the ${event.capacity} places planned for "${event.title}" (${event.id}); lower that event's capacity first`,
-          );
+          throw new VenueCapacityBelowPlanned(patch.capacity, event);
         }
       }
       Object.assign(venue, {
@@ -72,7 +71,7 @@ export class VenuesService {
 
   private postcodeOrFail(input: string): string {
     const postcode = normalisePostcode(input);
-    if (!postcode) throw new BadRequestException(['postcode must be a UK postcode, such as B63 4AZ']);
+    if (!postcode) throw new InvalidInput([ukPostcode()]);
     return postcode;
   }
 }

@@ -1,9 +1,10 @@
-import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EventEntity } from '@roundtable/events';
 import { NotificationLedger, NotificationOutbox } from '@roundtable/notifications';
 import { Clock, normaliseEmail } from '@roundtable/platform';
 import { DataSource } from 'typeorm';
 import { AccessTask } from '../access-task.entity';
+import { AccessTaskCancelled, AccessTaskNotFound, EventNotOpen, NoOneToArrangeFor } from '../errors';
 import { Registration } from '../registration.entity';
 import { accessArrangedNotification, lateAccessTasksNotification } from './access-task-messages';
 import { AccessTasksRepository } from './access-tasks.repository';
@@ -41,7 +42,7 @@ export class AccessTasksService {
   async arrange(taskId: string, note: string | null | undefined, requestId?: string): Promise<Arranged> {
     const { arranged, due } = await this.dataSource.transaction(async (manager) => {
       const found = await manager.getRepository(AccessTask).findOneBy({ id: taskId });
-      if (!found) throw new NotFoundException(`no access task with id ${taskId}`);
+      if (!found) throw new AccessTaskNotFound(taskId);
       // The event FOR KEY SHARE before the task, in the order an event change takes them: a
       // reschedule waits for this message to be planned (and plans it again at its new sequence),
       // or this one sees the new sequence; neither leaves the message stale and never sent.
@@ -51,19 +52,15 @@ export class AccessTasksService {
       const task = (await this.tasks.lockById(manager, taskId))!;
       if (task.status === 'arranged') return { arranged: { task, changed: false }, due: [] };
       // The event first: cancelling it also cancels its tasks, and the event is the reason to give.
-      if (event.status === 'cancelled') throw new ConflictException('this event has been cancelled');
+      if (event.status === 'cancelled') throw EventNotOpen.cancelled();
       if (task.status === 'cancelled') {
-        throw new ConflictException(
-          'this access need was cancelled (the person no longer asks for it, or gave up their place), so there is nothing to arrange',
-        );
+        throw new AccessTaskCancelled(taskId);
       }
       const registration = await manager
         .getRepository(Registration)
         .findOneByOrFail({ id: task.registrationId });
       if (registration.status !== 'confirmed') {
-        throw new ConflictException(
-          `this person's registration is ${registration.status}, so there is no one to arrange it for`,
-        );
+        throw new NoOneToArrangeFor(registration.status);
       }
       const now = this.clock.now();
       task.status = 'arranged';

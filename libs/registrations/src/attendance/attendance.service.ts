@@ -1,13 +1,8 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Injectable,
-  Logger,
-  NotFoundException,
-} from '@nestjs/common';
-import { EventEntity, formatLondonDate } from '@roundtable/events';
-import { Clock } from '@roundtable/platform';
+import { Injectable, Logger } from '@nestjs/common';
+import { EventEntity, EventNotFound, formatLondonDate } from '@roundtable/events';
+import { Clock, InvalidInput, ruleBroken } from '@roundtable/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AttendanceNotOpenYet, EventNotOpen, NotAttended, RegistrationNotInEvent } from '../errors';
 import { Registration } from '../registration.entity';
 import { attendanceOpensAt } from './attendance-window';
 
@@ -40,7 +35,13 @@ export class AttendanceService {
   async mark(eventId: string, registrationIds: readonly string[]): Promise<AttendanceCounts> {
     const ids = [...new Set(registrationIds.map((id) => id.toLowerCase()))];
     if (ids.length === 0)
-      throw new BadRequestException(['registrationIds must list at least one registration']);
+      throw new InvalidInput([
+        ruleBroken(
+          'at-least-one-registration',
+          'registrationIds must list at least one registration',
+          'registrationIds',
+        ),
+      ]);
     const counts = await this.dataSource.transaction(async (manager) => {
       await this.checkInOpenEvent(manager, eventId);
       const found = await manager.getRepository(Registration).find({
@@ -51,13 +52,26 @@ export class AttendanceService {
       const unknown = ids.filter((id) => !byId.has(id));
       const withoutPlace = found.filter((r) => r.status !== 'confirmed' && r.status !== 'attended');
       const problems = [
-        ...(unknown.length ? [`these are not registrations for this event: ${unknown.join(', ')}`] : []),
-        ...withoutPlace.map(
-          (r) =>
+        ...(unknown.length
+          ? [
+              ruleBroken(
+                'registration-in-event',
+                `these are not registrations for this event: ${unknown.join(', ')}`,
+                'registrationIds',
+                { registrationIds: unknown },
+              ),
+            ]
+          : []),
+        ...withoutPlace.map((r) =>
+          ruleBroken(
+            'attend-with-a-place',
             `registration ${r.id} is ${r.status}, so it cannot be marked attended: only people with a place can`,
+            'registrationIds',
+            { registrationId: r.id, status: r.status },
+          ),
         ),
       ];
-      if (problems.length) throw new BadRequestException(problems);
+      if (problems.length) throw new InvalidInput(problems);
       const toMark = found.filter((r) => r.status === 'confirmed').map((r) => r.id);
       if (toMark.length) {
         await manager
@@ -81,12 +95,10 @@ export class AttendanceService {
         where: { eventId, id: registrationId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!registration) throw new NotFoundException(`no registration ${registrationId} for this event`);
+      if (!registration) throw new RegistrationNotInEvent(registrationId);
       if (registration.status === 'confirmed') return 0;
       if (registration.status !== 'attended') {
-        throw new ConflictException(
-          `registration ${registrationId} is ${registration.status}, not attended, so there is nothing to undo`,
-        );
+        throw new NotAttended(registrationId, registration.status);
       }
       await manager
         .getRepository(Registration)
@@ -104,14 +116,12 @@ export class AttendanceService {
     options: { window: boolean } = { window: true },
   ): Promise<EventEntity> {
     const event = await manager.getRepository(EventEntity).findOne({ where: { id: eventId } });
-    if (!event) throw new NotFoundException(`no event with id ${eventId}`);
-    if (event.status === 'draft') throw new ConflictException('this event is a draft: publish it first');
-    if (event.status === 'cancelled') throw new ConflictException('this event has been cancelled');
+    if (!event) throw new EventNotFound(eventId);
+    if (event.status === 'draft') throw EventNotOpen.draft('publish it first');
+    if (event.status === 'cancelled') throw EventNotOpen.cancelled();
     const opensAt = attendanceOpensAt(event.startsAt);
     if (options.window && this.clock.now() < opensAt) {
-      throw new ConflictException(
-        `attendance can be recorded from the day of the event, ${formatLondonDate(event.startsAt)}`,
-      );
+      throw new AttendanceNotOpenYet(formatLondonDate(event.startsAt));
     }
     return event;
   }

@@ -1,13 +1,8 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Injectable,
-  Logger,
-  NotFoundException,
-} from '@nestjs/common';
-import { EventEntity } from '@roundtable/events';
+import { Injectable, Logger } from '@nestjs/common';
+import { EventEntity, EventNotFound } from '@roundtable/events';
 import { NotificationLedger, NotificationOutbox, type DueNotification } from '@roundtable/notifications';
-import { Clock } from '@roundtable/platform';
+import { Clock, InvalidInput, ruleBroken } from '@roundtable/platform';
+import { EventNotOpen, InvitationLinkNotFound } from '../errors';
 import { DataSource, EntityManager } from 'typeorm';
 import { ManageLinks } from '../manage-links/manage-links.service';
 import { invitationMessages } from '../registration-messages';
@@ -62,7 +57,11 @@ export class InvitationsService {
    */
   async invite(eventId: string, input: unknown, requestId?: string): Promise<InvitationCounts> {
     const checked = checkContacts(input);
-    if (checked.problems.length > 0) throw new BadRequestException(checked.problems);
+    if (checked.problems.length > 0) {
+      throw new InvalidInput(
+        checked.problems.map((message) => ruleBroken('invitation-list', message, 'contacts')),
+      );
+    }
     // Sorted, so concurrent requests with overlapping lists lock rows in the same order.
     const contacts = [...checked.contacts].sort((a, b) =>
       a.email < b.email ? -1 : a.email > b.email ? 1 : 0,
@@ -112,8 +111,7 @@ export class InvitationsService {
   async unsubscribeByToken(token: string, source: SuppressionSource): Promise<Registration> {
     const registration = await this.dataSource.transaction(async (manager) => {
       const registration = await this.manageLinks.findByToken(manager, token);
-      if (!registration)
-        throw new NotFoundException('this link does not match an invitation: check it is complete');
+      if (!registration) throw new InvitationLinkNotFound();
       await this.suppressions.suppress(manager, registration.email, source);
       await this.ledger.supersedeForRegistration(manager, registration.id, ['invitation']);
       return registration;
@@ -132,13 +130,11 @@ export class InvitationsService {
     const event = await manager
       .getRepository(EventEntity)
       .findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_read' } });
-    if (!event) throw new NotFoundException(`no event with id ${eventId}`);
-    if (event.status === 'draft')
-      throw new ConflictException('this event is a draft: publish it before inviting people');
-    if (event.status === 'cancelled')
-      throw new ConflictException('this event has been cancelled, so no one can be invited to it');
+    if (!event) throw new EventNotFound(eventId);
+    if (event.status === 'draft') throw EventNotOpen.draft('publish it before inviting people');
+    if (event.status === 'cancelled') throw EventNotOpen.cancelled(', so no one can be invited to it');
     if (event.startsAt <= this.clock.now())
-      throw new ConflictException('this event has already started, so it is too late to invite people');
+      throw EventNotOpen.started(', so it is too late to invite people');
     return event;
   }
 }

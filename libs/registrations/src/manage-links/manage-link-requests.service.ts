@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { EventEntity } from '@roundtable/events';
+import { Injectable, Logger } from '@nestjs/common';
+import { EventEntity, PublishedEventNotFound } from '@roundtable/events';
 import {
   NotificationLedger,
   NotificationOutbox,
@@ -98,8 +98,7 @@ export class ManageLinkRequests {
     const due = await this.dataSource.transaction(async (manager) => {
       const event = await manager.getRepository(EventEntity).findOne({ where: { id: eventId } });
       // An unknown or draft event is a 404, as registering for it is: that says nothing about anyone.
-      if (!event || event.publishedAt === null)
-        throw new NotFoundException(`no published event with id ${eventId}`);
+      if (!event || event.publishedAt === null) throw new PublishedEventNotFound(eventId);
       if (!isUpcoming(event, this.clock.now())) return [];
       const registration = await this.registrations.findForPerson(manager, eventId, address);
       return registration ? this.planFor(manager, registration, event, requestId) : [];

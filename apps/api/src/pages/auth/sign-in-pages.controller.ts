@@ -1,18 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Logger,
-  Post,
-  Query,
-  Render,
-  Req,
-  Res,
-  UnauthorizedException,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, Logger, Post, Query, Render, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { SessionsService, STAFF_ROLES } from '@roundtable/identity';
+import { CredentialsNotRight, SessionsService, STAFF_ROLES } from '@roundtable/identity';
 import { checkText } from '@roundtable/platform';
 import type { Request, Response } from 'express';
 import { LoginRateLimit, PublicRateLimit } from '../../http/throttling';
@@ -82,7 +70,7 @@ export class SignInPagesController {
         await this.sessions.signOut(signedIn.token);
         errors.add('email', 'This sign-in is for constituency office staff. Your account cannot use it');
       } catch (error) {
-        if (!(error instanceof UnauthorizedException)) throw error;
+        if (!(error instanceof CredentialsNotRight)) throw error;
         errors.add('email', 'The email address or password is not right. Check them and try again');
       }
     }

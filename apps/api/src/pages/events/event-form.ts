@@ -12,7 +12,7 @@ import { plainToInstance } from 'class-transformer';
 import { datePartsOf, parseDateParts, readDateParts, type DateParts } from '../forms/date-input';
 import { FormErrors } from '../forms/form-errors';
 import { parseWholeNumber, textField } from '../forms/form-fields';
-import { dtoProblems, sentence } from '../forms/service-errors';
+import { addProblems, dtoProblems, sentence, type FormWording } from '../forms/service-errors';
 import { parseTimeOfDay } from '../forms/time-input';
 
 /** The venue select's choice for an event with no venue. */
@@ -148,8 +148,7 @@ export async function parseEventForm(
     endsAt = endTime ? toUtc(date.iso, endTime, 'endTime', 'End time', errors) : undefined;
   }
   if (timesChanged && startsAt && endsAt) {
-    for (const problem of scheduleProblems({ startsAt, endsAt }, context.now))
-      addEventProblem(errors, problem);
+    addProblems(errors, scheduleProblems({ startsAt, endsAt }, context.now), EVENT_FORM_WORDING);
   }
 
   const venueId = readVenue(values.venueId, context.venueIds, errors);
@@ -186,43 +185,44 @@ export function eventPatch(input: CreateEventDto, timesChanged: boolean): Update
 }
 
 /**
- * Puts a service refusal by the field it is about, in the form's words. The service's messages
- * are written for API clients ("endsAt must be after startsAt"); people filling in a form need
- * to know which box to change.
+ * The scheduling and booking rules in the form's words, by the box to change. The service's
+ * messages are written for API clients ("endsAt must be after startsAt"); people filling in a
+ * form need to know which box to change. Any other rule shows the service's message at the top.
  */
-export function addEventProblem(errors: FormErrors, message: string): void {
-  let match: RegExpExecArray | null;
-  if (message === 'endsAt must be after startsAt') {
-    errors.add('endTime', 'The end time must be after the start time');
-  } else if ((match = /^an event can last at most (\d+) days/.exec(message))) {
-    errors.add('endTime', `An event can last at most ${match[1]} days`);
-  } else if ((match = /^startsAt must be at most (\d+) years from now/.exec(message))) {
-    errors.addDate('date', `The event must be at most ${match[1]} years from now: check the year`, ['year']);
-  } else if (message === 'startsAt must be in the future') {
-    errors.addDate('date', 'The event must start in the future: check the date and start time', [
-      'day',
-      'month',
-      'year',
-    ]);
-  } else if (/^venueId .* does not match any venue/.test(message)) {
-    errors.add('venueId', 'Select a venue from the list');
-  } else if ((match = /^capacity \d+ is more than the venue holds \((\d+)\)/.exec(message))) {
-    errors.add('capacity', `Capacity must be ${match[1]} or fewer, as that is how many the venue holds`);
-  } else if ((match = /^(.+) is already booked for "(.+)" \([0-9a-f-]+\), (.+)$/.exec(message))) {
-    errors.add(
-      'venueId',
-      `${match[1]} is already booked then, for “${match[2]}” (${match[3]}). Choose another venue, date or time`,
-    );
-  } else if (message === 'the venue is already booked at that time') {
-    errors.add('venueId', 'The venue is already booked at that time. Choose another venue, date or time');
-  } else if (/^give a venueId, an onlineUrl/.test(message)) {
-    errors.add('venueId', 'Select a venue, or select Online only and give the online link');
-  } else if (message === 'this event is cancelled and can no longer be changed') {
-    errors.add(undefined, 'This event is cancelled, so it can no longer be changed');
-  } else {
-    errors.add(undefined, sentence(message));
-  }
-}
+export const EVENT_FORM_WORDING: FormWording = {
+  rules: {
+    'ends-after-start': (_, errors) => errors.add('endTime', 'The end time must be after the start time'),
+    'max-duration': ({ data }, errors) =>
+      errors.add('endTime', `An event can last at most ${data?.days} days`),
+    'max-years-ahead': ({ data }, errors) =>
+      errors.addDate('date', `The event must be at most ${data?.years} years from now: check the year`, [
+        'year',
+      ]),
+    'starts-in-future': (_, errors) =>
+      errors.addDate('date', 'The event must start in the future: check the date and start time', [
+        'day',
+        'month',
+        'year',
+      ]),
+    'venue-exists': (_, errors) => errors.add('venueId', 'Select a venue from the list'),
+    'capacity-within-venue': ({ data }, errors) =>
+      errors.add(
+        'capacity',
+        `Capacity must be ${data?.venueCapacity} or fewer, as that is how many the venue holds`,
+      ),
+    'venue-free': ({ data }, errors) =>
+      errors.add(
+        'venueId',
+        data?.clashingTitle === undefined
+          ? 'The venue is already booked at that time. Choose another venue, date or time'
+          : `${data.venueName} is already booked then, for “${data.clashingTitle}” (${data.when}). Choose another venue, date or time`,
+      ),
+    'needs-a-place': (_, errors) =>
+      errors.add('venueId', 'Select a venue, or select Online only and give the online link'),
+    'cancelled-event-unchangeable': (_, errors) =>
+      errors.add(undefined, 'This event is cancelled, so it can no longer be changed'),
+  },
+};
 
 const DTO_FIELDS: Record<string, string> = {
   title: 'title',

@@ -3,7 +3,6 @@ import {
   ConflictException,
   Controller,
   Get,
-  HttpException,
   Logger,
   Param,
   Post,
@@ -36,10 +35,10 @@ import { StaffPageGuard } from '../auth/staff-page.guard';
 import { FormErrors, NO_ERRORS, type FormErrorsView } from '../forms/form-errors';
 import { textField } from '../forms/form-fields';
 import { PAGE_SIZE, paginationView, readPageNumber } from '../forms/pagination';
-import { refusalMessages, sentence } from '../forms/service-errors';
+import { explainRefusal, sentence } from '../forms/service-errors';
 import { EVENT_FILTER_FIELDS, readEventFilters } from './event-filters';
 import {
-  addEventProblem,
+  EVENT_FORM_WORDING,
   currentTimes,
   EVENT_FORM_FIELDS,
   eventFormValues,
@@ -289,10 +288,7 @@ export class StaffEventPagesController {
    * answer with; anything else is not the form's to explain and goes on to the error page.
    */
   private explainRefusal(error: unknown, errors: FormErrors): number {
-    const messages = refusalMessages(error);
-    if (!messages) throw error;
-    for (const message of messages) addEventProblem(errors, message);
-    return (error as HttpException).getStatus();
+    return explainRefusal(error, errors, EVENT_FORM_WORDING);
   }
 
   private async venueChoices(): Promise<VenueChoice[]> {

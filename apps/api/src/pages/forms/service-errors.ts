@@ -1,16 +1,66 @@
-import { BadRequestException, ConflictException } from '@nestjs/common';
+import { DomainError, type RuleBroken } from '@roundtable/platform';
 import { validate, type ValidationError } from 'class-validator';
+import { STATUS_OF_KIND } from '../../http/domain-error-status';
+import type { FormErrors } from './form-errors';
 
 /**
- * The messages of a refusal a form can explain (400: bad input, 409: a clash or a state that
- * forbids the change), or undefined for anything else, which should stay an error page.
+ * A library's refusal that a form can explain (bad input: 400; a clash or a state that forbids
+ * the change: 409) with the rules it names, or undefined for anything else, which should stay
+ * an error page.
  */
-export function refusalMessages(error: unknown): string[] | undefined {
-  if (!(error instanceof BadRequestException) && !(error instanceof ConflictException)) return undefined;
-  const response = error.getResponse();
-  const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
-  if (Array.isArray(message)) return message.filter((item): item is string => typeof item === 'string');
-  return [typeof message === 'string' ? message : error.message];
+export interface FormRefusal {
+  status: number;
+  problems: readonly RuleBroken[];
+  /** The first rule's message, for a page that shows one sentence rather than a form. */
+  message: string;
+}
+
+export function formRefusal(error: unknown): FormRefusal | undefined {
+  if (!(error instanceof DomainError)) return undefined;
+  if (error.kind !== 'invalid' && error.kind !== 'conflict') return undefined;
+  return {
+    status: STATUS_OF_KIND[error.kind],
+    problems: error.problems,
+    message: error.problems[0]!.message,
+  };
+}
+
+/** A form's own words for a rule, put by the form's own field. */
+export type SayInForm = (problem: RuleBroken, errors: FormErrors) => void;
+
+export interface FormWording {
+  /** By rule name; a rule without words here shows the service's message. */
+  rules?: Readonly<Partial<Record<string, SayInForm>>>;
+  /** The form's field for the API's (e.g. `postcode`); a problem with no field here goes in the summary. */
+  fields?: Readonly<Partial<Record<string, string>>>;
+}
+
+/** Puts each rule broken on the form: in the form's words where it has them, else the service's. */
+export function addProblems(
+  errors: FormErrors,
+  problems: readonly RuleBroken[],
+  wording: FormWording = {},
+): void {
+  for (const problem of problems) {
+    const say = wording.rules?.[problem.rule];
+    if (say) say(problem, errors);
+    else
+      errors.add(
+        problem.field === undefined ? undefined : wording.fields?.[problem.field],
+        sentence(problem.message),
+      );
+  }
+}
+
+/**
+ * Adds a refusal the form can explain to its errors and returns the status to answer with;
+ * anything else is not the form's to explain and is thrown on to the error page.
+ */
+export function explainRefusal(error: unknown, errors: FormErrors, wording: FormWording = {}): number {
+  const refusal = formRefusal(error);
+  if (!refusal) throw error;
+  addProblems(errors, refusal.problems, wording);
+  return refusal.status;
 }
 
 /**

@@ -22,7 +22,7 @@ import { CsrfGuard } from '../auth/csrf.guard';
 import { StaffPageGuard } from '../auth/staff-page.guard';
 import { FormErrors, NO_ERRORS, type FormErrorsView } from '../forms/form-errors';
 import { textField } from '../forms/form-fields';
-import { refusalMessages, sentence } from '../forms/service-errors';
+import { explainRefusal, sentence } from '../forms/service-errors';
 
 /** The most tasks the page lists; an event has a handful. */
 const MOST_TASKS = 500;
@@ -85,10 +85,7 @@ export class AccessTaskPagesController {
         res.redirect(303, `/staff/events/${task.eventId}/access-needs?done=arranged`);
         return;
       } catch (error) {
-        const messages = refusalMessages(error);
-        if (!messages) throw error;
-        for (const message of messages) errors.add(undefined, sentence(message));
-        status = (error as { getStatus(): number }).getStatus();
+        status = explainRefusal(error, errors);
       }
     }
     await this.render(res, task.eventId, status, errors.toView([field]), { notes: { [taskId]: note } });

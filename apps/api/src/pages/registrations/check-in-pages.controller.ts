@@ -16,7 +16,7 @@ import { CsrfGuard } from '../auth/csrf.guard';
 import { StaffPageGuard } from '../auth/staff-page.guard';
 import { FormErrors, NO_ERRORS, type FormErrorsView } from '../forms/form-errors';
 import { listField } from '../forms/form-fields';
-import { refusalMessages, sentence } from '../forms/service-errors';
+import { explainRefusal } from '../forms/service-errors';
 
 /** The most people a check-in page lists; a constituency event is far smaller. */
 const MOST_PEOPLE = 1000;
@@ -68,10 +68,7 @@ export class CheckInPagesController {
         res.redirect(303, `/staff/events/${id}/check-in?done=marked&count=${counts.marked}`);
         return;
       } catch (error) {
-        const messages = refusalMessages(error);
-        if (!messages) throw error;
-        for (const message of messages) errors.add(undefined, sentence(message));
-        status = (error as { getStatus(): number }).getStatus();
+        status = explainRefusal(error, errors);
       }
     }
     await this.render(res, id, status, errors.toView(CHECK_IN_FIELDS));
@@ -89,11 +86,9 @@ export class CheckInPagesController {
       this.logger.log(`user ${user.id} undid the check-in of registration ${registrationId}`);
       res.redirect(303, `/staff/events/${id}/check-in?done=undone`);
     } catch (error) {
-      const messages = refusalMessages(error);
-      if (!messages) throw error;
       const errors = new FormErrors();
-      for (const message of messages) errors.add(undefined, sentence(message));
-      await this.render(res, id, (error as { getStatus(): number }).getStatus(), errors.toView([]));
+      const status = explainRefusal(error, errors);
+      await this.render(res, id, status, errors.toView([]));
     }
   }
 

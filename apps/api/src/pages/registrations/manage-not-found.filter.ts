@@ -1,15 +1,18 @@
-import { ArgumentsHost, Catch, ExceptionFilter, NotFoundException } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
+import { HttpExceptionFilter } from '../../http/http-exception.filter';
 
 /**
  * A manage link that matches nothing (cut short in an email, mistyped, or made up) gets a page
  * that says what may have happened and what to do, rather than the general "page not found".
+ * Every other error is answered as everywhere else.
  */
-@Catch(NotFoundException)
-export class ManageNotFoundFilter implements ExceptionFilter {
-  catch(_exception: NotFoundException, host: ArgumentsHost): void {
+@Catch()
+export class ManageNotFoundFilter extends HttpExceptionFilter {
+  override catch(exception: unknown, host: ArgumentsHost): void {
+    if (this.describe(exception).status !== HttpStatus.NOT_FOUND) return super.catch(exception, host);
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
-    res.status(404).render('pages/manage/not-found.njk');
+    res.status(HttpStatus.NOT_FOUND).render('pages/manage/not-found.njk');
   }
 }

@@ -1,8 +1,8 @@
 import {
   Body,
-  ConflictException,
   Controller,
   Get,
+  HttpStatus,
   Logger,
   Param,
   Post,
@@ -17,11 +17,11 @@ import { Clock } from '@roundtable/platform';
 import { RegistrationsRepository, RegistrationsService } from '@roundtable/registrations';
 import type { Request, Response } from 'express';
 import { PublicRateLimit } from '../../http/throttling';
+import { ManageTokenPipe } from '../../registrations/manage-token.pipe';
 import { CsrfGuard } from '../auth/csrf.guard';
 import { NO_ERRORS, type FormErrorsView } from '../forms/form-errors';
-import { refusalMessages, sentence } from '../forms/service-errors';
+import { formRefusal, sentence } from '../forms/service-errors';
 import { ManageNotFoundFilter } from './manage-not-found.filter';
-import { ManageTokenPipe } from './manage-token';
 import { manageView, type ManageView } from './manage-view';
 import {
   ACCESS_NEED_ITEMS,
@@ -217,12 +217,12 @@ export class ManagePagesController {
       res.redirect(303, `${view.basePath}?done=${answer === 'accept' ? 'accepted' : 'declined'}`);
     } catch (error) {
       // The event was cancelled or started between the page loading and the press.
-      const messages = refusalMessages(error);
-      if (!messages || !(error instanceof ConflictException)) throw error;
+      const refusal = formRefusal(error);
+      if (!refusal || refusal.status !== HttpStatus.CONFLICT) throw error;
       res.status(409).render('pages/manage/answer.njk', {
         ...(await this.view(token)),
         answer,
-        refusal: sentence(messages[0] ?? ''),
+        refusal: sentence(refusal.message),
       });
     }
   }

@@ -1,4 +1,4 @@
-import { Body, ConflictException, Controller, Get, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { EventsService, type EventEntity } from '@roundtable/events';
 import { Clock } from '@roundtable/platform';
@@ -10,7 +10,7 @@ import { uuidPipe } from '../../http/uuid.pipe';
 import { CsrfGuard } from '../auth/csrf.guard';
 import { publicEventDetails } from '../events/event-details';
 import { NO_ERRORS, type FormErrorsView } from '../forms/form-errors';
-import { refusalMessages } from '../forms/service-errors';
+import { formRefusal } from '../forms/service-errors';
 import {
   ACCESS_NEED_ITEMS,
   EMPTY_REGISTRATION_FORM,
@@ -68,7 +68,7 @@ export class PublicRegistrationPagesController {
         return;
       } catch (error) {
         // Cancelled or started between the page loading and the post: explain, as for a GET.
-        if (!(error instanceof ConflictException) || !refusalMessages(error)) throw error;
+        if (formRefusal(error)?.status !== HttpStatus.CONFLICT) throw error;
         if (this.renderIfClosed(res, 409, await this.events.getPublic(id))) return;
         throw error;
       }

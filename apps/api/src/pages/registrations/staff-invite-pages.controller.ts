@@ -2,7 +2,6 @@ import {
   ConflictException,
   Controller,
   Get,
-  HttpException,
   Logger,
   Param,
   Post,
@@ -22,7 +21,7 @@ import { uuidPipe } from '../../http/uuid.pipe';
 import { CsrfGuard } from '../auth/csrf.guard';
 import { StaffPageGuard } from '../auth/staff-page.guard';
 import { textField } from '../forms/form-fields';
-import { refusalMessages, sentence } from '../forms/service-errors';
+import { formRefusal, sentence } from '../forms/service-errors';
 import { parseCsvContacts, parsePastedContacts, type ContactListResult } from './contact-list';
 import type { InviteUploadRequest } from './invite-upload.middleware';
 
@@ -105,10 +104,11 @@ export class StaffInvitePagesController {
         res.redirect(303, `/staff/events/${id}/invite?${query.toString()}`);
         return;
       } catch (error) {
-        const messages = refusalMessages(error);
-        if (!messages) throw error;
-        for (const message of messages) problem(field, sentence(message));
-        this.render(res, (error as HttpException).getStatus(), event, view);
+        // Every refusal of the list is about the box it came from, whatever rule it names.
+        const refusal = formRefusal(error);
+        if (!refusal) throw error;
+        for (const { message } of refusal.problems) problem(field, sentence(message));
+        this.render(res, refusal.status, event, view);
         return;
       }
     }

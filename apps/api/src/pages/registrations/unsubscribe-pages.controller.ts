@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { InvitationsService, RegistrationsService, type Registration } from '@roundtable/registrations';
 import { SkipThrottle } from '@nestjs/throttler';
 import { PUBLIC_THROTTLE, PublicRateLimit } from '../../http/throttling';
-import { ManageTokenPipe } from '../../registrations/public-registrations.controller';
+import { ManageTokenPipe } from '../../registrations/manage-token.pipe';
 
 /** Statuses in which the person holds (or is queuing for) a place that unsubscribing keeps. */
 const HOLDS_PLACE: ReadonlySet<Registration['status']> = new Set(['confirmed', 'waitlisted']);

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpException,
-  Logger,
-  Post,
-  Query,
-  Render,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, Logger, Post, Query, Render, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ACCESS_FEATURES, AREAS, toVenueView, VenuesService } from '@roundtable/events';
 import type { User } from '@roundtable/identity';
@@ -19,9 +8,9 @@ import { CsrfGuard } from '../auth/csrf.guard';
 import { StaffPageGuard } from '../auth/staff-page.guard';
 import { NO_ERRORS, type FormErrorsView } from '../forms/form-errors';
 import { PAGE_SIZE, paginationView, readPageNumber } from '../forms/pagination';
-import { refusalMessages } from '../forms/service-errors';
+import { explainRefusal } from '../forms/service-errors';
 import {
-  addVenueProblem,
+  VENUE_FORM_WORDING,
   EMPTY_VENUE_FORM,
   parseVenueForm,
   readVenueForm,
@@ -72,10 +61,7 @@ export class StaffVenuePagesController {
         res.redirect(303, '/staff/venues?added=1');
         return;
       } catch (error) {
-        const messages = refusalMessages(error);
-        if (!messages) throw error;
-        for (const message of messages) addVenueProblem(parsed.errors, message);
-        status = (error as HttpException).getStatus();
+        status = explainRefusal(error, parsed.errors, VENUE_FORM_WORDING);
       }
     }
     this.renderForm(res, status, values, parsed.errors.toView(VENUE_FORM_FIELDS));

@@ -2,7 +2,7 @@ import { ACCESS_FEATURE_VALUES, AREA_VALUES, CreateVenueDto } from '@roundtable/
 import { plainToInstance } from 'class-transformer';
 import { FormErrors } from '../forms/form-errors';
 import { listField, parseWholeNumber, textField } from '../forms/form-fields';
-import { dtoProblems, sentence } from '../forms/service-errors';
+import { dtoProblems, sentence, type FormWording } from '../forms/service-errors';
 
 /** The form's fields top to bottom: the error summary lists problems in this order. */
 export const VENUE_FORM_FIELDS = [
@@ -80,14 +80,10 @@ export async function parseVenueForm(
   return { errors, input: errors.any ? undefined : input };
 }
 
-/** Puts a service refusal by the field it is about; the postcode check lives in the service. */
-export function addVenueProblem(errors: FormErrors, message: string): void {
-  if (message.startsWith('postcode ')) {
-    errors.add('postcode', 'Enter a real UK postcode, like B63 4AZ');
-  } else {
-    errors.add(undefined, sentence(message));
-  }
-}
+/** The service's postcode check, in the form's words; anything else shows the service's message at the top. */
+export const VENUE_FORM_WORDING: FormWording = {
+  rules: { 'uk-postcode': (_, errors) => errors.add('postcode', 'Enter a real UK postcode, like B63 4AZ') },
+};
 
 /**
  * The DTO's checks, said for the form. Anything not here (the text fields: their messages say

@@ -1,0 +1,35 @@
+import { DomainError } from '@roundtable/platform';
+
+/** The identity library's refusals. */
+
+/** The same for a wrong address and a wrong password, so neither is revealed. */
+export class CredentialsNotRight extends DomainError {
+  constructor() {
+    super('unauthorised', 'credentials-match', 'The email address or password is not right');
+  }
+}
+
+export class EmailTaken extends DomainError {
+  constructor(readonly email: string) {
+    super('conflict', 'one-user-per-email', `a user with email ${email} already exists`, { field: 'email' });
+  }
+}
+
+export class PartnerUsersUnavailable extends DomainError {
+  constructor() {
+    super(
+      'invalid',
+      'partner-role-needs-partners',
+      'role partner needs partner organisations, which are not available yet',
+      { field: 'role' },
+    );
+  }
+}
+
+export class PartnerIdForPartnersOnly extends DomainError {
+  constructor() {
+    super('invalid', 'partner-id-for-partners', 'partnerId is only for partner users', {
+      field: 'partnerId',
+    });
+  }
+}

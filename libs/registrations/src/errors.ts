@@ -1,0 +1,123 @@
+import { DomainError } from '@roundtable/platform';
+
+/**
+ * The registrations library's refusals. An event's state is said in the words of what was being
+ * done (registering, inviting, checking in), so each takes the sentence's ending where they differ.
+ */
+
+export class EventNotOpen extends DomainError {
+  constructor(
+    readonly reason: 'cancelled' | 'started' | 'draft',
+    message: string,
+  ) {
+    super('conflict', `event-not-${reason}`, message, { data: { reason } });
+  }
+
+  static cancelled(consequence = ''): EventNotOpen {
+    return new EventNotOpen('cancelled', `this event has been cancelled${consequence}`);
+  }
+
+  static started(consequence = ''): EventNotOpen {
+    return new EventNotOpen('started', `this event has already started${consequence}`);
+  }
+
+  static draft(whatToDo: string): EventNotOpen {
+    return new EventNotOpen('draft', `this event is a draft: ${whatToDo}`);
+  }
+}
+
+export class RegistrationLinkNotFound extends DomainError {
+  constructor() {
+    super('not-found', 'registration-link', 'this link does not match a registration: check it is complete');
+  }
+}
+
+export class InvitationLinkNotFound extends DomainError {
+  constructor() {
+    super('not-found', 'invitation-link', 'this link does not match an invitation: check it is complete');
+  }
+}
+
+export class AlreadyRegistered extends DomainError {
+  constructor() {
+    super(
+      'conflict',
+      'one-registration-per-address',
+      'this email address is already registered for this event',
+      {
+        field: 'email',
+      },
+    );
+  }
+}
+
+export class AlreadyAttended extends DomainError {
+  constructor(readonly registrationId: string) {
+    super('conflict', 'attended-is-final', 'attendance has been recorded for this registration', {
+      data: { registrationId },
+    });
+  }
+}
+
+export class RegistrationNotInEvent extends DomainError {
+  constructor(readonly registrationId: string) {
+    super('not-found', 'registration-in-event', `no registration ${registrationId} for this event`, {
+      data: { registrationId },
+    });
+  }
+}
+
+export class NotAttended extends DomainError {
+  constructor(
+    readonly registrationId: string,
+    readonly status: string,
+  ) {
+    super(
+      'conflict',
+      'undo-an-attendance',
+      `registration ${registrationId} is ${status}, not attended, so there is nothing to undo`,
+      { data: { registrationId, status } },
+    );
+  }
+}
+
+export class AttendanceNotOpenYet extends DomainError {
+  constructor(readonly eventDay: string) {
+    super(
+      'conflict',
+      'attendance-on-the-day',
+      `attendance can be recorded from the day of the event, ${eventDay}`,
+      {
+        data: { eventDay },
+      },
+    );
+  }
+}
+
+export class AccessTaskNotFound extends DomainError {
+  constructor(readonly taskId: string) {
+    super('not-found', 'access-task-exists', `no access task with id ${taskId}`, { data: { taskId } });
+  }
+}
+
+export class AccessTaskCancelled extends DomainError {
+  constructor(readonly taskId: string) {
+    super(
+      'conflict',
+      'arrange-a-live-task',
+      'this access need was cancelled (the person no longer asks for it, or gave up their place), so there is nothing to arrange',
+      { data: { taskId } },
+    );
+  }
+}
+
+export class NoOneToArrangeFor extends DomainError {
+  constructor(readonly registrationStatus: string) {
+    super(
+      'conflict',
+      'arrange-for-a-place',
+      `this person's registration is ${registrationStatus}, so there is no one to arrange it for`,
+      { data: { registrationStatus } },
+    );
+  }
+}
