@@ -1,5 +1,5 @@
 import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { EventEntity } from '@roundtable/events';
+import { EventEntity, releasePlace, shareForPlanning, takePlace } from '@roundtable/events';
 import {
   NotificationLedger,
   NotificationOutbox,
@@ -78,7 +78,7 @@ export class RegistrationsService {
         const due = await this.linkRequests.planFor(manager, existing, event, requestId);
         return { result: { registration: existing, created: false, emailed: due.length > 0 }, due };
       }
-      const hasPlace = await this.registrations.takePlace(manager, eventId);
+      const hasPlace = await takePlace(manager, eventId);
       const now = this.clock.now();
       const registration = await this.registrations.insert(manager, {
         eventId,
@@ -150,7 +150,7 @@ export class RegistrationsService {
         ['invited', 'declined', 'cancelled'].includes(registration.status)
       ) {
         this.assertOpen(event);
-        const hasPlace = await this.registrations.takePlace(manager, event.id);
+        const hasPlace = await takePlace(manager, event.id);
         const now = this.clock.now();
         if (comesBack(registration)) registration.calendarRevision += 1;
         registration.status = hasPlace ? 'confirmed' : 'waitlisted';
@@ -215,7 +215,7 @@ export class RegistrationsService {
     await this.ledger.supersedeForRegistration(manager, registration.id);
     await this.accessTasks.cancelFor(manager, registration.id);
     if (!heldPlace) return [];
-    await this.registrations.releasePlace(manager, event.id);
+    await releasePlace(manager, event.id);
     const told =
       event.status === 'published' ? registrationCancelledMessages(registration, event, now, requestId) : [];
     return [...told, ...(await this.promoteNext(manager, event, requestId))];
@@ -246,7 +246,7 @@ export class RegistrationsService {
   ): Promise<PlannedNotification[]> {
     if (event.status !== 'published' || event.startsAt <= this.clock.now()) return [];
     const next = await this.registrations.nextWaitlisted(manager, event.id);
-    if (!next || !(await this.registrations.takePlace(manager, event.id))) return [];
+    if (!next || !(await takePlace(manager, event.id))) return [];
     const now = this.clock.now();
     next.status = 'confirmed';
     next.confirmedAt = now;
@@ -258,7 +258,7 @@ export class RegistrationsService {
   }
 
   private async openEventOrFail(manager: EntityManager, eventId: string): Promise<EventEntity> {
-    const event = await this.readEventKeyShared(manager, eventId);
+    const event = await shareForPlanning(manager, eventId);
     if (!event || event.publishedAt === null)
       throw new NotFoundException(`no published event with id ${eventId}`);
     this.assertOpen(event);
@@ -272,21 +272,9 @@ export class RegistrationsService {
   }
 
   private async eventOrFail(manager: EntityManager, eventId: string): Promise<EventEntity> {
-    const event = await this.readEventKeyShared(manager, eventId);
+    const event = await shareForPlanning(manager, eventId);
     if (!event) throw new NotFoundException(`no event with id ${eventId}`);
     return event;
-  }
-
-  /**
-   * Reads the event FOR KEY SHARE: registrations do not wait for each other (it goes with the
-   * place-taking UPDATE), but an event change (which locks the row FOR UPDATE) and a registration
-   * are ordered: a registration planned during a reschedule sees the new sequence, and a
-   * reschedule starting after it sees the registration, so nobody's messages are left stale.
-   */
-  private readEventKeyShared(manager: EntityManager, eventId: string): Promise<EventEntity | null> {
-    return manager
-      .getRepository(EventEntity)
-      .findOne({ where: { id: eventId }, lock: { mode: 'for_key_share' } });
   }
 
   private async lockByTokenOrFail(manager: EntityManager, token: string): Promise<Registration> {

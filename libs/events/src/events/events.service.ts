@@ -18,6 +18,7 @@ import {
 } from '../scheduling-rules';
 import { VenuesRepository } from '../venues/venues.repository';
 import { EventEntity } from './event.entity';
+import { lockForChange } from './event-locks';
 import { EventsRepository } from './events.repository';
 
 export interface EventChange {
@@ -259,7 +260,7 @@ export class EventsService {
   }
 
   private async lockOrFail(manager: EntityManager, id: string): Promise<EventEntity> {
-    const event = await this.events.lockById(manager, id);
+    const event = await lockForChange(manager, id);
     if (!event) throw new NotFoundException(`no event with id ${id}`);
     return event;
   }

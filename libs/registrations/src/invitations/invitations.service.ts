@@ -5,7 +5,7 @@ import {
   Logger,
   NotFoundException,
 } from '@nestjs/common';
-import { EventEntity } from '@roundtable/events';
+import { shareForInviting, type EventEntity } from '@roundtable/events';
 import { NotificationLedger, NotificationOutbox, type DueNotification } from '@roundtable/notifications';
 import { Clock, hashSecretToken } from '@roundtable/platform';
 import { DataSource, EntityManager } from 'typeorm';
@@ -129,9 +129,7 @@ export class InvitationsService {
    * or two a large list takes; that is the price of nobody missing the news of a change.
    */
   private async invitableEventOrFail(manager: EntityManager, eventId: string): Promise<EventEntity> {
-    const event = await manager
-      .getRepository(EventEntity)
-      .findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_read' } });
+    const event = await shareForInviting(manager, eventId);
     if (!event) throw new NotFoundException(`no event with id ${eventId}`);
     if (event.status === 'draft')
       throw new ConflictException('this event is a draft: publish it before inviting people');
