@@ -13,17 +13,32 @@ export type EventAudienceMember = Pick<Registration, 'id' | 'email' | 'status' |
 export class RegistrationsRepository {
   constructor(@InjectRepository(Registration) private readonly registrations: Repository<Registration>) {}
 
-  /** The longest-waiting person on the waitlist, locked; others promoting at once skip past. */
-  nextWaitlisted(manager: EntityManager, eventId: string): Promise<Registration | null> {
-    return manager
+  /**
+   * The `limit` longest-waiting people (everyone waiting when null), longest first, locked; rows
+   * another transaction holds (someone promoting, or the person changing their own) are skipped,
+   * so this never waits.
+   */
+  longestWaiting(manager: EntityManager, eventId: string, limit: number | null): Promise<Registration[]> {
+    const query = manager
       .getRepository(Registration)
       .createQueryBuilder('registration')
       .where("registration.eventId = :eventId AND registration.status = 'waitlisted'", { eventId })
       .orderBy('registration.queuePosition', 'ASC')
-      .limit(1)
       .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getOne();
+      .setOnLocked('skip_locked');
+    if (limit !== null) query.limit(limit);
+    return query.getMany();
+  }
+
+  /** Gives these (locked) registrations their places, in one statement however many there are. */
+  async confirm(manager: EntityManager, ids: readonly string[], confirmedAt: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .update(Registration)
+      .set({ status: 'confirmed', confirmedAt })
+      .where('id IN (:...ids)', { ids })
+      .execute();
   }
 
   /** 1 for the first in line. */

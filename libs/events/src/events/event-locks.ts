@@ -24,9 +24,13 @@ import { EventEntity } from './event.entity';
  *   every holder of the locks above and makes them all wait; after it, the venue row is locked
  *   (VenuesRepository.lockForBooking) to check for clashes: event, then venue, always.
  *
- * Order within a transaction: a registration row (a manage link's holder, the waiting list) may
- * be locked before the event's places are taken; nothing locks registration rows while holding
- * the event FOR UPDATE except SKIP LOCKED reads of the waiting list, which never wait.
+ * Order within a transaction, so that no two can deadlock:
+ * - a person's own registration row (their manage link) may be locked before the event is shared;
+ * - the waiting list is locked FOR UPDATE SKIP LOCKED (it never waits) before places are taken
+ *   for the people on it, whether a place was given up or a change raised the capacity;
+ * - an access task is locked after its event is shared, the order in which a change of the event
+ *   (which moves or cancels the event's tasks) takes them;
+ * - a change of the event never waits for a registration row: it reads the people it tells.
  */
 
 /** The event for a change of its time, place, status or capacity (FOR UPDATE); null if none. */
@@ -74,12 +78,13 @@ export async function takePlace(manager: EntityManager, eventId: string): Promis
  */
 export async function takePlaces(manager: EntityManager, eventId: string, wanted: number): Promise<number> {
   if (wanted <= 0) return 0;
-  const rows: Array<{ taken: number }> = await manager.query(
+  // TypeORM answers a raw UPDATE with [rows, affected].
+  const [rows]: [Array<{ taken: number }>, number] = await manager.query(
     `WITH free AS (
        SELECT id, LEAST($2::int, COALESCE(capacity - places_taken, $2::int)) AS taken
          FROM events WHERE id = $1 FOR NO KEY UPDATE
      )
-     UPDATE events SET places_taken = events.places_taken + free.taken
+     UPDATE events SET places_taken = events.places_taken + free.taken, updated_at = CURRENT_TIMESTAMP
        FROM free
       WHERE events.id = free.id AND free.taken > 0
      RETURNING free.taken`,
