@@ -19,7 +19,7 @@ export interface PgbenchResult {
 }
 
 /**
- * The same capacity-checked booking as RegistrationsRepository.takePlace plus the registration
+ * The same capacity-checked booking as takePlace (libs/events, event-locks.ts) plus the registration
  * insert, in one transaction, as bare SQL: the single-statement conditional UPDATE, then a
  * confirmed or waitlisted row. Emails and token hashes are made unique by the server.
  */

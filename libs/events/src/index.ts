@@ -38,6 +38,14 @@ export {
   type Clash,
 } from './errors';
 export { EventEntity } from './events/event.entity';
+export {
+  lockForChange,
+  releasePlace,
+  shareForInviting,
+  shareForPlanning,
+  takePlace,
+  takePlaces,
+} from './events/event-locks';
 export { toEventView, toPublicEventView, type EventView, type PublicEventView } from './events/event.view';
 export {
   EventsService,

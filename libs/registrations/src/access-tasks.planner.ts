@@ -17,38 +17,55 @@ import type { Registration } from './registration.entity';
 export class AccessTasksPlanner {
   constructor(private readonly clock: Clock) {}
 
-  async plan(manager: EntityManager, registration: Registration, event: EventEntity): Promise<void> {
-    const needs = registration.accessNeeds as AccessNeed[];
+  plan(manager: EntityManager, registration: Registration, event: EventEntity): Promise<void> {
+    return this.planMany(manager, [registration], event);
+  }
+
+  /**
+   * The same for many confirmed people of one event (a promotion from the waiting list) in a
+   * fixed number of statements, however many they are: the venue read once, one INSERT, one UPDATE.
+   */
+  async planMany(
+    manager: EntityManager,
+    registrations: readonly Registration[],
+    event: EventEntity,
+  ): Promise<void> {
+    if (registrations.length === 0) return;
     // Most people ask for nothing: then the venue's features cannot matter, so it is not read.
     const venue =
-      needs.length > 0 && event.venueId
+      event.venueId && registrations.some((registration) => registration.accessNeeds.length > 0)
         ? await manager.getRepository(Venue).findOneBy({ id: event.venueId })
         : null;
-    const { toArrange } = planAccessNeeds(needs, venue?.accessFeatures ?? null);
-    const dueAt = accessTaskDueAt(event.startsAt, this.clock.now());
-    if (toArrange.length > 0) {
+    const wanted = registrations.flatMap((registration) =>
+      planAccessNeeds(registration.accessNeeds as AccessNeed[], venue?.accessFeatures ?? null).toArrange.map(
+        (need) => ({ registrationId: registration.id, need }),
+      ),
+    );
+    const registrationIds = wanted.map((task) => task.registrationId);
+    const needs = wanted.map((task) => task.need);
+    if (wanted.length > 0) {
       // A new need is a new open task. One asked for before and withdrawn (cancelled) opens again
       // as if new: due by today's rule, no note, not yet alerted. An open or arranged task is
       // left exactly as it is: staff's work and its due date stand.
       await manager.query(
         `INSERT INTO access_tasks (event_id, registration_id, need, due_at, status)
-         SELECT $1, $2, need, $3, 'open' FROM unnest($4::text[]) AS need
+         SELECT $1, wanted.registration_id, wanted.need, $2, 'open'
+           FROM unnest($3::uuid[], $4::text[]) AS wanted(registration_id, need)
          ON CONFLICT ON CONSTRAINT access_tasks_one_per_need DO UPDATE
             SET status = 'open', due_at = EXCLUDED.due_at, arranged_at = NULL, note = NULL,
                 late_alerted_at = NULL, updated_at = now()
           WHERE access_tasks.status = 'cancelled'`,
-        [event.id, registration.id, dueAt, toArrange],
+        [event.id, accessTaskDueAt(event.startsAt, this.clock.now()), registrationIds, needs],
       );
     }
     // Needs no longer asked for are no longer tasks (an arranged one stays on record).
-    const query = manager
-      .getRepository(AccessTask)
-      .createQueryBuilder()
-      .update()
-      .set({ status: 'cancelled' })
-      .where("registrationId = :id AND status = 'open'", { id: registration.id });
-    if (toArrange.length > 0) query.andWhere('need NOT IN (:...needs)', { needs: toArrange });
-    await query.execute();
+    await manager.query(
+      `UPDATE access_tasks task SET status = 'cancelled', updated_at = now()
+        WHERE task.status = 'open' AND task.registration_id = ANY($1::uuid[])
+          AND NOT EXISTS (SELECT 1 FROM unnest($2::uuid[], $3::text[]) AS wanted(registration_id, need)
+                           WHERE wanted.registration_id = task.registration_id AND wanted.need = task.need)`,
+      [registrations.map((registration) => registration.id), registrationIds, needs],
+    );
   }
 
   /**

@@ -1,51 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EventEntity } from '@roundtable/events';
 import { EntityManager, Repository } from 'typeorm';
 import { Registration } from './registration.entity';
 
 export type EventAudienceMember = Pick<Registration, 'id' | 'email' | 'status' | 'calendarRevision'>;
 
-/** The SQL that keeps capacity and the waitlist right under any concurrency, in one place. */
+/**
+ * The SQL of registrations: the waiting list, audiences and links. The places they take are the
+ * events library's (takePlace and the rest, in event-locks.ts).
+ */
 @Injectable()
 export class RegistrationsRepository {
   constructor(@InjectRepository(Registration) private readonly registrations: Repository<Registration>) {}
 
   /**
-   * Takes one place if one is free, in a single statement: the row lock it takes queues
-   * concurrent bookings, and the CHECK (places_taken <= capacity) is the backstop. True when
-   * a place was taken.
+   * The `limit` longest-waiting people (everyone waiting when null), longest first, locked; rows
+   * another transaction holds (someone promoting, or the person changing their own) are skipped,
+   * so this never waits.
    */
-  async takePlace(manager: EntityManager, eventId: string): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(EventEntity)
-      .set({ placesTaken: () => 'places_taken + 1' })
-      .where('id = :eventId AND (capacity IS NULL OR places_taken < capacity)', { eventId })
-      .execute();
-    return (result.affected ?? 0) === 1;
-  }
-
-  async releasePlace(manager: EntityManager, eventId: string): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(EventEntity)
-      .set({ placesTaken: () => 'GREATEST(places_taken - 1, 0)' })
-      .where('id = :eventId', { eventId })
-      .execute();
-  }
-
-  /** The longest-waiting person on the waitlist, locked; others promoting at once skip past. */
-  nextWaitlisted(manager: EntityManager, eventId: string): Promise<Registration | null> {
-    return manager
+  longestWaiting(manager: EntityManager, eventId: string, limit: number | null): Promise<Registration[]> {
+    const query = manager
       .getRepository(Registration)
       .createQueryBuilder('registration')
       .where("registration.eventId = :eventId AND registration.status = 'waitlisted'", { eventId })
       .orderBy('registration.queuePosition', 'ASC')
-      .limit(1)
       .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getOne();
+      .setOnLocked('skip_locked');
+    if (limit !== null) query.limit(limit);
+    return query.getMany();
+  }
+
+  /** Gives these (locked) registrations their places, in one statement however many there are. */
+  async confirm(manager: EntityManager, ids: readonly string[], confirmedAt: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .update(Registration)
+      .set({ status: 'confirmed', confirmedAt })
+      .where('id IN (:...ids)', { ids })
+      .execute();
   }
 
   /** 1 for the first in line. */

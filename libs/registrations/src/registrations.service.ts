@@ -1,5 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EventEntity, EventNotFound, PublishedEventNotFound } from '@roundtable/events';
+import {
+  EventEntity,
+  EventNotFound,
+  PublishedEventNotFound,
+  releasePlace,
+  shareForPlanning,
+  takePlace,
+  takePlaces,
+} from '@roundtable/events';
 import {
   NotificationLedger,
   NotificationOutbox,
@@ -85,7 +93,7 @@ export class RegistrationsService {
       if (!(await this.linkRequests.mayRegisterNew(manager, email))) {
         return { result: { registration: null, created: false, emailed: false }, due: [] };
       }
-      const hasPlace = await this.registrations.takePlace(manager, eventId);
+      const hasPlace = await takePlace(manager, eventId);
       const now = this.clock.now();
       const registration = await this.registrations.insert(manager, {
         eventId,
@@ -149,7 +157,7 @@ export class RegistrationsService {
         ['invited', 'declined', 'cancelled'].includes(registration.status)
       ) {
         this.assertOpen(event);
-        const hasPlace = await this.registrations.takePlace(manager, event.id);
+        const hasPlace = await takePlace(manager, event.id);
         const now = this.clock.now();
         if (comesBack(registration)) registration.calendarRevision += 1;
         registration.status = hasPlace ? 'confirmed' : 'waitlisted';
@@ -213,50 +221,66 @@ export class RegistrationsService {
     await this.ledger.supersedeForRegistration(manager, registration.id);
     await this.accessTasks.cancelFor(manager, registration.id);
     if (!heldPlace) return [];
-    await this.registrations.releasePlace(manager, event.id);
+    await releasePlace(manager, event.id);
     const told =
       event.status === 'published' ? registrationCancelledMessages(registration, event, now, requestId) : [];
-    return [...told, ...(await this.promoteNext(manager, event, requestId))];
+    return [...told, ...(await this.promote(manager, event, 1, requestId))];
   }
 
   /**
    * Places freed without anyone leaving (staff raised the capacity) go to the people waiting,
-   * longest first, inside the caller's transaction; returns their `promoted` messages to plan.
+   * longest first, inside the caller's transaction (which holds the event FOR UPDATE, so its
+   * places taken are current); returns their `promoted` messages to plan.
    */
   async promoteIntoFreePlaces(
     manager: EntityManager,
     event: EventEntity,
     requestId?: string,
   ): Promise<PlannedNotification[]> {
-    const planned: PlannedNotification[] = [];
-    // Each round confirms one person or stops: no one left waiting, or no place left.
-    for (;;) {
-      const promoted = await this.promoteNext(manager, event, requestId);
-      if (promoted.length === 0) return planned;
-      planned.push(...promoted);
-    }
+    const free = event.capacity === null ? null : event.capacity - event.placesTaken;
+    return this.promote(manager, event, free, requestId);
   }
 
-  private async promoteNext(
+  /**
+   * Confirms up to `places` of the longest-waiting people (everyone waiting when null) in a fixed
+   * number of statements, however many they are: the waiting are locked (longest first), as many
+   * places as are free for them are taken in one UPDATE (never more than capacity), the first that
+   * many are confirmed in one UPDATE and their access tasks planned together. Returns their
+   * messages to plan.
+   */
+  private async promote(
     manager: EntityManager,
     event: EventEntity,
+    places: number | null,
     requestId?: string,
   ): Promise<PlannedNotification[]> {
     if (event.status !== 'published' || event.startsAt <= this.clock.now()) return [];
-    const next = await this.registrations.nextWaitlisted(manager, event.id);
-    if (!next || !(await this.registrations.takePlace(manager, event.id))) return [];
+    if (places !== null && places <= 0) return [];
+    const waiting = await this.registrations.longestWaiting(manager, event.id, places);
+    const promoted = waiting.slice(0, await takePlaces(manager, event.id, waiting.length));
+    if (promoted.length === 0) return [];
     const now = this.clock.now();
-    next.status = 'confirmed';
-    next.confirmedAt = now;
-    await this.registrations.save(manager, next);
-    await this.accessTasks.plan(manager, next, event);
-    this.logger.log(`Registration ${next.id} promoted from the waitlist of event ${event.id}`);
+    await this.registrations.confirm(
+      manager,
+      promoted.map((registration) => registration.id),
+      now,
+    );
+    for (const registration of promoted) {
+      registration.status = 'confirmed';
+      registration.confirmedAt = now;
+    }
+    await this.accessTasks.planMany(manager, promoted, event);
+    this.logger.log(
+      `Registration(s) ${promoted.map((registration) => registration.id).join(', ')} promoted from the waitlist of event ${event.id}`,
+    );
     // The worker derives their manage link for every message, so "a place has come up" links too.
-    return confirmationMessages(next, event, now, { promoted: true, requestId });
+    return promoted.flatMap((registration) =>
+      confirmationMessages(registration, event, now, { promoted: true, requestId }),
+    );
   }
 
   private async openEventOrFail(manager: EntityManager, eventId: string): Promise<EventEntity> {
-    const event = await this.readEventKeyShared(manager, eventId);
+    const event = await shareForPlanning(manager, eventId);
     if (!event || event.publishedAt === null) throw new PublishedEventNotFound(eventId);
     this.assertOpen(event);
     return event;
@@ -269,21 +293,9 @@ export class RegistrationsService {
   }
 
   private async eventOrFail(manager: EntityManager, eventId: string): Promise<EventEntity> {
-    const event = await this.readEventKeyShared(manager, eventId);
+    const event = await shareForPlanning(manager, eventId);
     if (!event) throw new EventNotFound(eventId);
     return event;
-  }
-
-  /**
-   * Reads the event FOR KEY SHARE: registrations do not wait for each other (it goes with the
-   * place-taking UPDATE), but an event change (which locks the row FOR UPDATE) and a registration
-   * are ordered: a registration planned during a reschedule sees the new sequence, and a
-   * reschedule starting after it sees the registration, so nobody's messages are left stale.
-   */
-  private readEventKeyShared(manager: EntityManager, eventId: string): Promise<EventEntity | null> {
-    return manager
-      .getRepository(EventEntity)
-      .findOne({ where: { id: eventId }, lock: { mode: 'for_key_share' } });
   }
 
   private async lockByTokenOrFail(manager: EntityManager, token: string): Promise<Registration> {

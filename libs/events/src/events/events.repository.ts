@@ -32,10 +32,6 @@ export class EventsRepository {
       .getOne();
   }
 
-  lockById(manager: EntityManager, id: string): Promise<EventEntity | null> {
-    return manager.getRepository(EventEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-  }
-
   /**
    * The first live event at the venue whose time overlaps `range` (half-open, so back-to-back
    * events are fine). Cancelled events free the venue. Call with the venue row locked.

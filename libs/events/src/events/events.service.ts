@@ -38,6 +38,7 @@ import {
 } from '../scheduling-rules';
 import { VenuesRepository } from '../venues/venues.repository';
 import { EventEntity } from './event.entity';
+import { lockForChange } from './event-locks';
 import { EventsRepository } from './events.repository';
 
 export interface EventChange {
@@ -276,7 +277,7 @@ export class EventsService {
   }
 
   private async lockOrFail(manager: EntityManager, id: string): Promise<EventEntity> {
-    const event = await this.events.lockById(manager, id);
+    const event = await lockForChange(manager, id);
     if (!event) throw new EventNotFound(id);
     return event;
   }

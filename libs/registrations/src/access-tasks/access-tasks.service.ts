@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EventEntity } from '@roundtable/events';
+import { shareForPlanning } from '@roundtable/events';
 import { NotificationLedger, NotificationOutbox } from '@roundtable/notifications';
 import { Clock, normaliseEmail } from '@roundtable/platform';
 import { DataSource } from 'typeorm';
@@ -43,12 +43,11 @@ export class AccessTasksService {
     const { arranged, due } = await this.dataSource.transaction(async (manager) => {
       const found = await manager.getRepository(AccessTask).findOneBy({ id: taskId });
       if (!found) throw new AccessTaskNotFound(taskId);
-      // The event FOR KEY SHARE before the task, in the order an event change takes them: a
+      // The event before the task, in the order an event change takes them (see event-locks): a
       // reschedule waits for this message to be planned (and plans it again at its new sequence),
       // or this one sees the new sequence; neither leaves the message stale and never sent.
-      const event = await manager
-        .getRepository(EventEntity)
-        .findOneOrFail({ where: { id: found.eventId }, lock: { mode: 'for_key_share' } });
+      // Never null: a task is deleted with its event (ON DELETE CASCADE).
+      const event = (await shareForPlanning(manager, found.eventId))!;
       const task = (await this.tasks.lockById(manager, taskId))!;
       if (task.status === 'arranged') return { arranged: { task, changed: false }, due: [] };
       // The event first: cancelling it also cancels its tasks, and the event is the reason to give.

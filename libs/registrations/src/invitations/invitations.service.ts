@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EventEntity, EventNotFound } from '@roundtable/events';
+import { EventNotFound, shareForInviting, type EventEntity } from '@roundtable/events';
 import { NotificationLedger, NotificationOutbox, type DueNotification } from '@roundtable/notifications';
 import { Clock, InvalidInput, ruleBroken } from '@roundtable/platform';
 import { EventNotOpen, InvitationLinkNotFound } from '../errors';
@@ -127,9 +127,7 @@ export class InvitationsService {
    * or two a large list takes; that is the price of nobody missing the news of a change.
    */
   private async invitableEventOrFail(manager: EntityManager, eventId: string): Promise<EventEntity> {
-    const event = await manager
-      .getRepository(EventEntity)
-      .findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_read' } });
+    const event = await shareForInviting(manager, eventId);
     if (!event) throw new EventNotFound(eventId);
     if (event.status === 'draft') throw EventNotOpen.draft('publish it before inviting people');
     if (event.status === 'cancelled') throw EventNotOpen.cancelled(', so no one can be invited to it');
