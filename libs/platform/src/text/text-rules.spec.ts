@@ -103,7 +103,7 @@ describe('checkText', () => {
       'description must not contain control characters such as NUL (line breaks and tabs are fine)',
     );
     expect(message(' ', line)).toBe('title must not be empty or only spaces');
-    expect(message('a'.repeat(21), line)).toBe('title must be 20 characters or fewer');
+    expect(message('a'.repeat(21), line)).toBe('title must be at most 20 characters');
   });
 });
 

@@ -105,7 +105,7 @@ export function textProblemMessage(rule: TextRule, problem: TextProblem): string
     case 'empty':
       return `${field} must not be empty or only spaces`;
     case 'too-long':
-      return `${field} must be ${rule.max.toLocaleString('en-GB')} characters or fewer`;
+      return `${field} must be at most ${rule.max} characters`;
     case 'not-a-name':
       return `${field} must be a name: letters, spaces, hyphens and apostrophes only`;
     case 'not-an-address':

@@ -50,7 +50,7 @@ describe('checkContacts', () => {
       'contacts[1].name must be a name: letters, spaces, hyphens and apostrophes only',
       'contacts[2].name must not contain control characters such as NUL or line breaks',
       'contacts[3].name must not contain invisible formatting characters such as direction overrides or zero-width spaces',
-      'contacts[4].name must be 100 characters or fewer',
+      'contacts[4].name must be at most 100 characters',
     ]);
     expect(
       checkContacts([
