@@ -10,6 +10,8 @@ export { calendarParameter, calendarRawText, calendarText } from './calendar/cal
 export {
   CancelEventDto,
   CreateEventDto,
+  EVENT_DESCRIPTION_MAX,
+  EVENT_TITLE_MAX,
   ListEventsQueryDto,
   ListPublicEventsQueryDto,
   UpdateEventDto,

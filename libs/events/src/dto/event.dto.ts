@@ -19,13 +19,17 @@ import { AREA_VALUES } from '../areas';
 import { EVENT_KIND_VALUES, EVENT_STATUSES } from '../event-kinds';
 import { IsIsoTimeWithOffset } from './validators';
 
+/** The longest an event's title and description may be, in characters. */
+export const EVENT_TITLE_MAX = 200;
+export const EVENT_DESCRIPTION_MAX = 10_000;
+
 export class CreateEventDto {
   @ApiProperty({
     example: 'Waiting for an EHC plan: a listening event for Halesowen families',
-    maxLength: 200,
+    maxLength: EVENT_TITLE_MAX,
     description: 'One line of text: no line breaks, control or invisible formatting characters.',
   })
-  @SingleLineText({ max: 200 })
+  @SingleLineText({ max: EVENT_TITLE_MAX })
   title: string;
 
   @ApiProperty({ enum: EVENT_KIND_VALUES })
@@ -34,12 +38,12 @@ export class CreateEventDto {
 
   @ApiPropertyOptional({
     default: '',
-    maxLength: 10_000,
+    maxLength: EVENT_DESCRIPTION_MAX,
     description:
       'Paragraphs: line breaks and tabs are kept; no other control or invisible formatting characters.',
   })
   @ValidateIf((_, value) => value !== undefined)
-  @MultiLineText({ max: 10_000, allowEmpty: true })
+  @MultiLineText({ max: EVENT_DESCRIPTION_MAX, allowEmpty: true })
   description?: string;
 
   @ApiProperty({

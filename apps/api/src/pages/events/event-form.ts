@@ -1,6 +1,8 @@
 import {
   CreateEventDto,
+  EVENT_DESCRIPTION_MAX,
   EVENT_KIND_VALUES,
+  EVENT_TITLE_MAX,
   formatLondonDate,
   londonLocalToUtc,
   scheduleProblems,
@@ -121,6 +123,14 @@ export async function parseEventForm(
   const errors = new FormErrors();
   const title = values.title.trim();
   if (title === '') errors.add('title', 'Enter a title for the event');
+  // The limits in the form's own words; the DTO below says them for the API.
+  if (title.length > EVENT_TITLE_MAX)
+    errors.add('title', `Title must be ${EVENT_TITLE_MAX} characters or fewer`);
+  if (values.description.trim().length > EVENT_DESCRIPTION_MAX)
+    errors.add(
+      'description',
+      `Description must be ${EVENT_DESCRIPTION_MAX.toLocaleString('en-GB')} characters or fewer`,
+    );
   if (!(EVENT_KIND_VALUES as readonly string[]).includes(values.kind))
     errors.add('kind', 'Select what kind of event this is');
 
@@ -173,6 +183,8 @@ export async function parseEventForm(
     const field = DTO_FIELDS[problem.property];
     // A missing time was reported above in the form's own words.
     if (field === 'startTime' || field === 'endTime') continue;
+    // A field the form has already explained (a limit above) is not explained twice.
+    if (errors.has(field)) continue;
     errors.add(field, DTO_MESSAGES[problem.property] ?? sentence(problem.message));
   }
   return { errors, input: errors.any ? undefined : input, timesChanged };
