@@ -5,6 +5,8 @@ export { MIN_LINK_KEY_BYTES, type LinkKey } from './config/link-keys';
 export { runMigrationsExclusively } from './database/migration-runner';
 export { postgresOptions } from './database/typeorm-options';
 export { redactUrl } from './logging/redact-url';
+export { RequestContext } from './logging/request-context';
+export { isSafeRequestId } from './logging/request-id';
 export { PlatformModule } from './platform.module';
 export { failFastRedisOptions, redisOptionsFromUrl } from './redis/redis-options';
 export { producerQueueOptions } from './queue/producer-queue-options';

@@ -58,24 +58,24 @@ export class RegistrationsService {
    * overwrite or re-key the row. The address is emailed its own link instead (within the limits
    * of ManageLinkRequests), and its owner can take a place through it.
    */
-  async register(eventId: string, input: RegisterDto, requestId?: string): Promise<Registered> {
+  async register(eventId: string, input: RegisterDto): Promise<Registered> {
     try {
-      return await this.registerOnce(eventId, input, requestId);
+      return await this.registerOnce(eventId, input);
     } catch (error) {
       // The same address registered twice at once: the loser finds the winner's row, and is
       // answered as for any existing registration, not with an error that would tell them so.
       if (!isUniqueViolation(error)) throw error;
-      return this.registerOnce(eventId, input, requestId);
+      return this.registerOnce(eventId, input);
     }
   }
 
-  private async registerOnce(eventId: string, input: RegisterDto, requestId?: string): Promise<Registered> {
+  private async registerOnce(eventId: string, input: RegisterDto): Promise<Registered> {
     const email = normaliseEmail(input.email);
     const { result, due } = await this.dataSource.transaction(async (manager) => {
       const event = await this.openEventOrFail(manager, eventId);
       const existing = await this.registrations.findForPerson(manager, eventId, email);
       if (existing) {
-        const due = await this.linkRequests.planFor(manager, existing, event, requestId);
+        const due = await this.linkRequests.planFor(manager, existing, event);
         return { result: { registration: existing, created: false, emailed: due.length > 0 }, due };
       }
       const hasPlace = await this.registrations.takePlace(manager, eventId);
@@ -92,10 +92,9 @@ export class RegistrationsService {
         confirmedAt: hasPlace ? now : null,
       });
       const messages = hasPlace
-        ? confirmationMessages(registration, event, now, { requestId })
+        ? confirmationMessages(registration, event, now)
         : waitlistedMessages(registration, event, now, {
             position: await this.registrations.waitlistPosition(registration, manager),
-            requestId,
           });
       if (hasPlace && registration.accessNeeds.length > 0) {
         await this.accessTasks.plan(manager, registration, event);
@@ -105,7 +104,7 @@ export class RegistrationsService {
         due: await this.ledger.plan(manager, messages),
       };
     });
-    await this.outbox.enqueue(due, requestId);
+    await this.outbox.enqueue(due);
     this.logger.log(
       result.created
         ? `Registration ${result.registration.id} for event ${eventId}: ${result.registration.status}`
@@ -133,11 +132,7 @@ export class RegistrationsService {
   }
 
   /** The holder of the manage link answers an invitation, gives up a place, or changes access needs. */
-  async updateByToken(
-    token: string,
-    change: UpdateRegistrationDto,
-    requestId?: string,
-  ): Promise<Registration> {
+  async updateByToken(token: string, change: UpdateRegistrationDto): Promise<Registration> {
     const { registration, due } = await this.inTransaction(async (manager) => {
       const registration = await this.lockByTokenOrFail(manager, token);
       const event = await this.eventOrFail(manager, registration.eventId);
@@ -159,33 +154,32 @@ export class RegistrationsService {
         await this.registrations.save(manager, registration);
         planned.push(
           ...(hasPlace
-            ? confirmationMessages(registration, event, now, { requestId })
+            ? confirmationMessages(registration, event, now)
             : waitlistedMessages(registration, event, now, {
                 position: await this.registrations.waitlistPosition(registration, manager),
-                requestId,
               })),
         );
       } else if (change.response === 'decline') {
-        planned.push(...(await this.giveUp(manager, registration, event, 'declined', requestId)));
+        planned.push(...(await this.giveUp(manager, registration, event, 'declined')));
       } else {
         await this.registrations.save(manager, registration);
       }
       if (registration.status === 'confirmed') await this.accessTasks.plan(manager, registration, event);
       return { registration, due: await this.ledger.plan(manager, planned) };
     });
-    await this.outbox.enqueue(due, requestId);
+    await this.outbox.enqueue(due);
     return registration;
   }
 
   /** Cancels through the manage link; a freed place goes to the next person waiting. */
-  async cancelByToken(token: string, requestId?: string): Promise<Registration> {
+  async cancelByToken(token: string): Promise<Registration> {
     const { registration, due } = await this.inTransaction(async (manager) => {
       const registration = await this.lockByTokenOrFail(manager, token);
       const event = await this.eventOrFail(manager, registration.eventId);
-      const planned = await this.giveUp(manager, registration, event, 'cancelled', requestId);
+      const planned = await this.giveUp(manager, registration, event, 'cancelled');
       return { registration, due: await this.ledger.plan(manager, planned) };
     });
-    await this.outbox.enqueue(due, requestId);
+    await this.outbox.enqueue(due);
     this.logger.log(`Registration ${registration.id} cancelled`);
     return registration;
   }
@@ -199,7 +193,6 @@ export class RegistrationsService {
     registration: Registration,
     event: EventEntity,
     status: 'declined' | 'cancelled',
-    requestId?: string,
   ): Promise<PlannedNotification[]> {
     if (registration.status === 'attended')
       throw new ConflictException('attendance has been recorded for this registration');
@@ -216,34 +209,25 @@ export class RegistrationsService {
     await this.accessTasks.cancelFor(manager, registration.id);
     if (!heldPlace) return [];
     await this.registrations.releasePlace(manager, event.id);
-    const told =
-      event.status === 'published' ? registrationCancelledMessages(registration, event, now, requestId) : [];
-    return [...told, ...(await this.promoteNext(manager, event, requestId))];
+    const told = event.status === 'published' ? registrationCancelledMessages(registration, event, now) : [];
+    return [...told, ...(await this.promoteNext(manager, event))];
   }
 
   /**
    * Places freed without anyone leaving (staff raised the capacity) go to the people waiting,
    * longest first, inside the caller's transaction; returns their `promoted` messages to plan.
    */
-  async promoteIntoFreePlaces(
-    manager: EntityManager,
-    event: EventEntity,
-    requestId?: string,
-  ): Promise<PlannedNotification[]> {
+  async promoteIntoFreePlaces(manager: EntityManager, event: EventEntity): Promise<PlannedNotification[]> {
     const planned: PlannedNotification[] = [];
     // Each round confirms one person or stops: no one left waiting, or no place left.
     for (;;) {
-      const promoted = await this.promoteNext(manager, event, requestId);
+      const promoted = await this.promoteNext(manager, event);
       if (promoted.length === 0) return planned;
       planned.push(...promoted);
     }
   }
 
-  private async promoteNext(
-    manager: EntityManager,
-    event: EventEntity,
-    requestId?: string,
-  ): Promise<PlannedNotification[]> {
+  private async promoteNext(manager: EntityManager, event: EventEntity): Promise<PlannedNotification[]> {
     if (event.status !== 'published' || event.startsAt <= this.clock.now()) return [];
     const next = await this.registrations.nextWaitlisted(manager, event.id);
     if (!next || !(await this.registrations.takePlace(manager, event.id))) return [];
@@ -254,7 +238,7 @@ export class RegistrationsService {
     await this.accessTasks.plan(manager, next, event);
     this.logger.log(`Registration ${next.id} promoted from the waitlist of event ${event.id}`);
     // The worker derives their manage link for every message, so "a place has come up" links too.
-    return confirmationMessages(next, event, now, { promoted: true, requestId });
+    return confirmationMessages(next, event, now, { promoted: true });
   }
 
   private async openEventOrFail(manager: EntityManager, eventId: string): Promise<EventEntity> {

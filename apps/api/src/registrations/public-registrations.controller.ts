@@ -9,7 +9,6 @@ import {
   Patch,
   PipeTransform,
   Post,
-  Req,
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -27,7 +26,6 @@ import {
   UpdateRegistrationDto,
   type Registration,
 } from '@roundtable/registrations';
-import type { Request } from 'express';
 import { PublicRateLimit } from '../http/throttling';
 import { uuidPipe } from '../http/uuid.pipe';
 import {
@@ -55,11 +53,6 @@ export interface ManageView {
   accessNotes: string | null;
   waitlistPosition: number | null;
   event: PublicEventView;
-}
-
-export function requestId(req: Request): string | undefined {
-  const id = (req as Request & { id?: unknown }).id;
-  return typeof id === 'string' ? id : undefined;
 }
 
 function brief(registration: Registration) {
@@ -90,9 +83,8 @@ export class PublicRegistrationsController {
   async register(
     @Param('id', uuidPipe('event')) eventId: string,
     @Body() body: RegisterDto,
-    @Req() req: Request,
   ): Promise<RegistrationReceivedView> {
-    await this.registrations.register(eventId, body, requestId(req));
+    await this.registrations.register(eventId, body);
     return registrationReceived(body.email);
   }
 
@@ -109,9 +101,8 @@ export class PublicRegistrationsController {
   async requestLink(
     @Param('id', uuidPipe('event')) eventId: string,
     @Body() body: ManageLinkRequestDto,
-    @Req() req: Request,
   ): Promise<RegistrationReceivedView> {
-    await this.linkRequests.requestForEvent(eventId, body.email, requestId(req));
+    await this.linkRequests.requestForEvent(eventId, body.email);
     return linkRequestReceived(body.email);
   }
 
@@ -136,17 +127,13 @@ export class PublicRegistrationsController {
   async update(
     @Param('token', ManageTokenPipe) token: string,
     @Body() body: UpdateRegistrationDto,
-    @Req() req: Request,
   ): Promise<{ id: string; status: string }> {
-    return brief(await this.registrations.updateByToken(token, body, requestId(req)));
+    return brief(await this.registrations.updateByToken(token, body));
   }
 
   @Delete('registrations/:token')
   @ApiOperation({ summary: 'Cancel; a freed place goes to the next person waiting' })
-  async cancel(
-    @Param('token', ManageTokenPipe) token: string,
-    @Req() req: Request,
-  ): Promise<{ id: string; status: string }> {
-    return brief(await this.registrations.cancelByToken(token, requestId(req)));
+  async cancel(@Param('token', ManageTokenPipe) token: string): Promise<{ id: string; status: string }> {
+    return brief(await this.registrations.cancelByToken(token));
   }
 }

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config.service';
 import { redactUrl } from './redact-url';
+import { RequestContext } from './request-context';
 import { requestIdFor } from './request-id';
 
 /**
@@ -11,14 +12,21 @@ import { requestIdFor } from './request-id';
  * out of logs by construction, and the serializers below log ids and route shapes only. No header
  * is logged at all (Authorization, Cookie, and a Referer that may be someone's private link), and
  * the URL goes through redactUrl, which drops secrets whatever their case or escaping.
+ *
+ * Every line written while some request's work runs carries `requestId` (from the async
+ * context): an api line inside a request, and a worker line inside a job that request caused.
  */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
+      inject: [AppConfig, RequestContext],
+      useFactory: (config: AppConfig, context: RequestContext) => ({
         pinoHttp: {
           level: config.get('LOG_LEVEL'),
+          mixin: () => {
+            const requestId = context.requestId;
+            return requestId ? { requestId } : {};
+          },
           genReqId: requestIdFor,
           customAttributeKeys: { reqId: 'requestId' },
           autoLogging: {

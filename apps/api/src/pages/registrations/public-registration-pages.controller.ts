@@ -30,7 +30,6 @@ import {
   type RegistrationFormValues,
 } from './registration-form';
 import { isOpenForRegistration, registrationOpening } from './registration-opening';
-import { requestId } from './request-id';
 
 /**
  * The public registration form. A place is given while they last, then the waiting list. After
@@ -72,7 +71,7 @@ export class PublicRegistrationPagesController {
     const parsed = await parseRegistrationForm(values);
     if (parsed.input) {
       try {
-        const { registration } = await this.registrations.register(id, parsed.input, requestId(req));
+        const { registration } = await this.registrations.register(id, parsed.input);
         this.logger.log(`registration ${registration.id} asked for through the public form`);
         res.redirect(303, `/events/${id}/register/check-your-email`);
         return;
