@@ -54,6 +54,10 @@ async function main(): Promise<void> {
     LINK_KEYS: linkKeys,
     PORT: String(port),
     PUBLIC_URL: publicUrl,
+    // Short lines for a person at a terminal, so the banner stays in view; LOG_FORMAT=json for JSON.
+    LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',
+    // The apps' output reaches the terminal through us, so they cannot see it is one.
+    ...(process.stdout.isTTY && process.env.FORCE_COLOR === undefined && { FORCE_COLOR: '1' }),
   };
 
   const cli = compiled('apps/api/src/cli.js');

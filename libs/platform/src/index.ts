@@ -2,7 +2,7 @@ export { Clock, FixedClock, SystemClock } from './clock/clock';
 export { AppConfig } from './config/app-config.service';
 export { InvalidEnvironmentError, validateEnv, type Env } from './config/env.schema';
 export { MIN_LINK_KEY_BYTES, type LinkKey } from './config/link-keys';
-export { runMigrationsExclusively } from './database/migration-runner';
+export { MigrationRunner, runMigrationsExclusively } from './database/migration-runner';
 export { postgresOptions } from './database/typeorm-options';
 export { redactUrl } from './logging/redact-url';
 export { RequestContext } from './logging/request-context';

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
 import { AppConfig } from '../config/app-config.service';
+import { prettyLogOptions, prettyLogStream } from './pretty-logs';
 import { redactUrl } from './redact-url';
 import { RequestContext } from './request-context';
 import { requestIdFor } from './request-id';
@@ -20,8 +22,8 @@ import { requestIdFor } from './request-id';
   imports: [
     LoggerModule.forRootAsync({
       inject: [AppConfig, RequestContext],
-      useFactory: (config: AppConfig, context: RequestContext) => ({
-        pinoHttp: {
+      useFactory: (config: AppConfig, context: RequestContext) => {
+        const options: PinoHttpOptions = {
           level: config.get('LOG_LEVEL'),
           mixin: () => {
             const requestId = context.requestId;
@@ -41,8 +43,14 @@ import { requestIdFor } from './request-id';
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
           redact: { paths: ['req.headers', 'res.headers'], remove: true },
-        },
-      }),
+        };
+        return {
+          pinoHttp:
+            config.get('LOG_FORMAT') === 'pretty'
+              ? [{ ...options, ...prettyLogOptions() }, prettyLogStream()]
+              : options,
+        };
+      },
     }),
   ],
 })
