@@ -1,4 +1,4 @@
-import { formatBanner, redactUrl } from './banner';
+import { formatBanner, withoutPassword } from './banner';
 
 const base = {
   publicUrl: 'http://localhost:3001',
@@ -35,9 +35,11 @@ describe('formatBanner', () => {
   });
 });
 
-describe('redactUrl', () => {
+describe('withoutPassword (a connection URL fit to print)', () => {
   it('hides the password and keeps the rest', () => {
-    expect(redactUrl('postgres://rt:s3cret@db:5432/roundtable')).toBe('postgres://rt:***@db:5432/roundtable');
-    expect(redactUrl('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');
+    expect(withoutPassword('postgres://rt:s3cret@db:5432/roundtable')).toBe(
+      'postgres://rt:***@db:5432/roundtable',
+    );
+    expect(withoutPassword('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');
   });
 });

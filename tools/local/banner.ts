@@ -44,8 +44,11 @@ export function formatBanner(info: BannerInfo): string {
   ].join('\n');
 }
 
-/** A connection URL fit to print: the password replaced by ***. */
-export function redactUrl(url: string): string {
+/**
+ * A connection URL fit to print: the password replaced by ***. (Request paths in logs go through
+ * redactUrl in libs/platform, which drops tokens and query strings: a different job.)
+ */
+export function withoutPassword(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';

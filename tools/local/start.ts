@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { formatBanner, redactUrl } from './banner';
+import { formatBanner, withoutPassword } from './banner';
 import { localAdminCredentials } from './local-admin';
 import { localLinkKeys } from './local-link-keys';
 import { startMailCatcher } from './mail-catcher';
@@ -54,6 +54,10 @@ async function main(): Promise<void> {
     LINK_KEYS: linkKeys,
     PORT: String(port),
     PUBLIC_URL: publicUrl,
+    // Short lines for a person at a terminal, so the banner stays in view; LOG_FORMAT=json for JSON.
+    LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',
+    // The apps' output reaches the terminal through us, so they cannot see it is one.
+    ...(process.stdout.isTTY && process.env.FORCE_COLOR === undefined && { FORCE_COLOR: '1' }),
   };
 
   const cli = compiled('apps/api/src/cli.js');
@@ -104,7 +108,7 @@ async function main(): Promise<void> {
 
 async function choosePostgres(): Promise<{ url: string; description: string }> {
   const given = process.env.DATABASE_URL;
-  if (given) return { url: given, description: `DATABASE_URL ${redactUrl(given)}` };
+  if (given) return { url: given, description: `DATABASE_URL ${withoutPassword(given)}` };
   const server = await localOrEmbeddedPostgres(
     { dataDir: dataPath('postgres'), preferredPort: 54329 },
     notice,
@@ -119,7 +123,7 @@ async function choosePostgres(): Promise<{ url: string; description: string }> {
 
 async function chooseRedis(): Promise<{ url: string; description: string }> {
   const given = process.env.REDIS_URL;
-  if (given) return { url: given, description: `REDIS_URL ${redactUrl(given)}` };
+  if (given) return { url: given, description: `REDIS_URL ${withoutPassword(given)}` };
   const server = await localOrSpawnedRedis(
     { dataDir: dataPath('redis'), preferredPort: 6380, detached: true },
     notice,
@@ -131,7 +135,7 @@ async function chooseRedis(): Promise<{ url: string; description: string }> {
 
 async function chooseMail(): Promise<{ url: string; description: string; webUrl?: string }> {
   const given = process.env.SMTP_URL;
-  if (given) return { url: given, description: `SMTP_URL ${redactUrl(given)}` };
+  if (given) return { url: given, description: `SMTP_URL ${withoutPassword(given)}` };
   const catcher = await startMailCatcher({ smtpPort: 1025, webPort: 1080 }, true);
   cleanups.push(catcher.stop);
   watched.push({ name: 'maildev', exited: catcher.exited });

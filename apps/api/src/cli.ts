@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { UsersService } from '@roundtable/identity';
+import { MigrationRunner } from '@roundtable/platform';
 import { CliModule } from './cli/cli.module';
 import { DemoSeeder } from './cli/demo-seeder';
+import { migrateAnswer } from './cli/migrate-answer';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -45,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
       });
       say(`Created admin ${user.email} (${user.id}).`);
     } else {
-      say('Migrations are up to date.');
+      say(migrateAnswer(app.get(MigrationRunner, { strict: false }).applied));
     }
     return 0;
   } finally {

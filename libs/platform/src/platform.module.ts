@@ -3,6 +3,7 @@ import { ClockModule } from './clock/clock.module';
 import { PlatformConfigModule } from './config/config.module';
 import { PlatformDatabaseModule } from './database/database.module';
 import { PlatformLoggingModule } from './logging/logging.module';
+import { PlatformRequestContextModule } from './logging/request-context.module';
 import { PlatformQueueModule } from './queue/queue.module';
 import { PlatformRedisModule } from './redis/redis.module';
 
@@ -15,13 +16,14 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [
         config,
+        PlatformRequestContextModule,
         PlatformLoggingModule,
         ClockModule,
         PlatformDatabaseModule,
         PlatformRedisModule,
         PlatformQueueModule,
       ],
-      exports: [config, ClockModule, PlatformRedisModule, PlatformQueueModule],
+      exports: [config, PlatformRequestContextModule, ClockModule, PlatformRedisModule, PlatformQueueModule],
     };
   }
 }

@@ -73,23 +73,23 @@ export class EventAnnouncementsService {
   ) {}
 
   /** Updates the event; a published event that moved tells everyone, with new reminders. */
-  async update(id: string, patch: UpdateEventDto, requestId?: string): Promise<EventChange> {
+  async update(id: string, patch: UpdateEventDto): Promise<EventChange> {
     let due: DueNotification[] = [];
     const change = await this.events.update(id, patch, async (manager, transition) => {
-      due = await this.planForUpdate(manager, transition, requestId);
+      due = await this.planForUpdate(manager, transition);
     });
-    await this.outbox.enqueue(due, requestId);
+    await this.outbox.enqueue(due);
     if (due.length > 0) this.logger.log(`Event ${id} changed: ${due.length} message(s) planned`);
     return change;
   }
 
   /** Cancels the event; if it was published, everyone registered, invited or waiting is told. */
-  async cancel(id: string, reason: string, requestId?: string): Promise<EventEntity> {
+  async cancel(id: string, reason: string): Promise<EventEntity> {
     let due: DueNotification[] = [];
     const event = await this.events.cancel(id, reason, async (manager, transition) => {
-      due = await this.planForCancel(manager, transition, requestId);
+      due = await this.planForCancel(manager, transition);
     });
-    await this.outbox.enqueue(due, requestId);
+    await this.outbox.enqueue(due);
     if (due.length > 0) this.logger.log(`Event ${id} cancelled: ${due.length} message(s) planned`);
     return event;
   }
@@ -97,19 +97,18 @@ export class EventAnnouncementsService {
   private async planForUpdate(
     manager: EntityManager,
     transition: EventTransition,
-    requestId?: string,
   ): Promise<DueNotification[]> {
     const { before, after } = transition;
     if (after.status !== 'published') return [];
     await this.accessTasks.followEventTimes(manager, transition);
     const due = transition.rescheduled
-      ? await this.planReschedule(manager, transition, requestId)
+      ? await this.planReschedule(manager, transition)
       : !sameOffsets(before.reminderOffsets, after.reminderOffsets)
-        ? await this.replanReminders(manager, after, requestId)
+        ? await this.replanReminders(manager, after)
         : [];
     if (capacityGrew(before.capacity, after.capacity)) {
       // New places belong to the people already waiting, in order, not to the next to register.
-      const promoted = await this.registrationsService.promoteIntoFreePlaces(manager, after, requestId);
+      const promoted = await this.registrationsService.promoteIntoFreePlaces(manager, after);
       due.push(...(await this.ledger.plan(manager, promoted)));
     }
     return due;
@@ -122,7 +121,6 @@ export class EventAnnouncementsService {
   private async planReschedule(
     manager: EntityManager,
     { before, after }: EventTransition,
-    requestId?: string,
   ): Promise<DueNotification[]> {
     const now = this.clock.now();
     const pending = await this.ledger.pendingForEvent(manager, after.id, after.sequence, ['reminder']);
@@ -138,7 +136,7 @@ export class EventAnnouncementsService {
       const first = mine.find((row) => FIRST_MESSAGE[person.status]?.includes(row.kind));
       if (first) {
         // Not yet told of the event: the first message, read when sent, has the new details.
-        rows.push(this.again(first, person, after, now, requestId));
+        rows.push(this.again(first, person, after, now));
       } else if (person.status === 'invited' && !invitationSent.has(person.id)) {
         // Invited, but the invitation was never sent (withdrawn when they unsubscribed, or it
         // failed): they have not heard of the event, so there is nothing to update.
@@ -152,14 +150,13 @@ export class EventAnnouncementsService {
         rows.push(
           planned('update', person, after, now, {
             payload: unsentUpdate ? previousOnly(unsentUpdate.payload) : previous,
-            requestId,
           }),
         );
       }
       // Waiting people have no calendar item and no reminders (see the worker's currency check:
       // an update goes to them, without a calendar part, so they know the new time if promoted).
       if (person.status === 'confirmed') {
-        rows.push(...reminderMessages(person, after, now, requestId));
+        rows.push(...reminderMessages(person, after, now));
       }
     }
     rows.push(...this.stillNeeded(pending, after, now));
@@ -167,25 +164,20 @@ export class EventAnnouncementsService {
   }
 
   /** Only the reminder offsets changed: drop reminders for offsets gone, plan new ones. */
-  private async replanReminders(
-    manager: EntityManager,
-    event: EventEntity,
-    requestId?: string,
-  ): Promise<DueNotification[]> {
+  private async replanReminders(manager: EntityManager, event: EventEntity): Promise<DueNotification[]> {
     const now = this.clock.now();
     await this.ledger.supersedeRemindersNotIn(manager, event.id, event.reminderOffsets);
     const people = await this.registrations.audienceForEvent(manager, event.id);
     // Offsets kept already have their rows: the idempotency key skips them.
     const rows = people
       .filter((person) => person.status === 'confirmed')
-      .flatMap((person) => reminderMessages(person, event, now, requestId));
+      .flatMap((person) => reminderMessages(person, event, now));
     return this.ledger.plan(manager, rows);
   }
 
   private async planForCancel(
     manager: EntityManager,
     { before, after }: EventTransition,
-    requestId?: string,
   ): Promise<DueNotification[]> {
     // A draft was never in anyone's calendar or inbox.
     if (before.status !== 'published') return [];
@@ -201,7 +193,6 @@ export class EventAnnouncementsService {
       .map((person) =>
         planned('cancellation', person, after, now, {
           payload: { reason: after.cancelReason },
-          requestId,
         }),
       );
     return this.ledger.plan(manager, rows);
@@ -213,12 +204,10 @@ export class EventAnnouncementsService {
     person: Pick<EventAudienceMember, 'id' | 'email' | 'calendarRevision'>,
     event: EventEntity,
     now: Date,
-    requestId?: string,
   ): PlannedNotification {
     return {
       ...planned(row.kind as NotificationKind, person, event, maxDate(row.sendAt, now), {
         payload: row.payload,
-        requestId,
       }),
       idempotencyKey: `${row.idempotencyKey}@${event.sequence}`,
     };

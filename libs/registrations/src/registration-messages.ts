@@ -19,7 +19,7 @@ export function planned(
   registration: Recipient,
   event: Pick<EventEntity, 'id' | 'sequence'>,
   sendAt: Date,
-  extra: { key?: string; payload?: PlannedNotification['payload']; requestId?: string | null } = {},
+  extra: { key?: string; payload?: PlannedNotification['payload'] } = {},
 ): PlannedNotification {
   return {
     kind,
@@ -38,7 +38,6 @@ export function planned(
       .filter((part) => part !== undefined)
       .join(':'),
     payload: extra.payload,
-    requestId: extra.requestId ?? null,
   };
 }
 
@@ -50,33 +49,29 @@ export function invitationMessages(
   registration: Recipient,
   event: EventEntity,
   now: Date,
-  requestId?: string,
 ): PlannedNotification[] {
-  return [planned('invitation', registration, event, now, { requestId })];
+  return [planned('invitation', registration, event, now)];
 }
 
 export function confirmationMessages(
   registration: Registration,
   event: EventEntity,
   now: Date,
-  options: { promoted?: boolean; requestId?: string } = {},
+  options: { promoted?: boolean } = {},
 ): PlannedNotification[] {
-  const first = planned(options.promoted ? 'promoted' : 'confirmation', registration, event, now, {
-    requestId: options.requestId,
-  });
-  return [first, ...reminderMessages(registration, event, now, options.requestId)];
+  const first = planned(options.promoted ? 'promoted' : 'confirmation', registration, event, now);
+  return [first, ...reminderMessages(registration, event, now)];
 }
 
 export function waitlistedMessages(
   registration: Registration,
   event: EventEntity,
   now: Date,
-  options: { position?: number; requestId?: string } = {},
+  options: { position?: number } = {},
 ): PlannedNotification[] {
   return [
     planned('waitlisted', registration, event, now, {
       payload: { ...(options.position && { position: options.position }) },
-      requestId: options.requestId,
     }),
   ];
 }
@@ -89,7 +84,6 @@ export function reminderMessages(
   registration: Recipient,
   event: Pick<EventEntity, 'id' | 'sequence' | 'startsAt' | 'reminderOffsets'>,
   now: Date,
-  requestId?: string,
 ): PlannedNotification[] {
   return event.reminderOffsets.flatMap((offset) => {
     const sendAt = new Date(event.startsAt.getTime() - Duration.fromISO(offset).as('milliseconds'));
@@ -98,7 +92,6 @@ export function reminderMessages(
           planned('reminder', registration, event, sendAt, {
             key: offset,
             payload: { offset },
-            requestId,
           }),
         ]
       : [];
@@ -113,7 +106,6 @@ export function registrationCancelledMessages(
   registration: Recipient,
   event: Pick<EventEntity, 'id' | 'sequence'>,
   now: Date,
-  requestId?: string,
 ): PlannedNotification[] {
-  return [planned('registration-cancelled', registration, event, now, { requestId })];
+  return [planned('registration-cancelled', registration, event, now)];
 }

@@ -70,24 +70,24 @@ export class RegistrationsService {
    * overwrite or re-key the row. The address is emailed its own link instead (within the limits
    * of ManageLinkRequests), and its owner can take a place through it.
    */
-  async register(eventId: string, input: RegisterDto, requestId?: string): Promise<Registered> {
+  async register(eventId: string, input: RegisterDto): Promise<Registered> {
     try {
-      return await this.registerOnce(eventId, input, requestId);
+      return await this.registerOnce(eventId, input);
     } catch (error) {
       // The same address registered twice at once: the loser finds the winner's row, and is
       // answered as for any existing registration, not with an error that would tell them so.
       if (!isUniqueViolation(error)) throw error;
-      return this.registerOnce(eventId, input, requestId);
+      return this.registerOnce(eventId, input);
     }
   }
 
-  private async registerOnce(eventId: string, input: RegisterDto, requestId?: string): Promise<Registered> {
+  private async registerOnce(eventId: string, input: RegisterDto): Promise<Registered> {
     const email = normaliseEmail(input.email);
     const { result, due } = await this.dataSource.transaction(async (manager) => {
       const event = await this.openEventOrFail(manager, eventId);
       const existing = await this.registrations.findForPerson(manager, eventId, email);
       if (existing) {
-        const due = await this.linkRequests.planFor(manager, existing, event, requestId);
+        const due = await this.linkRequests.planFor(manager, existing, event);
         return { result: { registration: existing, created: false, emailed: due.length > 0 }, due };
       }
       if (!(await this.linkRequests.mayRegisterNew(manager, email))) {
@@ -107,10 +107,9 @@ export class RegistrationsService {
         confirmedAt: hasPlace ? now : null,
       });
       const messages = hasPlace
-        ? confirmationMessages(registration, event, now, { requestId })
+        ? confirmationMessages(registration, event, now)
         : waitlistedMessages(registration, event, now, {
             position: await this.registrations.waitlistPosition(registration, manager),
-            requestId,
           });
       if (hasPlace && registration.accessNeeds.length > 0) {
         await this.accessTasks.plan(manager, registration, event);
@@ -120,7 +119,7 @@ export class RegistrationsService {
         due: await this.ledger.plan(manager, messages),
       };
     });
-    await this.outbox.enqueue(due, requestId);
+    await this.outbox.enqueue(due);
     this.logger.log(registeredLogLine(eventId, result));
     return result;
   }
@@ -140,11 +139,7 @@ export class RegistrationsService {
   }
 
   /** The holder of the manage link answers an invitation, gives up a place, or changes access needs. */
-  async updateByToken(
-    token: string,
-    change: UpdateRegistrationDto,
-    requestId?: string,
-  ): Promise<Registration> {
+  async updateByToken(token: string, change: UpdateRegistrationDto): Promise<Registration> {
     const { registration, due } = await this.inTransaction(async (manager) => {
       const registration = await this.lockByTokenOrFail(manager, token);
       const event = await this.eventOrFail(manager, registration.eventId);
@@ -166,33 +161,32 @@ export class RegistrationsService {
         await this.registrations.save(manager, registration);
         planned.push(
           ...(hasPlace
-            ? confirmationMessages(registration, event, now, { requestId })
+            ? confirmationMessages(registration, event, now)
             : waitlistedMessages(registration, event, now, {
                 position: await this.registrations.waitlistPosition(registration, manager),
-                requestId,
               })),
         );
       } else if (change.response === 'decline') {
-        planned.push(...(await this.giveUp(manager, registration, event, 'declined', requestId)));
+        planned.push(...(await this.giveUp(manager, registration, event, 'declined')));
       } else {
         await this.registrations.save(manager, registration);
       }
       if (registration.status === 'confirmed') await this.accessTasks.plan(manager, registration, event);
       return { registration, due: await this.ledger.plan(manager, planned) };
     });
-    await this.outbox.enqueue(due, requestId);
+    await this.outbox.enqueue(due);
     return registration;
   }
 
   /** Cancels through the manage link; a freed place goes to the next person waiting. */
-  async cancelByToken(token: string, requestId?: string): Promise<Registration> {
+  async cancelByToken(token: string): Promise<Registration> {
     const { registration, due } = await this.inTransaction(async (manager) => {
       const registration = await this.lockByTokenOrFail(manager, token);
       const event = await this.eventOrFail(manager, registration.eventId);
-      const planned = await this.giveUp(manager, registration, event, 'cancelled', requestId);
+      const planned = await this.giveUp(manager, registration, event, 'cancelled');
       return { registration, due: await this.ledger.plan(manager, planned) };
     });
-    await this.outbox.enqueue(due, requestId);
+    await this.outbox.enqueue(due);
     this.logger.log(`Registration ${registration.id} cancelled`);
     return registration;
   }
@@ -206,7 +200,6 @@ export class RegistrationsService {
     registration: Registration,
     event: EventEntity,
     status: 'declined' | 'cancelled',
-    requestId?: string,
   ): Promise<PlannedNotification[]> {
     if (registration.status === 'attended') throw new AlreadyAttended(registration.id);
     if (registration.status === status) return [];
@@ -222,9 +215,8 @@ export class RegistrationsService {
     await this.accessTasks.cancelFor(manager, registration.id);
     if (!heldPlace) return [];
     await releasePlace(manager, event.id);
-    const told =
-      event.status === 'published' ? registrationCancelledMessages(registration, event, now, requestId) : [];
-    return [...told, ...(await this.promote(manager, event, 1, requestId))];
+    const told = event.status === 'published' ? registrationCancelledMessages(registration, event, now) : [];
+    return [...told, ...(await this.promote(manager, event, 1))];
   }
 
   /**
@@ -232,13 +224,9 @@ export class RegistrationsService {
    * longest first, inside the caller's transaction (which holds the event FOR UPDATE, so its
    * places taken are current); returns their `promoted` messages to plan.
    */
-  async promoteIntoFreePlaces(
-    manager: EntityManager,
-    event: EventEntity,
-    requestId?: string,
-  ): Promise<PlannedNotification[]> {
+  async promoteIntoFreePlaces(manager: EntityManager, event: EventEntity): Promise<PlannedNotification[]> {
     const free = event.capacity === null ? null : event.capacity - event.placesTaken;
-    return this.promote(manager, event, free, requestId);
+    return this.promote(manager, event, free);
   }
 
   /**
@@ -252,7 +240,6 @@ export class RegistrationsService {
     manager: EntityManager,
     event: EventEntity,
     places: number | null,
-    requestId?: string,
   ): Promise<PlannedNotification[]> {
     if (event.status !== 'published' || event.startsAt <= this.clock.now()) return [];
     if (places !== null && places <= 0) return [];
@@ -275,7 +262,7 @@ export class RegistrationsService {
     );
     // The worker derives their manage link for every message, so "a place has come up" links too.
     return promoted.flatMap((registration) =>
-      confirmationMessages(registration, event, now, { promoted: true, requestId }),
+      confirmationMessages(registration, event, now, { promoted: true }),
     );
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CancelEventDto,
@@ -12,7 +12,6 @@ import {
 import type { User } from '@roundtable/identity';
 import type { Page } from '@roundtable/platform';
 import { EventAnnouncementsService } from '@roundtable/registrations';
-import type { Request } from 'express';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Authenticated, STAFF } from '../auth/roles.decorator';
 import { uuidPipe } from '../http/uuid.pipe';
@@ -51,9 +50,8 @@ export class EventsController {
   async update(
     @Param('id', uuidPipe('event')) id: string,
     @Body() body: UpdateEventDto,
-    @Req() req: Request,
   ): Promise<EventView & { rescheduled: boolean }> {
-    const change = await this.announcements.update(id, body, requestId(req));
+    const change = await this.announcements.update(id, body);
     return { ...toEventView(change.event), rescheduled: change.rescheduled };
   }
 
@@ -67,16 +65,7 @@ export class EventsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel an event; everyone registered, invited or waiting is told' })
-  async cancel(
-    @Param('id', uuidPipe('event')) id: string,
-    @Body() body: CancelEventDto,
-    @Req() req: Request,
-  ): Promise<EventView> {
-    return toEventView(await this.announcements.cancel(id, body.reason, requestId(req)));
+  async cancel(@Param('id', uuidPipe('event')) id: string, @Body() body: CancelEventDto): Promise<EventView> {
+    return toEventView(await this.announcements.cancel(id, body.reason));
   }
-}
-
-function requestId(req: Request): string | undefined {
-  const id = (req as Request & { id?: unknown }).id;
-  return typeof id === 'string' ? id : undefined;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EventsService } from '@roundtable/events';
 import { Clock, PageQueryDto, type Page } from '@roundtable/platform';
@@ -9,14 +9,8 @@ import {
   toAccessTaskView,
   type AccessTaskView,
 } from '@roundtable/registrations';
-import type { Request } from 'express';
 import { Authenticated, STAFF } from '../auth/roles.decorator';
 import { uuidPipe } from '../http/uuid.pipe';
-
-function requestId(req: Request): string | undefined {
-  const id = (req as Request & { id?: unknown }).id;
-  return typeof id === 'string' ? id : undefined;
-}
 
 @ApiTags('registrations')
 @Controller('api/v1')
@@ -57,9 +51,8 @@ export class AccessTasksController {
   async arrange(
     @Param('id', uuidPipe('access task')) id: string,
     @Body() body: ArrangeAccessTaskDto,
-    @Req() req: Request,
   ): Promise<AccessTaskView & { changed: boolean }> {
-    const { task, changed } = await this.accessTasks.arrange(id, body.note, requestId(req));
+    const { task, changed } = await this.accessTasks.arrange(id, body.note);
     const loaded = (await this.tasks.findWithRegistration(task.id)) ?? task;
     return { ...toAccessTaskView(loaded, this.clock.now()), changed };
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -10,10 +10,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { InvitationsService, InviteContactsDto, type InvitationCounts } from '@roundtable/registrations';
-import type { Request } from 'express';
 import { Authenticated, STAFF } from '../auth/roles.decorator';
 import { uuidPipe } from '../http/uuid.pipe';
-import { requestId } from './public-registrations.controller';
 
 class InvitationCountsView implements InvitationCounts {
   @ApiProperty({ description: 'New invitations, queued', example: 9_812 })
@@ -60,8 +58,7 @@ export class InvitationsController {
   invite(
     @Param('id', uuidPipe('event')) eventId: string,
     @Body() body: InviteContactsDto,
-    @Req() req: Request,
   ): Promise<InvitationCounts> {
-    return this.invitations.invite(eventId, body.contacts, requestId(req));
+    return this.invitations.invite(eventId, body.contacts);
   }
 }

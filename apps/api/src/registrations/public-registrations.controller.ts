@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Req,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseInterceptors } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -26,7 +15,6 @@ import {
   UpdateRegistrationDto,
   type Registration,
 } from '@roundtable/registrations';
-import type { Request } from 'express';
 import { AnswerFloorInterceptor } from '../http/answer-floor';
 import { PublicRateLimit } from '../http/throttling';
 import { uuidPipe } from '../http/uuid.pipe';
@@ -46,11 +34,6 @@ export interface ManageView {
   accessNotes: string | null;
   waitlistPosition: number | null;
   event: PublicEventView;
-}
-
-export function requestId(req: Request): string | undefined {
-  const id = (req as Request & { id?: unknown }).id;
-  return typeof id === 'string' ? id : undefined;
 }
 
 function brief(registration: Registration) {
@@ -82,9 +65,8 @@ export class PublicRegistrationsController {
   async register(
     @Param('id', uuidPipe('event')) eventId: string,
     @Body() body: RegisterDto,
-    @Req() req: Request,
   ): Promise<RegistrationReceivedView> {
-    await this.registrations.register(eventId, body, requestId(req));
+    await this.registrations.register(eventId, body);
     return registrationReceived(body.email);
   }
 
@@ -102,9 +84,8 @@ export class PublicRegistrationsController {
   async requestLink(
     @Param('id', uuidPipe('event')) eventId: string,
     @Body() body: ManageLinkRequestDto,
-    @Req() req: Request,
   ): Promise<RegistrationReceivedView> {
-    await this.linkRequests.requestForEvent(eventId, body.email, requestId(req));
+    await this.linkRequests.requestForEvent(eventId, body.email);
     return linkRequestReceived(body.email);
   }
 
@@ -129,17 +110,13 @@ export class PublicRegistrationsController {
   async update(
     @Param('token', ManageTokenPipe) token: string,
     @Body() body: UpdateRegistrationDto,
-    @Req() req: Request,
   ): Promise<{ id: string; status: string }> {
-    return brief(await this.registrations.updateByToken(token, body, requestId(req)));
+    return brief(await this.registrations.updateByToken(token, body));
   }
 
   @Delete('registrations/:token')
   @ApiOperation({ summary: 'Cancel; a freed place goes to the next person waiting' })
-  async cancel(
-    @Param('token', ManageTokenPipe) token: string,
-    @Req() req: Request,
-  ): Promise<{ id: string; status: string }> {
-    return brief(await this.registrations.cancelByToken(token, requestId(req)));
+  async cancel(@Param('token', ManageTokenPipe) token: string): Promise<{ id: string; status: string }> {
+    return brief(await this.registrations.cancelByToken(token));
   }
 }

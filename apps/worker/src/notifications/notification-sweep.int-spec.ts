@@ -1,4 +1,5 @@
 import { NOTIFICATIONS_QUEUE } from '@roundtable/notifications';
+import { RequestContext } from '@roundtable/platform';
 import Redis from 'ioredis';
 import { testRedisUrl } from '../../../../test/support/test-database';
 import {
@@ -33,13 +34,13 @@ describe('the sweeper: the database, not Redis, is the truth', () => {
 
   it('delivers rows committed but never enqueued (a crash, or Redis away, between commit and enqueue)', async () => {
     const { event, registrations } = await seeded(3);
-    const rows = await plan(
-      bed,
-      registrations.map((registration) => ({
-        ...plannedFor('confirmation', event, registration),
-        requestId: 'request-that-crashed',
-      })),
-      { enqueue: false },
+    // Planned while a request was being served: the ledger records that request's id.
+    const rows = await bed.first.app.get(RequestContext).run('request-that-crashed', () =>
+      plan(
+        bed,
+        registrations.map((registration) => plannedFor('confirmation', event, registration)),
+        { enqueue: false },
+      ),
     );
     const ids = rows.map((row) => row.id);
     await eventually('all swept and sent', () => allSettled(bed, ids));

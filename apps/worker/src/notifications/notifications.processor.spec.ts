@@ -1,6 +1,9 @@
 import { Test } from '@nestjs/testing';
 import { NOTIFICATION_JOBS } from '@roundtable/notifications';
 import type { Job } from 'bullmq';
+import { ClsModule } from 'nestjs-cls';
+// Imported by path, not through the index, which would validate config before it is set.
+import { RequestContext } from '../../../../libs/platform/src/logging/request-context';
 import type { JobHandler } from '../jobs/job-handler';
 import { NOTIFICATION_JOB_HANDLERS, NotificationsProcessor } from './notifications.processor';
 
@@ -8,7 +11,12 @@ const handler = (jobName: string): JobHandler => ({ jobName, handle: jest.fn(asy
 
 function compileWith(handlers: JobHandler[]) {
   return Test.createTestingModule({
-    providers: [NotificationsProcessor, { provide: NOTIFICATION_JOB_HANDLERS, useValue: handlers }],
+    imports: [ClsModule.forRoot({})],
+    providers: [
+      NotificationsProcessor,
+      RequestContext,
+      { provide: NOTIFICATION_JOB_HANDLERS, useValue: handlers },
+    ],
   }).compile();
 }
 
@@ -32,5 +40,26 @@ describe('NotificationsProcessor', () => {
     await expect(processor.process({ name: 'unknown', data: {} } as Job<unknown>)).rejects.toThrow(
       'no handler for the job "unknown"',
     );
+  });
+
+  it('runs each job in a context carrying the request id its data names, and only a well-formed one', async () => {
+    const seen: Array<string | null> = [];
+    const module = await compileWith([
+      handler(NOTIFICATION_JOBS.sweep),
+      handler(NOTIFICATION_JOBS.alertLateAccessTasks),
+      {
+        jobName: NOTIFICATION_JOBS.send,
+        handle: async () => {
+          seen.push(module.get(RequestContext).requestId);
+        },
+      },
+    ]);
+    const processor = module.get(NotificationsProcessor);
+    const send = (data: unknown) => processor.process({ name: NOTIFICATION_JOBS.send, data } as Job<unknown>);
+    await send({ notificationId: 'n-1', requestId: 'trace-abc.123_XYZ' });
+    await send({ notificationId: 'n-2' });
+    await send({ notificationId: 'n-3', requestId: 'not safe\nto log' });
+    expect(seen).toEqual(['trace-abc.123_XYZ', null, null]);
+    expect(module.get(RequestContext).requestId).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import {
   NOTIFICATIONS_QUEUE,
   NOTIFICATIONS_WORKER_OPTIONS,
 } from '@roundtable/notifications';
+import { isSafeRequestId, RequestContext } from '@roundtable/platform';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { handlersByName, type JobHandler } from '../jobs/job-handler';
 
@@ -20,7 +21,10 @@ export class NotificationsProcessor extends WorkerHost implements BeforeApplicat
   private readonly logger = new Logger(NotificationsProcessor.name);
   private readonly handlers: ReadonlyMap<string, JobHandler>;
 
-  constructor(@Inject(NOTIFICATION_JOB_HANDLERS) handlers: JobHandler[]) {
+  constructor(
+    @Inject(NOTIFICATION_JOB_HANDLERS) handlers: JobHandler[],
+    private readonly context: RequestContext,
+  ) {
     super();
     this.handlers = handlersByName(NOTIFICATIONS_QUEUE, Object.values(NOTIFICATION_JOBS), handlers);
   }
@@ -28,7 +32,10 @@ export class NotificationsProcessor extends WorkerHost implements BeforeApplicat
   async process(job: Job<unknown>): Promise<void> {
     const handler = this.handlers.get(job.name);
     if (!handler) throw new UnrecoverableError(`no handler for the job "${job.name}"`);
-    await handler.handle(job);
+    // Each job runs in a context of its own, carrying the id of the request that planned its row
+    // (the outbox and the sweeper copy it onto the job), so every line it logs joins up with the
+    // api's lines for that request.
+    await this.context.run(requestIdOf(job.data), () => handler.handle(job));
   }
 
   /**
@@ -49,4 +56,10 @@ export class NotificationsProcessor extends WorkerHost implements BeforeApplicat
   async beforeApplicationShutdown(): Promise<void> {
     await this.worker.close();
   }
+}
+
+/** Job data comes from Redis: a request id is taken only when it is one we could have made. */
+function requestIdOf(data: unknown): string | null {
+  const requestId = (data as { requestId?: unknown } | null)?.requestId;
+  return isSafeRequestId(requestId) ? requestId : null;
 }

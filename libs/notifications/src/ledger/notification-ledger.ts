@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { RequestContext } from '@roundtable/platform';
 import { EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Notification, type NotificationPayload, type NotificationStatus } from './notification.entity';
@@ -22,25 +23,30 @@ export interface PendingNotification {
 export interface DueNotification {
   id: string;
   sendAt: Date;
-  /** The request that planned it, when the sweeper re-enqueues it, so logs still join up. */
+  /** The request that planned it, carried on its job so the worker's logs join up with the api's. */
   requestId?: string | null;
 }
 
 /** The SQL of the ledger, in one place: planning rows, claiming them, and finishing them. */
 @Injectable()
 export class NotificationLedger {
-  constructor(@InjectRepository(Notification) private readonly notifications: Repository<Notification>) {}
+  constructor(
+    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
+    private readonly context: RequestContext,
+  ) {}
 
   /**
    * Writes the rows inside the caller's transaction (the outbox half of the pattern). A row whose
-   * idempotency key exists already is skipped; returns the rows actually written.
+   * idempotency key exists already is skipped; returns the rows actually written. Each row records
+   * the request that planned it (from the async context), so its send can be traced back to it.
    */
   async plan(manager: EntityManager, planned: PlannedNotification[]): Promise<DueNotification[]> {
+    const requestId = this.context.requestId;
     const due: DueNotification[] = [];
     // Postgres takes at most 65,535 parameters a statement (nine a row here): a mailing to
     // thousands is written a chunk at a time, still inside the caller's one transaction.
     for (let start = 0; start < planned.length; start += PLAN_CHUNK) {
-      due.push(...(await this.planChunk(manager, planned.slice(start, start + PLAN_CHUNK))));
+      due.push(...(await this.planChunk(manager, planned.slice(start, start + PLAN_CHUNK), requestId)));
     }
     return due;
   }
@@ -52,6 +58,7 @@ export class NotificationLedger {
   private async planChunk(
     manager: EntityManager,
     planned: PlannedNotification[],
+    requestId: string | null,
   ): Promise<DueNotification[]> {
     const rows: Array<{ id: string; send_at: Date }> = await manager.query(
       `INSERT INTO notifications
@@ -73,10 +80,10 @@ export class NotificationLedger {
         planned.map((row) => row.sendAt.toISOString()),
         planned.map((row) => row.idempotencyKey),
         planned.map((row) => JSON.stringify(row.payload ?? {})),
-        planned.map((row) => row.requestId ?? null),
+        planned.map(() => requestId),
       ],
     );
-    return rows.map((row) => ({ id: row.id, sendAt: row.send_at }));
+    return rows.map((row) => ({ id: row.id, sendAt: row.send_at, requestId }));
   }
 
   /**

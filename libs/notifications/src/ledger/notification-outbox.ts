@@ -53,7 +53,7 @@ export class NotificationOutbox implements OnApplicationShutdown {
     return this.producer;
   }
 
-  async enqueue(rows: DueNotification[], requestId?: string): Promise<void> {
+  async enqueue(rows: DueNotification[]): Promise<void> {
     if (rows.length === 0) return;
     const now = this.clock.now().getTime();
     // addBulk is one Redis transaction per call: chunks keep each one short, so a mailing to
@@ -65,7 +65,7 @@ export class NotificationOutbox implements OnApplicationShutdown {
           this.queue.addBulk(
             chunk.map((row) => ({
               name: NOTIFICATION_JOBS.send,
-              data: { notificationId: row.id, ...(requestId && { requestId }) },
+              data: jobData(row),
               opts: this.jobOptions(row, now),
             })),
           ),
@@ -74,7 +74,7 @@ export class NotificationOutbox implements OnApplicationShutdown {
         // Ids only: the rows hold names and addresses, the log must not.
         this.logger.warn(
           `Could not enqueue ${rows.length - start} notification(s) (first ${chunk[0].id}` +
-            `${requestId ? `, request ${requestId}` : ''}); they stay pending for the sweeper: ` +
+            `${chunk[0].requestId ? `, request ${chunk[0].requestId}` : ''}); they stay pending for the sweeper: ` +
             `${error instanceof Error ? error.message : String(error)}`,
         );
         return;
@@ -123,8 +123,7 @@ export class NotificationOutbox implements OnApplicationShutdown {
         // Another sweeper may have removed it first; the add below is then a harmless no-op.
         await existing.remove().catch(() => undefined);
       }
-      const data = { notificationId: row.id, ...(row.requestId && { requestId: row.requestId }) };
-      await this.queue.add(NOTIFICATION_JOBS.send, data, this.jobOptions(row, now));
+      await this.queue.add(NOTIFICATION_JOBS.send, jobData(row), this.jobOptions(row, now));
       added += 1;
     }
     return added;
@@ -134,4 +133,9 @@ export class NotificationOutbox implements OnApplicationShutdown {
   private jobOptions(row: DueNotification, now: number): JobsOptions {
     return { ...this.policy.send, jobId: row.id, delay: Math.max(0, row.sendAt.getTime() - now) };
   }
+}
+
+/** Ids only: the row, and the request that planned it so the worker's logs join up with the api's. */
+function jobData(row: DueNotification): SendNotificationJob {
+  return { notificationId: row.id, ...(row.requestId && { requestId: row.requestId }) };
 }

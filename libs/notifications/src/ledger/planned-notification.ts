@@ -15,5 +15,4 @@ export interface PlannedNotification {
    */
   idempotencyKey: string;
   payload?: NotificationPayload;
-  requestId?: string | null;
 }

@@ -34,6 +34,8 @@ export const envSchema = z
     SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:1025'),
     MAIL_FROM: z.string().default('Roundtable <roundtable@localhost>'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // JSON for machines (production, tests); pretty for a person at a terminal (npm start sets it).
+    LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
     BODY_LIMIT: z
       .string()
       .regex(/^\d+(b|kb|mb)$/, 'must be a size such as 100kb')

@@ -22,11 +22,14 @@ export async function runMigrationsExclusively(dataSource: DataSource): Promise<
 @Injectable()
 export class MigrationRunner implements OnModuleInit {
   private readonly logger = new Logger(MigrationRunner.name);
+  /** The migrations this process applied as it started (none when the schema was up to date). */
+  applied: readonly string[] = [];
 
   constructor(private readonly dataSource: DataSource) {}
 
   async onModuleInit(): Promise<void> {
     const applied = await runMigrationsExclusively(this.dataSource);
+    this.applied = applied;
     if (applied.length > 0) this.logger.log(`Applied migrations: ${applied.join(', ')}`);
   }
 }

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
 import { AppConfig } from '../config/app-config.service';
+import { prettyLogOptions, prettyLogStream } from './pretty-logs';
 import { redactUrl } from './redact-url';
+import { RequestContext } from './request-context';
 import { requestIdFor } from './request-id';
 
 /**
@@ -11,14 +14,21 @@ import { requestIdFor } from './request-id';
  * out of logs by construction, and the serializers below log ids and route shapes only. No header
  * is logged at all (Authorization, Cookie, and a Referer that may be someone's private link), and
  * the URL goes through redactUrl, which drops secrets whatever their case or escaping.
+ *
+ * Every line written while some request's work runs carries `requestId` (from the async
+ * context): an api line inside a request, and a worker line inside a job that request caused.
  */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
+      inject: [AppConfig, RequestContext],
+      useFactory: (config: AppConfig, context: RequestContext) => {
+        const options: PinoHttpOptions = {
           level: config.get('LOG_LEVEL'),
+          mixin: () => {
+            const requestId = context.requestId;
+            return requestId ? { requestId } : {};
+          },
           genReqId: requestIdFor,
           customAttributeKeys: { reqId: 'requestId' },
           autoLogging: {
@@ -33,8 +43,14 @@ import { requestIdFor } from './request-id';
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
           redact: { paths: ['req.headers', 'res.headers'], remove: true },
-        },
-      }),
+        };
+        return {
+          pinoHttp:
+            config.get('LOG_FORMAT') === 'pretty'
+              ? [{ ...options, ...prettyLogOptions() }, prettyLogStream()]
+              : options,
+        };
+      },
     }),
   ],
 })

@@ -20,7 +20,6 @@ describe('accessArrangedNotification', () => {
       sendAt: now,
       idempotencyKey: 'access-arranged:task-1:2',
       payload: { arranged: ['a quiet room'] },
-      requestId: null,
     });
   });
 

@@ -19,7 +19,6 @@ export function accessArrangedNotification(
   registration: Registration,
   event: EventEntity,
   now: Date,
-  options: { requestId?: string } = {},
 ): PlannedNotification {
   return {
     kind: 'access-arranged',
@@ -33,7 +32,6 @@ export function accessArrangedNotification(
       arranged: [arrangedPhrase(task.need)],
       ...(task.note && { note: task.note }),
     },
-    requestId: options.requestId ?? null,
   };
 }
 

@@ -39,7 +39,7 @@ export class AccessTasksService {
    * Arranging a task that is already arranged changes nothing and sends nothing (a double click,
    * a retried request); a cancelled task (the need was withdrawn, or the place given up) is 409.
    */
-  async arrange(taskId: string, note: string | null | undefined, requestId?: string): Promise<Arranged> {
+  async arrange(taskId: string, note: string | null | undefined): Promise<Arranged> {
     const { arranged, due } = await this.dataSource.transaction(async (manager) => {
       const found = await manager.getRepository(AccessTask).findOneBy({ id: taskId });
       if (!found) throw new AccessTaskNotFound(taskId);
@@ -67,11 +67,11 @@ export class AccessTasksService {
       task.note = note?.trim() || null;
       await this.tasks.save(manager, task);
       const due = await this.ledger.plan(manager, [
-        accessArrangedNotification(task, registration, event, now, { requestId }),
+        accessArrangedNotification(task, registration, event, now),
       ]);
       return { arranged: { task, changed: true }, due };
     });
-    await this.outbox.enqueue(due, requestId);
+    await this.outbox.enqueue(due);
     if (arranged.changed)
       this.logger.log(`Access task ${taskId} arranged for event ${arranged.task.eventId}`);
     return arranged;

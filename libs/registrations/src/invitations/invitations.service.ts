@@ -55,7 +55,7 @@ export class InvitationsService {
    * is checked first (nothing is written if any entry is wrong); then, in one transaction,
    * registrations and ledger rows are written a chunk at a time, set-based. Queued after commit.
    */
-  async invite(eventId: string, input: unknown, requestId?: string): Promise<InvitationCounts> {
+  async invite(eventId: string, input: unknown): Promise<InvitationCounts> {
     const checked = checkContacts(input);
     if (checked.problems.length > 0) {
       throw new InvalidInput(
@@ -82,9 +82,7 @@ export class InvitationsService {
           .slice(start, start + INSERT_CHUNK)
           .map((contact) => ({ ...contact, ...this.manageLinks.newSeed() }));
         const added = await this.registrations.insertInvitedUnlessRegistered(manager, eventId, people, now);
-        const planned = added.flatMap((registration) =>
-          invitationMessages(registration, event, now, requestId),
-        );
+        const planned = added.flatMap((registration) => invitationMessages(registration, event, now));
         due.push(...(await this.ledger.plan(manager, planned)));
         invited += added.length;
       }
@@ -96,7 +94,7 @@ export class InvitationsService {
       };
       return { counts, due };
     });
-    await this.outbox.enqueue(due, requestId);
+    await this.outbox.enqueue(due);
     this.logger.log(
       `Invitations to event ${eventId}: ${counts.invited} invited, ${counts.alreadyInvited} already there, ${counts.unsubscribed} unsubscribed, ${counts.duplicates} repeated`,
     );

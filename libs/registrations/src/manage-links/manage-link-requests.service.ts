@@ -76,7 +76,6 @@ export class ManageLinkRequests {
     manager: EntityManager,
     registration: Pick<Registration, 'id' | 'email' | 'calendarRevision'>,
     event: Pick<EventEntity, 'id' | 'sequence'>,
-    requestId?: string,
   ): Promise<DueNotification[]> {
     await this.lockAddress(manager, registration.email);
     const over = await this.limitReached(manager, registration.email, event.id);
@@ -87,13 +86,12 @@ export class ManageLinkRequests {
     const row: PlannedNotification = planned('manage-link', registration, event, this.clock.now(), {
       // Each request is its own message; the limits, not the key, stop repeats.
       key: randomUUID(),
-      requestId,
     });
     return this.ledger.plan(manager, [row]);
   }
 
   /** POST /public/events/:id/manage-link: the address's link for that event, if it has one. */
-  async requestForEvent(eventId: string, email: string, requestId?: string): Promise<void> {
+  async requestForEvent(eventId: string, email: string): Promise<void> {
     const address = normaliseEmail(email);
     const due = await this.dataSource.transaction(async (manager) => {
       const event = await manager.getRepository(EventEntity).findOne({ where: { id: eventId } });
@@ -101,13 +99,13 @@ export class ManageLinkRequests {
       if (!event || event.publishedAt === null) throw new PublishedEventNotFound(eventId);
       if (!isUpcoming(event, this.clock.now())) return [];
       const registration = await this.registrations.findForPerson(manager, eventId, address);
-      return registration ? this.planFor(manager, registration, event, requestId) : [];
+      return registration ? this.planFor(manager, registration, event) : [];
     });
-    await this.outbox.enqueue(due, requestId);
+    await this.outbox.enqueue(due);
   }
 
   /** From a page that does not know the event: the address's links to every event still to come. */
-  async requestForAddress(email: string, requestId?: string): Promise<void> {
+  async requestForAddress(email: string): Promise<void> {
     const address = normaliseEmail(email);
     const due = await this.dataSource.transaction(async (manager) => {
       const mine = await this.registrations.upcomingForAddress(manager, address, this.clock.now());
@@ -118,11 +116,11 @@ export class ManageLinkRequests {
       const byId = new Map(events.map((event) => [event.id, event]));
       const due: DueNotification[] = [];
       for (const registration of mine) {
-        due.push(...(await this.planFor(manager, registration, byId.get(registration.eventId)!, requestId)));
+        due.push(...(await this.planFor(manager, registration, byId.get(registration.eventId)!)));
       }
       return due;
     });
-    await this.outbox.enqueue(due, requestId);
+    await this.outbox.enqueue(due);
   }
 
   /** One address's requests are counted one at a time, so two at once cannot both pass a limit. */

@@ -11,7 +11,6 @@ import { CsrfGuard } from '../auth/csrf.guard';
 import { publicEventDetails } from '../events/event-details';
 import { NO_ERRORS, type FormErrorsView } from '../forms/form-errors';
 import { MANAGE_LINK_FORM_FIELDS, parseManageLinkForm } from './manage-link-form';
-import { requestId } from './request-id';
 
 /**
  * "Lost your link? Get it sent again", from the public event page (for that event) and from the
@@ -47,7 +46,7 @@ export class ManageLinkPagesController {
     const { email, errors, input } = await parseManageLinkForm(body);
     if (!input) return this.renderForm(res, 400, id, email, errors.toView(MANAGE_LINK_FORM_FIELDS));
     await this.events.getPublic(id);
-    await this.linkRequests.requestForEvent(id, input.email, requestId(req));
+    await this.linkRequests.requestForEvent(id, input.email);
     await floorPassed();
     res.redirect(303, `/events/${id}/manage-link/sent`);
   }
@@ -77,7 +76,7 @@ export class ManageLinkPagesController {
       });
       return;
     }
-    await this.linkRequests.requestForAddress(input.email, requestId(req));
+    await this.linkRequests.requestForAddress(input.email);
     await floorPassed();
     res.redirect(303, '/manage-link/sent');
   }

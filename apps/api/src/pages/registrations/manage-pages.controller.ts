@@ -30,7 +30,6 @@ import {
   readAccessNeedsForm,
   type AccessNeedsFormValues,
 } from './registration-form';
-import { requestId } from './request-id';
 
 /** What the manage page says after something was done (from ?done=…); the status says the rest. */
 const DONE = new Set(['accepted', 'declined', 'access-needs']);
@@ -114,7 +113,7 @@ export class ManagePagesController {
       this.renderAccessNeeds(res, 400, view, values, parsed.errors.toView(ACCESS_NEEDS_FORM_FIELDS));
       return;
     }
-    const registration = await this.registrations.updateByToken(token, parsed.input, requestId(req));
+    const registration = await this.registrations.updateByToken(token, parsed.input);
     this.logger.log(`registration ${registration.id} changed its access needs`);
     res.redirect(303, `${view.basePath}?done=access-needs`);
   }
@@ -174,7 +173,7 @@ export class ManagePagesController {
     const heldPlace = view.registration.status === 'confirmed';
     const waiting = heldPlace ? ((await this.repository.countsForEvent(view.event.id)).waitlisted ?? 0) : 0;
     const outcome = !heldPlace ? 'left-waitlist' : waiting > 0 ? 'passed-on' : 'freed';
-    const registration = await this.registrations.cancelByToken(token, requestId(req));
+    const registration = await this.registrations.cancelByToken(token);
     this.logger.log(`registration ${registration.id} cancelled through the manage page`);
     res.redirect(303, `${view.basePath}/cancelled?outcome=${outcome}`);
   }
@@ -208,11 +207,7 @@ export class ManagePagesController {
       return;
     }
     try {
-      const registration = await this.registrations.updateByToken(
-        token,
-        { response: answer },
-        requestId(req),
-      );
+      const registration = await this.registrations.updateByToken(token, { response: answer });
       this.logger.log(`registration ${registration.id} answered ${answer} through the manage page`);
       res.redirect(303, `${view.basePath}?done=${answer === 'accept' ? 'accepted' : 'declined'}`);
     } catch (error) {

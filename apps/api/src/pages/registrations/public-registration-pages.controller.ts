@@ -20,7 +20,6 @@ import {
   type RegistrationFormValues,
 } from './registration-form';
 import { isOpenForRegistration, registrationOpening } from './registration-opening';
-import { requestId } from './request-id';
 
 /**
  * The public registration form. A place is given while they last, then the waiting list. After
@@ -62,7 +61,7 @@ export class PublicRegistrationPagesController {
     const parsed = await parseRegistrationForm(values);
     if (parsed.input) {
       try {
-        await this.registrations.register(id, parsed.input, requestId(req));
+        await this.registrations.register(id, parsed.input);
         await floorPassed();
         res.redirect(303, `/events/${id}/register/check-your-email`);
         return;
