@@ -84,5 +84,10 @@ export {
   type PendingNotification,
 } from './ledger/notification-ledger';
 export { NotificationOutbox } from './ledger/notification-outbox';
-export type { PlannedNotification } from './ledger/planned-notification';
+export {
+  plannedSubject,
+  type PlannedEventNotification,
+  type PlannedNotification,
+  type PlannedSubjectNotification,
+} from './ledger/planned-notification';
 export { NotificationsModule } from './notifications.module';

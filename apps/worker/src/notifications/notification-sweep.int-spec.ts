@@ -1,4 +1,5 @@
 import { NOTIFICATIONS_QUEUE } from '@roundtable/notifications';
+import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { testRedisUrl } from '../../../../test/support/test-database';
 import {
@@ -134,5 +135,49 @@ describe('the sweeper: the database, not Redis, is the truth', () => {
     expect(await bed.queue.getJob(superseded.id)).toBeUndefined();
     expect(await ledgerRow(bed, future.id)).toMatchObject({ status: 'pending', attempts: 0 });
     expect(await ledgerRow(bed, superseded.id)).toMatchObject({ status: 'superseded', attempts: 0 });
+  });
+
+  it('takes a message about something other than an event, and fails it while no kind about it is registered', async () => {
+    const subjectId = randomUUID();
+    const [row] = await plan(
+      bed,
+      [
+        {
+          kind: 'confirmation',
+          subjectType: 'partner',
+          subjectId,
+          registrationId: null,
+          recipientEmail: 'partner@example.org',
+          sendAt: new Date(),
+          idempotencyKey: `partner-test:${subjectId}`,
+        },
+      ],
+      { enqueue: false },
+    );
+    await eventually('swept and refused', () => allSettled(bed, [row.id]));
+    const settled = await ledgerRow(bed, row.id);
+    expect(settled).toMatchObject({
+      status: 'failed',
+      subjectType: 'partner',
+      subjectId,
+      eventId: null,
+      eventSequence: null,
+    });
+    expect(settled.lastError).toContain('about a partner');
+    expect(bed.sink.for(row.id)).toEqual([]);
+  });
+
+  it('keeps an event message to its event: the database refuses one without the event or its sequence', async () => {
+    const { event } = await seeded(0);
+    const insert = (eventId: string | null, sequence: number | null) =>
+      bed.dataSource.query(
+        `INSERT INTO notifications (kind, subject_type, subject_id, event_id, event_sequence, recipient_email,
+                                    send_at, idempotency_key)
+         VALUES ('update', 'event', $1, $2, $3, 'someone@example.org', now(), $4)`,
+        [event.id, eventId, sequence, randomUUID()],
+      );
+    await expect(insert(null, event.sequence)).rejects.toThrow(/notifications_event_subject/);
+    await expect(insert(event.id, null)).rejects.toThrow(/notifications_event_subject/);
+    await expect(insert(event.id, event.sequence)).resolves.toBeDefined();
   });
 });

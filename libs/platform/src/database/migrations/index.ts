@@ -4,6 +4,7 @@ import { RegistrationCalendarRevision1795580782023 } from './1795580782023-Regis
 import { InvitationSuppressions1795580856193 } from './1795580856193-InvitationSuppressions';
 import { AccessTaskLateAlerts1795580899879 } from './1795580899879-AccessTaskLateAlerts';
 import { DerivedManageLinks1795600000000 } from './1795600000000-DerivedManageLinks';
+import { NotificationSubjects1795700000000 } from './1795700000000-NotificationSubjects';
 
 /** Every migration, oldest first. Listed here, not globbed, so bundlers and tests find them all. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   InvitationSuppressions1795580856193,
   AccessTaskLateAlerts1795580899879,
   DerivedManageLinks1795600000000,
+  NotificationSubjects1795700000000,
 ];
