@@ -91,3 +91,14 @@ export {
   type PlannedSubjectNotification,
 } from './ledger/planned-notification';
 export { NotificationsModule } from './notifications.module';
+export {
+  NOTIFICATION_REGISTRY,
+  notificationKindEntry,
+  parsePayload,
+  type NotificationKindEntry,
+  type RegistrationKindEntry,
+  type RegistrationMessageContext,
+  type StaffKindEntry,
+  type StaffMessageContext,
+} from './registry/notification-registry';
+export { whyNotCurrent } from './registry/notification-currency';

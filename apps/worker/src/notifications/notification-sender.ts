@@ -2,12 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EventsService, type EventEntity } from '@roundtable/events';
 import {
-  isStaffNotificationKind,
   MailSendError,
   MailTransport,
   NOTIFICATION_JOBS,
   NotificationLedger,
+  notificationKindEntry,
+  whyNotCurrent,
   withoutAddresses,
+  type NotificationKindEntry,
+  type StaffKindEntry,
   type Notification,
   type SendNotificationJob,
 } from '@roundtable/notifications';
@@ -22,8 +25,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type Mail from 'nodemailer/lib/mailer';
 import type { Repository } from 'typeorm';
 import type { JobHandler } from '../jobs/job-handler';
-import { whyNotCurrent } from './notification-currency';
-import { carriesManageLink, NotificationRenderer } from './notification-renderer';
+import { NotificationRenderer } from './notification-renderer';
 
 /**
  * Sends one ledger row. The claim (pending → sending, in one conditional UPDATE) is what makes
@@ -98,14 +100,15 @@ export class NotificationSender implements JobHandler {
         `could not build the message: no ${row.kind} message about a ${row.subjectType} can be sent`,
       );
     }
-    if (isStaffNotificationKind(row.kind)) return this.prepareForStaff(row, row.eventId);
+    const entry = kindEntry(row.kind);
+    if (entry.audience === 'staff') return this.prepareForStaff(row, entry, row.eventId);
     const { event, registration } = await this.eventAndRegistration(row, row.eventId);
-    const stale = whyNotCurrent(row, event, registration, await this.recipient(row));
+    const stale = whyNotCurrent(row, event, registration, await this.recipient(row, entry));
     if (stale || !registration) return { stale: stale ?? 'the recipient has been erased' };
     // Every message that offers the person's own page links to it: derived now, never stored. The
     // cancellations offer none, so a row made before derived links is not re-seeded for them.
-    const manageToken = carriesManageLink(row.kind) ? await this.manageLinks.tokenFor(registration) : null;
-    return { build: () => this.renderer.render(row, event, registration, manageToken) };
+    const manageToken = entry.carriesManageLink ? await this.manageLinks.tokenFor(registration) : null;
+    return { build: () => this.renderer.render(row, entry, event, registration, manageToken) };
   }
 
   /**
@@ -132,8 +135,13 @@ export class NotificationSender implements JobHandler {
   }
 
   /** What the currency check needs to know about the person: only invitations need a look-up. */
-  private async recipient(row: Notification): Promise<{ unsubscribed: boolean }> {
-    if (row.kind !== 'invitation' || row.recipientEmail.trim() === '') return { unsubscribed: false };
+  private async recipient(
+    row: Notification,
+    entry: NotificationKindEntry,
+  ): Promise<{ unsubscribed: boolean }> {
+    if (entry.audience !== 'registration' || !entry.skipsUnsubscribed || row.recipientEmail.trim() === '') {
+      return { unsubscribed: false };
+    }
     return { unsubscribed: await this.suppressions.isSuppressed(row.recipientEmail) };
   }
 
@@ -141,17 +149,21 @@ export class NotificationSender implements JobHandler {
    * A message to staff (late access tasks) has no registration. It goes only while the event is
    * on and some of the tasks it is about are still open, and lists only those.
    */
-  private async prepareForStaff(row: Notification, eventId: string): Promise<Prepared> {
+  private async prepareForStaff(
+    row: Notification,
+    entry: StaffKindEntry,
+    eventId: string,
+  ): Promise<Prepared> {
     const taskIds = row.payload.taskIds;
     if (!Array.isArray(taskIds)) {
-      throw new UnrecoverableError('could not build the message: an access-tasks-late row needs taskIds');
+      throw new UnrecoverableError(`could not build the message: ${entry.payloadNeeds}`);
     }
     const event = await this.events.get(eventId);
     const stale = whyNotCurrent(row, event, null);
     const open = stale ? [] : await this.accessTasks.stillOpen(taskIds);
     const reason = stale ?? (open.length === 0 ? 'the tasks were all arranged or cancelled meanwhile' : null);
     if (reason) return { stale: reason };
-    return { build: () => this.renderer.renderLateAccessTasks(row, event, open) };
+    return { build: () => this.renderer.renderForStaff(row, entry, event, open) };
   }
 
   /**
@@ -184,6 +196,15 @@ export class NotificationSender implements JobHandler {
       await this.ledger.release(row.id, reason);
       this.logger.warn(`Will retry ${row.kind} ${ids}, ${about(row)}, attempt ${row.attempts}: ${reason}`);
     }
+  }
+}
+
+/** The row's kind's registry entry; a kind nobody registered cannot be built, now or later. */
+function kindEntry(kind: string): NotificationKindEntry {
+  try {
+    return notificationKindEntry(kind);
+  } catch (error) {
+    throw new UnrecoverableError(`could not build the message: ${(error as Error).message}`);
   }
 }
 
