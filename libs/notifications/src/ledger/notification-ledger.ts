@@ -4,10 +4,15 @@ import { EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Notification, type NotificationPayload, type NotificationStatus } from './notification.entity';
 import { plannedSubject, type PlannedNotification } from './planned-notification';
-import { STAFF_NOTIFICATION_KINDS } from './notification-kinds';
+import { NOTIFICATION_REGISTRY } from '../registry/notification-registry';
 
 /** Rows per INSERT: well inside PostgreSQL's 65,535 bind parameters (11 a row). */
 const PLAN_CHUNK = 1000;
+
+/** The kinds a new event SEQUENCE does not supersede (see each entry's onReschedule). */
+const KEPT_ON_RESCHEDULE = Object.values(NOTIFICATION_REGISTRY)
+  .filter((entry) => entry.onReschedule === 'kept')
+  .map((entry) => entry.kind);
 
 /** A pending row as a change that supersedes it sees it, to plan it again if it is still needed. */
 export interface PendingNotification {
@@ -88,7 +93,7 @@ export class NotificationLedger {
    * or cancellation stops old invites and reminders going out. Call in the change's transaction.
    */
   async supersedeBefore(manager: EntityManager, eventId: string, sequence: number): Promise<number> {
-    const result = await manager
+    const query = manager
       .createQueryBuilder()
       .update(Notification)
       .set({ status: 'superseded' })
@@ -96,11 +101,13 @@ export class NotificationLedger {
         eventId,
         sequence,
         pending: 'pending',
-      })
-      // Messages to staff are about the event, not its time: late access needs are still late
-      // after a reschedule, and the worker drops them itself if the event is cancelled.
-      .andWhere('kind NOT IN (:...staffKinds)', { staffKinds: STAFF_NOTIFICATION_KINDS })
-      .execute();
+      });
+    // Kinds kept on a reschedule (messages to staff are about the event, not its time: late
+    // access needs are still late after it) stay; the worker drops them if it is cancelled.
+    if (KEPT_ON_RESCHEDULE.length > 0) {
+      query.andWhere('kind NOT IN (:...keptKinds)', { keptKinds: KEPT_ON_RESCHEDULE });
+    }
+    const result = await query.execute();
     return result.affected ?? 0;
   }
 

@@ -23,6 +23,32 @@ describe('the registry of kinds of message', () => {
     expect(withoutLink.sort()).toEqual(['cancellation', 'registration-cancelled']);
   });
 
+  it('says what a reschedule does to each kind', () => {
+    const by = (rule: string) =>
+      NOTIFICATION_KIND_VALUES.filter((kind) => NOTIFICATION_REGISTRY[kind].onReschedule === rule).sort();
+    expect(by('planned-afresh')).toEqual(
+      ['confirmation', 'invitation', 'promoted', 'reminder', 'update', 'waitlisted'].sort(),
+    );
+    expect(by('kept')).toEqual([...STAFF_NOTIFICATION_KINDS]);
+    expect(by('again')).toEqual(
+      ['access-arranged', 'manage-link', 'registration-cancelled', 'cancellation'].sort(),
+    );
+    const first = Object.fromEntries(
+      NOTIFICATION_KIND_VALUES.flatMap((kind) => {
+        const entry = NOTIFICATION_REGISTRY[kind];
+        return entry.audience === 'registration' && entry.firstMessageFor
+          ? [[kind, entry.firstMessageFor]]
+          : [];
+      }),
+    );
+    expect(first).toEqual({
+      invitation: ['invited'],
+      confirmation: ['confirmed'],
+      promoted: ['confirmed'],
+      waitlisted: ['waitlisted'],
+    });
+  });
+
   it('refuses a kind nobody registered', () => {
     expect(() => notificationKindEntry('postcard')).toThrow(
       new PayloadError('no message is built for the kind "postcard"'),

@@ -65,6 +65,13 @@ interface EntryBase<S extends z.ZodTypeAny> {
   payload: S;
   /** The PayloadError's message when the payload does not fit. */
   payloadNeeds: string;
+  /**
+   * What a reschedule (the event's SEQUENCE raised) does to a pending row of this kind:
+   * `planned-afresh`, superseded, and the change plans what each person needs now;
+   * `again`, superseded and planned again as it was at the new sequence (still needed);
+   * `kept`, not superseded at all (a staff alert is about the event, not its time).
+   */
+  onReschedule: 'planned-afresh' | 'again' | 'kept';
 }
 
 /** A message to one registration, current while its status is one of `forStatuses`. */
@@ -75,6 +82,12 @@ export interface RegistrationKindEntry<S extends z.ZodTypeAny = z.ZodTypeAny> ex
   whileEvent: 'published' | 'cancelled';
   /** Whether it offers the person's own page: the worker derives their link only then. */
   carriesManageLink: boolean;
+  /**
+   * The statuses for which this is the first message a person is sent about the event. While it
+   * is still pending when the event moves, they have not heard of the event at all: it is
+   * planned again at the new sequence (it reads the event when sent) instead of an `update`.
+   */
+  firstMessageFor?: readonly string[];
   /** Whether someone who unsubscribed is still sent it (only invitations are marketing). */
   skipsUnsubscribed: boolean;
   build(context: RegistrationMessageContext, payload: z.output<S>): Message;
@@ -105,6 +118,8 @@ export const NOTIFICATION_REGISTRY: Readonly<Record<NotificationKind, Notificati
   invitation: registrationKind({
     kind: 'invitation',
     subjectType: 'event',
+    onReschedule: 'planned-afresh',
+    firstMessageFor: ['invited'],
     payload: noPayload,
     payloadNeeds: 'an invitation needs no payload',
     forStatuses: ['invited'],
@@ -119,6 +134,8 @@ export const NOTIFICATION_REGISTRY: Readonly<Record<NotificationKind, Notificati
   confirmation: registrationKind({
     kind: 'confirmation',
     subjectType: 'event',
+    onReschedule: 'planned-afresh',
+    firstMessageFor: ['confirmed'],
     payload: noPayload,
     payloadNeeds: 'a confirmation needs no payload',
     forStatuses: ['confirmed'],
@@ -136,6 +153,8 @@ export const NOTIFICATION_REGISTRY: Readonly<Record<NotificationKind, Notificati
   waitlisted: registrationKind({
     kind: 'waitlisted',
     subjectType: 'event',
+    onReschedule: 'planned-afresh',
+    firstMessageFor: ['waitlisted'],
     // 1 is next; optional, and a position that is not a whole number is left out.
     payload: z.object({
       position: z
@@ -153,6 +172,8 @@ export const NOTIFICATION_REGISTRY: Readonly<Record<NotificationKind, Notificati
   promoted: registrationKind({
     kind: 'promoted',
     subjectType: 'event',
+    onReschedule: 'planned-afresh',
+    firstMessageFor: ['confirmed'],
     payload: noPayload,
     payloadNeeds: 'a promoted message needs no payload',
     forStatuses: ['confirmed'],
@@ -164,6 +185,7 @@ export const NOTIFICATION_REGISTRY: Readonly<Record<NotificationKind, Notificati
   update: registrationKind({
     kind: 'update',
     subjectType: 'event',
+    onReschedule: 'planned-afresh',
     // Written by previousEventPayload; read back (and checked) by previousEventFromPayload.
     payload: z.record(z.unknown()),
     payloadNeeds: 'an update needs the event as it was (see previousEventPayload)',
@@ -186,6 +208,7 @@ export const NOTIFICATION_REGISTRY: Readonly<Record<NotificationKind, Notificati
   cancellation: registrationKind({
     kind: 'cancellation',
     subjectType: 'event',
+    onReschedule: 'again',
     payload: z.object({ reason: optionalText }),
     payloadNeeds: 'a cancellation has an optional reason',
     forStatuses: ['confirmed', 'invited', 'waitlisted'],
@@ -207,6 +230,7 @@ export const NOTIFICATION_REGISTRY: Readonly<Record<NotificationKind, Notificati
   'registration-cancelled': registrationKind({
     kind: 'registration-cancelled',
     subjectType: 'event',
+    onReschedule: 'again',
     payload: noPayload,
     payloadNeeds: 'a registration-cancelled message needs no payload',
     // Gave up their own place (cancelled, or declined after accepting): their calendar item goes.
@@ -222,6 +246,7 @@ export const NOTIFICATION_REGISTRY: Readonly<Record<NotificationKind, Notificati
   reminder: registrationKind({
     kind: 'reminder',
     subjectType: 'event',
+    onReschedule: 'planned-afresh',
     payload: z.object({ offset: z.string().trim().min(1) }),
     payloadNeeds: 'a reminder needs its offset (e.g. "P1D") in its payload',
     forStatuses: ['confirmed'],
@@ -234,6 +259,7 @@ export const NOTIFICATION_REGISTRY: Readonly<Record<NotificationKind, Notificati
   'access-arranged': registrationKind({
     kind: 'access-arranged',
     subjectType: 'event',
+    onReschedule: 'again',
     payload: z.object({ arranged: z.array(z.string()).nonempty(), note: optionalText }),
     payloadNeeds: 'an access-arranged message needs what was arranged in its payload',
     forStatuses: ['confirmed'],
@@ -246,6 +272,7 @@ export const NOTIFICATION_REGISTRY: Readonly<Record<NotificationKind, Notificati
   'manage-link': registrationKind({
     kind: 'manage-link',
     subjectType: 'event',
+    onReschedule: 'again',
     payload: noPayload,
     payloadNeeds: 'a manage-link message needs no payload',
     // Their own link, wherever they stand: it changes nothing, and the wording follows the status.
@@ -259,6 +286,7 @@ export const NOTIFICATION_REGISTRY: Readonly<Record<NotificationKind, Notificati
   'access-tasks-late': {
     kind: 'access-tasks-late',
     subjectType: 'event',
+    onReschedule: 'kept',
     audience: 'staff',
     // The late tasks it is about; the worker lists only those still open when it sends.
     payload: z.object({ taskIds: z.array(z.string()) }),
