@@ -84,5 +84,21 @@ export {
   type PendingNotification,
 } from './ledger/notification-ledger';
 export { NotificationOutbox } from './ledger/notification-outbox';
-export type { PlannedNotification } from './ledger/planned-notification';
+export {
+  plannedSubject,
+  type PlannedEventNotification,
+  type PlannedNotification,
+  type PlannedSubjectNotification,
+} from './ledger/planned-notification';
 export { NotificationsModule } from './notifications.module';
+export {
+  NOTIFICATION_REGISTRY,
+  notificationKindEntry,
+  parsePayload,
+  type NotificationKindEntry,
+  type RegistrationKindEntry,
+  type RegistrationMessageContext,
+  type StaffKindEntry,
+  type StaffMessageContext,
+} from './registry/notification-registry';
+export { whyNotCurrent } from './registry/notification-currency';

@@ -7,11 +7,13 @@ import {
   type UpdateEventDto,
 } from '@roundtable/events';
 import {
+  NOTIFICATION_REGISTRY,
   NotificationLedger,
   NotificationOutbox,
   previousEventPayload,
   type DueNotification,
   type NotificationKind,
+  type NotificationKindEntry,
   type NotificationPayload,
   type PendingNotification,
   type PlannedNotification,
@@ -24,30 +26,24 @@ import type { RegistrationStatus } from './registration-status';
 import { RegistrationsRepository, type EventAudienceMember } from './registrations.repository';
 import { RegistrationsService } from './registrations.service';
 
-/**
- * The first message each status is sent. While it is still pending when the event moves, the
- * person has not heard of the event at all: that message is planned again at the new sequence
- * (it reads the event when it is sent, so it shows the new details) instead of an `update`.
- */
-const FIRST_MESSAGE: Partial<Record<RegistrationStatus, readonly string[]>> = {
-  confirmed: ['confirmation', 'promoted'],
-  invited: ['invitation'],
-  waitlisted: ['waitlisted'],
-};
+/** Whether `kind` is the first message someone of `status` is sent (see its registry entry). */
+function isFirstMessage(kind: string, status: RegistrationStatus): boolean {
+  const entry = registryEntry(kind);
+  return entry?.audience === 'registration' && (entry.firstMessageFor?.includes(status) ?? false);
+}
 
 /**
- * Kinds this service plans afresh for everyone on a reschedule; any other pending row (an
- * `access-arranged` message, someone's `registration-cancelled`) is still needed and is planned
- * again as it was.
+ * Whether a reschedule plans `kind` afresh for everyone (see its registry entry); any other
+ * pending row (an `access-arranged` message, someone's `registration-cancelled`) is still needed
+ * and is planned again as it was.
  */
-const PLANNED_AFRESH = new Set<string>([
-  'confirmation',
-  'promoted',
-  'invitation',
-  'waitlisted',
-  'update',
-  'reminder',
-]);
+function plannedAfresh(kind: string): boolean {
+  return registryEntry(kind)?.onReschedule === 'planned-afresh';
+}
+
+function registryEntry(kind: string): NotificationKindEntry | undefined {
+  return (NOTIFICATION_REGISTRY as Record<string, NotificationKindEntry | undefined>)[kind];
+}
 
 /**
  * Changes to an event that people registered for must hear about: the api's routes and the staff
@@ -116,7 +112,7 @@ export class EventAnnouncementsService {
 
   /**
    * The event moved in time or place and its sequence was raised: every pending row of the old
-   * sequence is superseded, and each person gets what fits where they are (see FIRST_MESSAGE).
+   * sequence is superseded, and each person gets what fits where they are (see isFirstMessage).
    */
   private async planReschedule(
     manager: EntityManager,
@@ -133,7 +129,7 @@ export class EventAnnouncementsService {
     const rows: PlannedNotification[] = [];
     for (const person of people) {
       const mine = pendingFor.get(person.id) ?? [];
-      const first = mine.find((row) => FIRST_MESSAGE[person.status]?.includes(row.kind));
+      const first = mine.find((row) => isFirstMessage(row.kind, person.status));
       if (first) {
         // Not yet told of the event: the first message, read when sent, has the new details.
         rows.push(this.again(first, person, after, now));
@@ -216,7 +212,7 @@ export class EventAnnouncementsService {
   /** Superseded rows of kinds not planned afresh (access-arranged, registration-cancelled…). */
   private stillNeeded(pending: PendingNotification[], event: EventEntity, now: Date): PlannedNotification[] {
     return pending
-      .filter((row) => !PLANNED_AFRESH.has(row.kind) && row.registrationId !== null)
+      .filter((row) => !plannedAfresh(row.kind) && row.registrationId !== null)
       .map((row) =>
         this.again(
           row,

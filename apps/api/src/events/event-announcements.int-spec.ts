@@ -71,8 +71,8 @@ describe('event announcements (planning)', () => {
       [eventId, `invited.${tag}@example.org`, `Invited ${tag}`, hashSecretToken(token)],
     );
     await api.dataSource.query(
-      `INSERT INTO notifications (kind, event_id, event_sequence, registration_id, recipient_email, send_at, status, idempotency_key, payload)
-       VALUES ('invitation', $1, 0, $2, $3, now(), $4, $5, $6)`,
+      `INSERT INTO notifications (kind, subject_type, subject_id, event_id, event_sequence, registration_id, recipient_email, send_at, status, idempotency_key, payload)
+       VALUES ('invitation', 'event', $1, $1, 0, $2, $3, now(), $4, $5, $6)`,
       [
         eventId,
         registration.id,
@@ -127,8 +127,8 @@ describe('event announcements (planning)', () => {
     await markSent(waiting.id, ['waitlisted']);
     // Something staff arranged for Ann, not yet sent.
     await api.dataSource.query(
-      `INSERT INTO notifications (kind, event_id, event_sequence, registration_id, recipient_email, send_at, idempotency_key, payload)
-       SELECT 'access-arranged', $1, 0, id, email, now(), 'access-arranged:' || id || ':0', $3
+      `INSERT INTO notifications (kind, subject_type, subject_id, event_id, event_sequence, registration_id, recipient_email, send_at, idempotency_key, payload)
+       SELECT 'access-arranged', 'event', $1, $1, 0, id, email, now(), 'access-arranged:' || id || ':0', $3
        FROM registrations WHERE id = $2`,
       [event.id, ann.id, { arranged: ['a BSL interpreter'] }],
     );
@@ -204,8 +204,8 @@ describe('event announcements (planning)', () => {
     const event = await publishedEvent(5);
     await register(event.id, 1);
     await api.dataSource.query(
-      `INSERT INTO notifications (kind, event_id, event_sequence, registration_id, recipient_email, send_at, idempotency_key)
-       VALUES ('access-tasks-late', $1, 0, NULL, 'office@example.org', now(), $2)`,
+      `INSERT INTO notifications (kind, subject_type, subject_id, event_id, event_sequence, registration_id, recipient_email, send_at, idempotency_key)
+       VALUES ('access-tasks-late', 'event', $1, $1, 0, NULL, 'office@example.org', now(), $2)`,
       [event.id, `access-tasks-late:${event.id}:test`],
     );
     expect(
@@ -343,8 +343,8 @@ describe('event announcements (planning)', () => {
          INSERT INTO registrations (event_id, email, name, status, manage_token_hash, confirmed_at)
          SELECT $1::uuid, 'bulk.' || n || '@example.org', 'Bulk ' || n, 'confirmed', md5(random()::text || n), now()
          FROM generate_series(1, 1000) AS n RETURNING id, email)
-       INSERT INTO notifications (kind, event_id, event_sequence, registration_id, recipient_email, send_at, idempotency_key, payload)
-       SELECT 'reminder', $1::uuid, 0, id, email, $2::timestamptz - interval '1 day', 'reminder:' || id || ':0:P1D',
+       INSERT INTO notifications (kind, subject_type, subject_id, event_id, event_sequence, registration_id, recipient_email, send_at, idempotency_key, payload)
+       SELECT 'reminder', 'event', $1::uuid, $1::uuid, 0, id, email, $2::timestamptz - interval '1 day', 'reminder:' || id || ':0:P1D',
               jsonb_build_object('offset', 'P1D')
        FROM people`,
       [event.id, event.startsAt],

@@ -25,10 +25,10 @@ describe('migration DerivedManageLinks', () => {
     try {
       await migration.down(runner);
       await runner.query(
-        `INSERT INTO notifications (kind, event_id, event_sequence, recipient_email, send_at, status, idempotency_key, payload)
-         VALUES ('reminder', $1, 0, 'a@example.org', now(), 'pending', 'k1', '{"offset":"P1D","manageToken":"rtm_old1"}'),
-                ('confirmation', $1, 0, 'b@example.org', now(), 'sent', 'k2', '{"manageToken":"rtm_old2"}'),
-                ('update', $1, 0, 'c@example.org', now(), 'pending', 'k3', '{"previousOnline":true}')`,
+        `INSERT INTO notifications (kind, subject_type, subject_id, event_id, event_sequence, recipient_email, send_at, status, idempotency_key, payload)
+         VALUES ('reminder', 'event', $1, $1, 0, 'a@example.org', now(), 'pending', 'k1', '{"offset":"P1D","manageToken":"rtm_old1"}'),
+                ('confirmation', 'event', $1, $1, 0, 'b@example.org', now(), 'sent', 'k2', '{"manageToken":"rtm_old2"}'),
+                ('update', 'event', $1, $1, 0, 'c@example.org', now(), 'pending', 'k3', '{"previousOnline":true}')`,
         [event.id],
       );
       await migration.up(runner);

@@ -2,12 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EventsService, type EventEntity } from '@roundtable/events';
 import {
-  isStaffNotificationKind,
   MailSendError,
   MailTransport,
   NOTIFICATION_JOBS,
   NotificationLedger,
+  notificationKindEntry,
+  whyNotCurrent,
   withoutAddresses,
+  type NotificationKindEntry,
+  type StaffKindEntry,
   type Notification,
   type SendNotificationJob,
 } from '@roundtable/notifications';
@@ -19,10 +22,10 @@ import {
   Registration,
 } from '@roundtable/registrations';
 import { UnrecoverableError, type Job } from 'bullmq';
+import type Mail from 'nodemailer/lib/mailer';
 import type { Repository } from 'typeorm';
 import type { JobHandler } from '../jobs/job-handler';
-import { whyNotCurrent } from './notification-currency';
-import { carriesManageLink, NotificationRenderer } from './notification-renderer';
+import { NotificationRenderer } from './notification-renderer';
 
 /**
  * Sends one ledger row. The claim (pending → sending, in one conditional UPDATE) is what makes
@@ -60,7 +63,7 @@ export class NotificationSender implements JobHandler {
       sent = smtpMessageId !== null;
       if (smtpMessageId !== null) {
         await this.ledger.markSent(row.id, smtpMessageId, this.clock.now());
-        this.logger.log(`Sent ${row.kind} ${ids}, event ${row.eventId}`);
+        this.logger.log(`Sent ${row.kind} ${ids}, ${about(row)}`);
       }
     } catch (error) {
       await this.afterFailure(row, job, ids, error, sent);
@@ -68,29 +71,44 @@ export class NotificationSender implements JobHandler {
     }
   }
 
-  /** Sends the row's message; null when it is no longer current and so was superseded. */
+  /**
+   * Sends the row's message; null when it is no longer current and so was superseded. One path
+   * for every kind: prepare (read what the message is about now, and whether it still stands),
+   * supersede if it does not, else build and send.
+   */
   private async deliver(row: Notification, ids: string): Promise<string | null> {
-    if (isStaffNotificationKind(row.kind)) {
-      return this.deliverToStaff(row, await this.events.get(row.eventId), ids);
-    }
-    const { event, registration } = await this.eventAndRegistration(row);
-    const stale = whyNotCurrent(row, event, registration, await this.recipient(row));
-    if (stale || !registration) {
+    const prepared = await this.prepare(row);
+    if ('stale' in prepared) {
       await this.ledger.markSuperseded(row.id);
-      this.logger.log(`Superseded ${row.kind} ${ids}, event ${row.eventId}: ${stale}`);
+      this.logger.log(`Superseded ${row.kind} ${ids}, ${about(row)}: ${prepared.stale}`);
       return null;
     }
-    // Every message that offers the person's own page links to it: derived now, never stored. The
-    // cancellations offer none, so a row made before derived links is not re-seeded for them.
-    const manageToken = carriesManageLink(row.kind) ? await this.manageLinks.tokenFor(registration) : null;
     let options;
     try {
-      options = this.renderer.render(row, event, registration, manageToken);
+      options = prepared.build();
     } catch (error) {
       // Our own wording, about ids and payload keys: no personal data.
       throw new UnrecoverableError(`could not build the message: ${(error as Error).message}`);
     }
     return this.mail.send(options);
+  }
+
+  private async prepare(row: Notification): Promise<Prepared> {
+    if (row.subjectType !== 'event' || row.eventId === null) {
+      // Every kind today is about an event; a partner's or a testimony's kinds come with their own.
+      throw new UnrecoverableError(
+        `could not build the message: no ${row.kind} message about a ${row.subjectType} can be sent`,
+      );
+    }
+    const entry = kindEntry(row.kind);
+    if (entry.audience === 'staff') return this.prepareForStaff(row, entry, row.eventId);
+    const { event, registration } = await this.eventAndRegistration(row, row.eventId);
+    const stale = whyNotCurrent(row, event, registration, await this.recipient(row, entry));
+    if (stale || !registration) return { stale: stale ?? 'the recipient has been erased' };
+    // Every message that offers the person's own page links to it: derived now, never stored. The
+    // cancellations offer none, so a row made before derived links is not re-seeded for them.
+    const manageToken = entry.carriesManageLink ? await this.manageLinks.tokenFor(registration) : null;
+    return { build: () => this.renderer.render(row, entry, event, registration, manageToken) };
   }
 
   /**
@@ -99,6 +117,7 @@ export class NotificationSender implements JobHandler {
    */
   private async eventAndRegistration(
     row: Notification,
+    eventId: string,
   ): Promise<{ event: EventEntity; registration: Registration | null }> {
     const registration = row.registrationId
       ? await this.registrations
@@ -111,14 +130,18 @@ export class NotificationSender implements JobHandler {
     const joined = registration?.event;
     // The event is handed back on its own; the registration stays a plain read of its row.
     if (registration) delete registration.event;
-    const event =
-      joined && registration?.eventId === row.eventId ? joined : await this.events.get(row.eventId);
+    const event = joined && registration?.eventId === eventId ? joined : await this.events.get(eventId);
     return { event, registration };
   }
 
   /** What the currency check needs to know about the person: only invitations need a look-up. */
-  private async recipient(row: Notification): Promise<{ unsubscribed: boolean }> {
-    if (row.kind !== 'invitation' || row.recipientEmail.trim() === '') return { unsubscribed: false };
+  private async recipient(
+    row: Notification,
+    entry: NotificationKindEntry,
+  ): Promise<{ unsubscribed: boolean }> {
+    if (entry.audience !== 'registration' || !entry.skipsUnsubscribed || row.recipientEmail.trim() === '') {
+      return { unsubscribed: false };
+    }
     return { unsubscribed: await this.suppressions.isSuppressed(row.recipientEmail) };
   }
 
@@ -126,26 +149,21 @@ export class NotificationSender implements JobHandler {
    * A message to staff (late access tasks) has no registration. It goes only while the event is
    * on and some of the tasks it is about are still open, and lists only those.
    */
-  private async deliverToStaff(row: Notification, event: EventEntity, ids: string): Promise<string | null> {
+  private async prepareForStaff(
+    row: Notification,
+    entry: StaffKindEntry,
+    eventId: string,
+  ): Promise<Prepared> {
     const taskIds = row.payload.taskIds;
     if (!Array.isArray(taskIds)) {
-      throw new UnrecoverableError('could not build the message: an access-tasks-late row needs taskIds');
+      throw new UnrecoverableError(`could not build the message: ${entry.payloadNeeds}`);
     }
+    const event = await this.events.get(eventId);
     const stale = whyNotCurrent(row, event, null);
     const open = stale ? [] : await this.accessTasks.stillOpen(taskIds);
     const reason = stale ?? (open.length === 0 ? 'the tasks were all arranged or cancelled meanwhile' : null);
-    if (reason) {
-      await this.ledger.markSuperseded(row.id);
-      this.logger.log(`Superseded ${row.kind} ${ids}, event ${row.eventId}: ${reason}`);
-      return null;
-    }
-    let options;
-    try {
-      options = this.renderer.renderLateAccessTasks(row, event, open);
-    } catch (error) {
-      throw new UnrecoverableError(`could not build the message: ${(error as Error).message}`);
-    }
-    return this.mail.send(options);
+    if (reason) return { stale: reason };
+    return { build: () => this.renderer.renderForStaff(row, entry, event, open) };
   }
 
   /**
@@ -173,16 +191,29 @@ export class NotificationSender implements JobHandler {
       error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     if (lastAttempt) {
       await this.ledger.markFailed(row.id, reason);
-      this.logger.error(
-        `Failed ${row.kind} ${ids}, event ${row.eventId}, attempt ${row.attempts}: ${reason}`,
-      );
+      this.logger.error(`Failed ${row.kind} ${ids}, ${about(row)}, attempt ${row.attempts}: ${reason}`);
     } else {
       await this.ledger.release(row.id, reason);
-      this.logger.warn(
-        `Will retry ${row.kind} ${ids}, event ${row.eventId}, attempt ${row.attempts}: ${reason}`,
-      );
+      this.logger.warn(`Will retry ${row.kind} ${ids}, ${about(row)}, attempt ${row.attempts}: ${reason}`);
     }
   }
+}
+
+/** The row's kind's registry entry; a kind nobody registered cannot be built, now or later. */
+function kindEntry(kind: string): NotificationKindEntry {
+  try {
+    return notificationKindEntry(kind);
+  } catch (error) {
+    throw new UnrecoverableError(`could not build the message: ${(error as Error).message}`);
+  }
+}
+
+/** A message that still stands, ready to build; or why it no longer does. */
+type Prepared = { build: () => Mail.Options } | { stale: string };
+
+/** What a row is about, for the log: "event <id>", "partner <id>"; an id, never a name. */
+function about(row: Notification): string {
+  return `${row.subjectType} ${row.subjectId}`;
 }
 
 /** Job data comes from Redis: take only a well-formed row id. */

@@ -1,5 +1,7 @@
 import { NOTIFICATIONS_QUEUE } from '@roundtable/notifications';
 import { RequestContext } from '@roundtable/platform';
+import type { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { testRedisUrl } from '../../../../test/support/test-database';
 import {
@@ -135,5 +137,87 @@ describe('the sweeper: the database, not Redis, is the truth', () => {
     expect(await bed.queue.getJob(superseded.id)).toBeUndefined();
     expect(await ledgerRow(bed, future.id)).toMatchObject({ status: 'pending', attempts: 0 });
     expect(await ledgerRow(bed, superseded.id)).toMatchObject({ status: 'superseded', attempts: 0 });
+  });
+
+  it('re-queues in a bounded number of Redis round trips, and never duplicates a job that exists', async () => {
+    const { event, registrations } = await seeded(30);
+    // Two days out, beyond the sweep's horizon: only the calls below touch their jobs.
+    const sendAt = new Date(Date.now() + 2 * 86_400_000);
+    const rows = await plan(
+      bed,
+      registrations.map((registration) =>
+        plannedFor('reminder', event, registration, { payload: { offset: 'P1D' }, sendAt }),
+      ),
+      { enqueue: false },
+    );
+    const alreadyQueued = rows.slice(0, 10);
+    await bed.outbox.enqueue(alreadyQueued);
+    const queuedAt = new Map<string, number>();
+    for (const row of alreadyQueued) queuedAt.set(row.id, (await bed.queue.getJob(row.id))!.timestamp);
+
+    // Every command the outbox sends goes out through its connection's socket: count the writes.
+    const producer = (bed.outbox as unknown as { queue: Queue }).queue;
+    const client = (await producer.client) as unknown as Redis;
+    const writes = jest.spyOn(client.stream, 'write');
+    try {
+      expect(await bed.outbox.requeue(rows)).toBe(20);
+      // One pipeline to look, one addBulk to add: not one or more calls a row (this was 50+).
+      expect(writes.mock.calls.length).toBeLessThanOrEqual(3);
+      writes.mockClear();
+      expect(await bed.outbox.requeue(rows)).toBe(0);
+      expect(writes.mock.calls.length).toBeLessThanOrEqual(1);
+    } finally {
+      writes.mockRestore();
+    }
+    for (const row of rows) {
+      const job = await bed.queue.getJob(row.id);
+      expect(await job?.getState()).toBe('delayed');
+      // The jobs that were there are the same jobs, not added again.
+      if (queuedAt.has(row.id)) expect(job!.timestamp).toBe(queuedAt.get(row.id));
+    }
+  });
+
+  it('takes a message about something other than an event, and fails it while no kind about it is registered', async () => {
+    const subjectId = randomUUID();
+    const [row] = await plan(
+      bed,
+      [
+        {
+          kind: 'confirmation',
+          subjectType: 'partner',
+          subjectId,
+          registrationId: null,
+          recipientEmail: 'partner@example.org',
+          sendAt: new Date(),
+          idempotencyKey: `partner-test:${subjectId}`,
+        },
+      ],
+      { enqueue: false },
+    );
+    await eventually('swept and refused', () => allSettled(bed, [row.id]));
+    const settled = await ledgerRow(bed, row.id);
+    expect(settled).toMatchObject({
+      status: 'failed',
+      subjectType: 'partner',
+      subjectId,
+      eventId: null,
+      eventSequence: null,
+    });
+    expect(settled.lastError).toContain('about a partner');
+    expect(bed.sink.for(row.id)).toEqual([]);
+  });
+
+  it('keeps an event message to its event: the database refuses one without the event or its sequence', async () => {
+    const { event } = await seeded(0);
+    const insert = (eventId: string | null, sequence: number | null) =>
+      bed.dataSource.query(
+        `INSERT INTO notifications (kind, subject_type, subject_id, event_id, event_sequence, recipient_email,
+                                    send_at, idempotency_key)
+         VALUES ('update', 'event', $1, $2, $3, 'someone@example.org', now(), $4)`,
+        [event.id, eventId, sequence, randomUUID()],
+      );
+    await expect(insert(null, event.sequence)).rejects.toThrow(/notifications_event_subject/);
+    await expect(insert(event.id, null)).rejects.toThrow(/notifications_event_subject/);
+    await expect(insert(event.id, event.sequence)).resolves.toBeDefined();
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Every kind of message the ledger records. The planner writes these names and the worker picks
- * the message builder by them, so they live in one place that both import.
+ * Every kind of message the ledger records. The planner writes these names; what each one means
+ * (its payload, whom it is for, its builder) is its entry in registry/notification-registry.ts,
+ * whose header says how to add a kind.
  */
 export const NOTIFICATION_KINDS = {
   invitation: 'invitation',

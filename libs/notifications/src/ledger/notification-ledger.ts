@@ -4,11 +4,16 @@ import { RequestContext } from '@roundtable/platform';
 import { EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Notification, type NotificationPayload, type NotificationStatus } from './notification.entity';
-import type { PlannedNotification } from './planned-notification';
-import { STAFF_NOTIFICATION_KINDS } from './notification-kinds';
+import { plannedSubject, type PlannedNotification } from './planned-notification';
+import { NOTIFICATION_REGISTRY } from '../registry/notification-registry';
 
-/** Rows per INSERT: well inside PostgreSQL's 65,535 bind parameters (9 a row). */
+/** Rows per INSERT: well inside PostgreSQL's 65,535 bind parameters (11 a row). */
 const PLAN_CHUNK = 1000;
+
+/** The kinds a new event SEQUENCE does not supersede (see each entry's onReschedule). */
+const KEPT_ON_RESCHEDULE = Object.values(NOTIFICATION_REGISTRY)
+  .filter((entry) => entry.onReschedule === 'kept')
+  .map((entry) => entry.kind);
 
 /** A pending row as a change that supersedes it sees it, to plan it again if it is still needed. */
 export interface PendingNotification {
@@ -43,7 +48,7 @@ export class NotificationLedger {
   async plan(manager: EntityManager, planned: PlannedNotification[]): Promise<DueNotification[]> {
     const requestId = this.context.requestId;
     const due: DueNotification[] = [];
-    // Postgres takes at most 65,535 parameters a statement (nine a row here): a mailing to
+    // Postgres takes at most 65,535 parameters a statement (eleven a row here): a mailing to
     // thousands is written a chunk at a time, still inside the caller's one transaction.
     for (let start = 0; start < planned.length; start += PLAN_CHUNK) {
       due.push(...(await this.planChunk(manager, planned.slice(start, start + PLAN_CHUNK), requestId)));
@@ -60,21 +65,25 @@ export class NotificationLedger {
     planned: PlannedNotification[],
     requestId: string | null,
   ): Promise<DueNotification[]> {
+    const subjects = planned.map(plannedSubject);
     const rows: Array<{ id: string; send_at: Date }> = await manager.query(
       `INSERT INTO notifications
-         (kind, event_id, event_sequence, registration_id, recipient_email, send_at, idempotency_key, payload, request_id)
-       SELECT kind, event_id, event_sequence, registration_id, recipient_email, send_at, idempotency_key,
-              payload::jsonb, request_id
-         FROM unnest($1::text[], $2::uuid[], $3::int[], $4::uuid[], $5::text[], $6::timestamptz[],
-                     $7::text[], $8::text[], $9::text[])
-           AS planned(kind, event_id, event_sequence, registration_id, recipient_email, send_at,
-                      idempotency_key, payload, request_id)
+         (kind, subject_type, subject_id, event_id, event_sequence, registration_id, recipient_email,
+          send_at, idempotency_key, payload, request_id)
+       SELECT kind, subject_type, subject_id, event_id, event_sequence, registration_id, recipient_email,
+              send_at, idempotency_key, payload::jsonb, request_id
+         FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::int[], $6::uuid[], $7::text[],
+                     $8::timestamptz[], $9::text[], $10::text[], $11::text[])
+           AS planned(kind, subject_type, subject_id, event_id, event_sequence, registration_id,
+                      recipient_email, send_at, idempotency_key, payload, request_id)
        ON CONFLICT DO NOTHING
        RETURNING id, send_at`,
       [
         planned.map((row) => row.kind),
-        planned.map((row) => row.eventId),
-        planned.map((row) => row.eventSequence),
+        subjects.map((subject) => subject.subjectType),
+        subjects.map((subject) => subject.subjectId),
+        planned.map((row) => row.eventId ?? null),
+        planned.map((row) => row.eventSequence ?? null),
         planned.map((row) => row.registrationId),
         planned.map((row) => row.recipientEmail),
         planned.map((row) => row.sendAt.toISOString()),
@@ -91,7 +100,7 @@ export class NotificationLedger {
    * or cancellation stops old invites and reminders going out. Call in the change's transaction.
    */
   async supersedeBefore(manager: EntityManager, eventId: string, sequence: number): Promise<number> {
-    const result = await manager
+    const query = manager
       .createQueryBuilder()
       .update(Notification)
       .set({ status: 'superseded' })
@@ -99,11 +108,13 @@ export class NotificationLedger {
         eventId,
         sequence,
         pending: 'pending',
-      })
-      // Messages to staff are about the event, not its time: late access needs are still late
-      // after a reschedule, and the worker drops them itself if the event is cancelled.
-      .andWhere('kind NOT IN (:...staffKinds)', { staffKinds: STAFF_NOTIFICATION_KINDS })
-      .execute();
+      });
+    // Kinds kept on a reschedule (messages to staff are about the event, not its time: late
+    // access needs are still late after it) stay; the worker drops them if it is cancelled.
+    if (KEPT_ON_RESCHEDULE.length > 0) {
+      query.andWhere('kind NOT IN (:...keptKinds)', { keptKinds: KEPT_ON_RESCHEDULE });
+    }
+    const result = await query.execute();
     return result.affected ?? 0;
   }
 
@@ -283,10 +294,12 @@ export class NotificationLedger {
     return this.notifications.create({
       id: raw.id as string,
       kind: raw.kind as string,
-      eventId: raw.event_id as string,
+      subjectType: raw.subject_type as Notification['subjectType'],
+      subjectId: raw.subject_id as string,
+      eventId: (raw.event_id as string | null) ?? null,
       registrationId: (raw.registration_id as string | null) ?? null,
       recipientEmail: raw.recipient_email as string,
-      eventSequence: raw.event_sequence as number,
+      eventSequence: (raw.event_sequence as number | null) ?? null,
       sendAt: raw.send_at as Date,
       status: raw.status as Notification['status'],
       attempts: raw.attempts as number,

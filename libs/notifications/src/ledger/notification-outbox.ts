@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig, Clock, producerQueueOptions } from '@roundtable/platform';
 import { Queue, type JobsOptions } from 'bullmq';
+import type Redis from 'ioredis';
 import type { DueNotification } from './notification-ledger';
 import { NotificationJobPolicy } from './notification-job-policy';
 import { NOTIFICATION_JOBS, NOTIFICATIONS_QUEUE, type SendNotificationJob } from './notification-jobs';
@@ -108,25 +109,59 @@ export class NotificationOutbox implements OnApplicationShutdown {
 
   /**
    * For the sweeper: puts pending rows back on the queue. A row whose job is still waiting,
-   * delayed or running is left alone (adding it again would be a no-op anyway). A job that has
-   * finished while its row is still pending blocks a new add with the same id, so it is removed
-   * first. Returns how many rows were added. Redis errors are thrown: the next sweep tries again.
+   * delayed or running is left alone. A job that has finished while its row is still pending
+   * blocks a new add with the same id, so it is removed first. Returns how many rows were added.
+   * Redis errors are thrown: the next sweep tries again.
+   *
+   * A bounded number of round trips whatever the number of rows: one pipeline asks which jobs
+   * exist and which of those have finished, the finished ones are removed together, and the rest
+   * go back in one addBulk a chunk. The job id is the row id, so a job another sweeper added
+   * meanwhile is not duplicated: BullMQ's add is a no-op for an id that exists.
    */
   async requeue(rows: DueNotification[]): Promise<number> {
+    if (rows.length === 0) return 0;
     const now = this.clock.now().getTime();
-    let added = 0;
-    for (const row of rows) {
-      const existing = await this.queue.getJob(row.id);
-      if (existing) {
-        const state = await existing.getState();
-        if (state !== 'completed' && state !== 'failed') continue;
-        // Another sweeper may have removed it first; the add below is then a harmless no-op.
-        await existing.remove().catch(() => undefined);
-      }
-      await this.queue.add(NOTIFICATION_JOBS.send, jobData(row), this.jobOptions(row, now));
-      added += 1;
+    const states = await this.jobStates(rows.map((row) => row.id));
+    const finished = rows.filter((row) => states.get(row.id) === 'finished');
+    // Another sweeper may have removed one first; its add below is then a harmless no-op.
+    await Promise.all(finished.map((row) => this.queue.remove(row.id).catch(() => 0)));
+    const toAdd = rows.filter((row) => states.get(row.id) !== 'live');
+    for (let start = 0; start < toAdd.length; start += ENQUEUE_CHUNK) {
+      await this.queue.addBulk(
+        toAdd.slice(start, start + ENQUEUE_CHUNK).map((row) => ({
+          name: NOTIFICATION_JOBS.send,
+          data: jobData(row),
+          opts: this.jobOptions(row, now),
+        })),
+      );
     }
-    return added;
+    return toAdd.length;
+  }
+
+  /**
+   * For each job id, in one pipeline: 'none' (no job), 'finished' (completed or failed, so it
+   * blocks a new add) or 'live' (waiting, delayed or running: leave it be).
+   */
+  private async jobStates(ids: string[]): Promise<Map<string, 'none' | 'finished' | 'live'>> {
+    const queue = this.queue;
+    // BullMQ's connection is an ioredis client; its own type leaves out the commands used here.
+    const client = (await queue.client) as unknown as Redis;
+    const pipeline = client.pipeline();
+    for (const id of ids) {
+      pipeline.exists(queue.toKey(id));
+      pipeline.zscore(queue.keys.completed, id);
+      pipeline.zscore(queue.keys.failed, id);
+    }
+    const replies = (await pipeline.exec()) ?? [];
+    const states = new Map<string, 'none' | 'finished' | 'live'>();
+    ids.forEach((id, index) => {
+      const [exists, completed, failed] = replies.slice(index * 3, index * 3 + 3).map(([error, value]) => {
+        if (error) throw error;
+        return value;
+      });
+      states.set(id, exists === 0 ? 'none' : completed !== null || failed !== null ? 'finished' : 'live');
+    });
+    return states;
   }
 
   // The row id is the job id: adding the same row twice while its job exists is a no-op.

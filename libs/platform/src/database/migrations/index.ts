@@ -5,6 +5,7 @@ import { InvitationSuppressions1795580856193 } from './1795580856193-InvitationS
 import { AccessTaskLateAlerts1795580899879 } from './1795580899879-AccessTaskLateAlerts';
 import { DerivedManageLinks1795600000000 } from './1795600000000-DerivedManageLinks';
 import { PublicRegistrationsByAddress1795610000000 } from './1795610000000-PublicRegistrationsByAddress';
+import { NotificationSubjects1795700000000 } from './1795700000000-NotificationSubjects';
 
 /** Every migration, oldest first. Listed here, not globbed, so bundlers and tests find them all. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   AccessTaskLateAlerts1795580899879,
   DerivedManageLinks1795600000000,
   PublicRegistrationsByAddress1795610000000,
+  NotificationSubjects1795700000000,
 ];

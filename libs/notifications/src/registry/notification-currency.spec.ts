@@ -1,5 +1,7 @@
-import type { RegistrationStatus } from '@roundtable/registrations';
 import { whyNotCurrent } from './notification-currency';
+
+/** libs/registrations' statuses, named here as strings: this library does not import it. */
+type RegistrationStatus = 'invited' | 'confirmed' | 'waitlisted' | 'declined' | 'cancelled' | 'attended';
 
 const row = (kind: string, eventSequence = 2) => ({ kind, eventSequence, recipientEmail: 'sam@example.org' });
 const published = { sequence: 2, status: 'published' as const };

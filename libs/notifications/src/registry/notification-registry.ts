@@ -1,0 +1,319 @@
+/**
+ * One entry per kind of message: what its payload holds, what it is about, whom it is for and
+ * when it is still current, and how it is built. The worker claims a row, asks this
+ * registry, and sends; it knows no kind by name.
+ *
+ * ## How to add a kind of message
+ *
+ * 1. Name it in NOTIFICATION_KINDS (ledger/notification-kinds.ts).
+ * 2. Write its builder in messages/ (a pure function from its input to a `Message`, with a spec).
+ * 3. Add its one entry below: `subjectType`, `audience`, a zod `payload` schema (a row whose
+ *    payload does not fit fails with a PayloadError, never a retry), for a registration the
+ *    `forStatuses` and event status (`whileEvent`) it is still current for, whether it
+ *    `carriesManageLink` and `skipsUnsubscribed`, and `build`.
+ * TypeScript refuses a kind without an entry (the registry is a Record over every kind), and
+ * notification-registry.spec.ts checks each entry against its kind.
+ * A kind about something other than an event (a partner, a testimony) also needs the worker to
+ * load its subject; today the worker loads events and their registrations only.
+ */
+import { z } from 'zod';
+import type { EventSnapshot } from '../event-snapshot';
+import type { NotificationKind } from '../ledger/notification-kinds';
+import type { NotificationPayload, NotificationSubjectType } from '../ledger/notification.entity';
+import { PayloadError, previousEventFromPayload } from '../ledger/notification-payloads';
+import { accessNeedArrangedMessage } from '../messages/access-need-arranged.message';
+import { accessTasksLateMessage } from '../messages/access-tasks-late.message';
+import { eventCancelledMessage } from '../messages/event-cancelled.message';
+import { eventUpdatedMessage } from '../messages/event-updated.message';
+import { invitationMessage } from '../messages/invitation.message';
+import { manageLinkMessage, type ManageLinkStanding } from '../messages/manage-link.message';
+import type { InviteInput, JoinInput, Message, MessageInput, Office } from '../messages/message';
+import { registrationCancelledMessage } from '../messages/registration-cancelled.message';
+import { registrationConfirmationMessage } from '../messages/registration-confirmation.message';
+import { reminderMessage } from '../messages/reminder.message';
+import { waitlistPromotedMessage } from '../messages/waitlist-promoted.message';
+import { waitlistedMessage } from '../messages/waitlisted.message';
+
+/**
+ * What the worker hands the builder of a message to someone registered: the event and their
+ * registration as they are when it is sent. `registration.status` is a RegistrationStatus of
+ * libs/registrations (which this library does not import: the worker checks they agree).
+ */
+export interface RegistrationMessageContext {
+  base: MessageInput;
+  invite: InviteInput;
+  /** The joining link, for people with a place at an online event. */
+  join: JoinInput;
+  /** Present when the message carries the person's link (see `carriesManageLink`). */
+  invitationLinks?: { acceptUrl: string; declineUrl: string; unsubscribeUrl: string };
+  registration: { status: string; accessNeedLabels: readonly string[] };
+  eventCancelReason: string | null;
+}
+
+/** What the worker hands the builder of a message to the office's staff about an event. */
+export interface StaffMessageContext {
+  event: EventSnapshot;
+  office: Office;
+  staffEventUrl: string;
+  /** The late tasks the row names that are still open when it is sent. */
+  openTasks: ReadonlyArray<{ needLabel: string; dueAt: Date }>;
+}
+
+interface EntryBase<S extends z.ZodTypeAny> {
+  kind: NotificationKind;
+  subjectType: NotificationSubjectType;
+  payload: S;
+  /** The PayloadError's message when the payload does not fit. */
+  payloadNeeds: string;
+  /**
+   * What a reschedule (the event's SEQUENCE raised) does to a pending row of this kind:
+   * `planned-afresh`, superseded, and the change plans what each person needs now;
+   * `again`, superseded and planned again as it was at the new sequence (still needed);
+   * `kept`, not superseded at all (a staff alert is about the event, not its time).
+   */
+  onReschedule: 'planned-afresh' | 'again' | 'kept';
+}
+
+/** A message to one registration, current while its status is one of `forStatuses`. */
+export interface RegistrationKindEntry<S extends z.ZodTypeAny = z.ZodTypeAny> extends EntryBase<S> {
+  audience: 'registration';
+  forStatuses: readonly string[];
+  /** The event's status it is sent in: its cancellation while cancelled, all else while published. */
+  whileEvent: 'published' | 'cancelled';
+  /** Whether it offers the person's own page: the worker derives their link only then. */
+  carriesManageLink: boolean;
+  /**
+   * The statuses for which this is the first message a person is sent about the event. While it
+   * is still pending when the event moves, they have not heard of the event at all: it is
+   * planned again at the new sequence (it reads the event when sent) instead of an `update`.
+   */
+  firstMessageFor?: readonly string[];
+  /** Whether someone who unsubscribed is still sent it (only invitations are marketing). */
+  skipsUnsubscribed: boolean;
+  build(context: RegistrationMessageContext, payload: z.output<S>): Message;
+}
+
+/** A message to staff: no registration, and a reschedule does not make it stale. */
+export interface StaffKindEntry<S extends z.ZodTypeAny = z.ZodTypeAny> extends EntryBase<S> {
+  audience: 'staff';
+  build(context: StaffMessageContext, payload: z.output<S>): Message;
+}
+
+export type NotificationKindEntry = RegistrationKindEntry | StaffKindEntry;
+
+/** A non-empty string after trimming, or undefined: optional wording, leniently read. */
+const optionalText = z
+  .unknown()
+  .transform((value) => (typeof value === 'string' && value.trim() !== '' ? value : undefined));
+
+const noPayload = z.object({});
+
+const PARTSTAT = (status: string) => (status === 'invited' ? 'NEEDS-ACTION' : 'ACCEPTED');
+
+const registrationKind = <S extends z.ZodTypeAny>(entry: Omit<RegistrationKindEntry<S>, 'audience'>) =>
+  ({ ...entry, audience: 'registration' }) as RegistrationKindEntry;
+
+/** Every kind's one entry. */
+export const NOTIFICATION_REGISTRY: Readonly<Record<NotificationKind, NotificationKindEntry>> = {
+  invitation: registrationKind({
+    kind: 'invitation',
+    subjectType: 'event',
+    onReschedule: 'planned-afresh',
+    firstMessageFor: ['invited'],
+    payload: noPayload,
+    payloadNeeds: 'an invitation needs no payload',
+    forStatuses: ['invited'],
+    whileEvent: 'published',
+    carriesManageLink: true,
+    skipsUnsubscribed: true,
+    build: ({ base, invite, invitationLinks }) => {
+      if (!invitationLinks) throw new PayloadError('an invitation needs the manage link');
+      return invitationMessage({ ...base, ...invite, ...invitationLinks });
+    },
+  }),
+  confirmation: registrationKind({
+    kind: 'confirmation',
+    subjectType: 'event',
+    onReschedule: 'planned-afresh',
+    firstMessageFor: ['confirmed'],
+    payload: noPayload,
+    payloadNeeds: 'a confirmation needs no payload',
+    forStatuses: ['confirmed'],
+    whileEvent: 'published',
+    carriesManageLink: true,
+    skipsUnsubscribed: false,
+    build: ({ base, invite, join, registration }) =>
+      registrationConfirmationMessage({
+        ...base,
+        ...invite,
+        ...join,
+        accessNeeds: [...registration.accessNeedLabels],
+      }),
+  }),
+  waitlisted: registrationKind({
+    kind: 'waitlisted',
+    subjectType: 'event',
+    onReschedule: 'planned-afresh',
+    firstMessageFor: ['waitlisted'],
+    // 1 is next; optional, and a position that is not a whole number is left out.
+    payload: z.object({
+      position: z
+        .unknown()
+        .transform((value) => (typeof value === 'number' && Number.isInteger(value) ? value : undefined)),
+    }),
+    payloadNeeds: 'a waitlisted payload has an optional whole position',
+    forStatuses: ['waitlisted'],
+    whileEvent: 'published',
+    carriesManageLink: true,
+    skipsUnsubscribed: false,
+    build: ({ base }, payload: { position?: number }) =>
+      waitlistedMessage({ ...base, position: payload.position }),
+  }),
+  promoted: registrationKind({
+    kind: 'promoted',
+    subjectType: 'event',
+    onReschedule: 'planned-afresh',
+    firstMessageFor: ['confirmed'],
+    payload: noPayload,
+    payloadNeeds: 'a promoted message needs no payload',
+    forStatuses: ['confirmed'],
+    whileEvent: 'published',
+    carriesManageLink: true,
+    skipsUnsubscribed: false,
+    build: ({ base, invite, join }) => waitlistPromotedMessage({ ...base, ...invite, ...join }),
+  }),
+  update: registrationKind({
+    kind: 'update',
+    subjectType: 'event',
+    onReschedule: 'planned-afresh',
+    // Written by previousEventPayload; read back (and checked) by previousEventFromPayload.
+    payload: z.record(z.unknown()),
+    payloadNeeds: 'an update needs the event as it was (see previousEventPayload)',
+    // Someone invited holds the event in their calendar as well, awaiting their answer. Someone
+    // waiting is told too (without a calendar part): they are still hoping for a place.
+    forStatuses: ['confirmed', 'invited', 'waitlisted'],
+    whileEvent: 'published',
+    carriesManageLink: true,
+    skipsUnsubscribed: false,
+    build: ({ base, invite, join, registration }, payload: NotificationPayload) =>
+      eventUpdatedMessage({
+        ...base,
+        ...invite,
+        ...join,
+        previous: previousEventFromPayload(payload),
+        partstat: PARTSTAT(registration.status),
+        onWaitlist: registration.status === 'waitlisted',
+      }),
+  }),
+  cancellation: registrationKind({
+    kind: 'cancellation',
+    subjectType: 'event',
+    onReschedule: 'again',
+    payload: z.object({ reason: optionalText }),
+    payloadNeeds: 'a cancellation has an optional reason',
+    forStatuses: ['confirmed', 'invited', 'waitlisted'],
+    whileEvent: 'cancelled',
+    carriesManageLink: false,
+    skipsUnsubscribed: false,
+    build: ({ base, invite, registration, eventCancelReason }, payload: { reason?: string }) => {
+      const { manageUrl: _, ...withoutManage } = base;
+      const message = eventCancelledMessage({
+        ...withoutManage,
+        ...invite,
+        reason: payload.reason ?? eventCancelReason,
+        partstat: PARTSTAT(registration.status),
+      });
+      // Someone waiting was never sent an invite: there is no calendar item to cancel.
+      return registration.status === 'waitlisted' ? { ...message, calendar: undefined } : message;
+    },
+  }),
+  'registration-cancelled': registrationKind({
+    kind: 'registration-cancelled',
+    subjectType: 'event',
+    onReschedule: 'again',
+    payload: noPayload,
+    payloadNeeds: 'a registration-cancelled message needs no payload',
+    // Gave up their own place (cancelled, or declined after accepting): their calendar item goes.
+    forStatuses: ['cancelled', 'declined'],
+    whileEvent: 'published',
+    carriesManageLink: false,
+    skipsUnsubscribed: false,
+    build: ({ base, invite }) => {
+      const { manageUrl: _, ...withoutManage } = base;
+      return registrationCancelledMessage({ ...withoutManage, ...invite });
+    },
+  }),
+  reminder: registrationKind({
+    kind: 'reminder',
+    subjectType: 'event',
+    onReschedule: 'planned-afresh',
+    payload: z.object({ offset: z.string().trim().min(1) }),
+    payloadNeeds: 'a reminder needs its offset (e.g. "P1D") in its payload',
+    forStatuses: ['confirmed'],
+    whileEvent: 'published',
+    carriesManageLink: true,
+    skipsUnsubscribed: false,
+    build: ({ base, invite, join }, payload: { offset: string }) =>
+      reminderMessage({ ...base, ...invite, ...join, offset: payload.offset }),
+  }),
+  'access-arranged': registrationKind({
+    kind: 'access-arranged',
+    subjectType: 'event',
+    onReschedule: 'again',
+    payload: z.object({ arranged: z.array(z.string()).nonempty(), note: optionalText }),
+    payloadNeeds: 'an access-arranged message needs what was arranged in its payload',
+    forStatuses: ['confirmed'],
+    whileEvent: 'published',
+    carriesManageLink: true,
+    skipsUnsubscribed: false,
+    build: ({ base, join }, payload: { arranged: string[]; note?: string }) =>
+      accessNeedArrangedMessage({ ...base, ...join, arranged: payload.arranged, note: payload.note }),
+  }),
+  'manage-link': registrationKind({
+    kind: 'manage-link',
+    subjectType: 'event',
+    onReschedule: 'again',
+    payload: noPayload,
+    payloadNeeds: 'a manage-link message needs no payload',
+    // Their own link, wherever they stand: it changes nothing, and the wording follows the status.
+    forStatuses: ['confirmed', 'waitlisted', 'attended', 'invited', 'declined', 'cancelled'],
+    whileEvent: 'published',
+    carriesManageLink: true,
+    skipsUnsubscribed: false,
+    build: ({ base, registration }) =>
+      manageLinkMessage({ ...base, standing: registration.status as ManageLinkStanding }),
+  }),
+  'access-tasks-late': {
+    kind: 'access-tasks-late',
+    subjectType: 'event',
+    onReschedule: 'kept',
+    audience: 'staff',
+    // The late tasks it is about; the worker lists only those still open when it sends.
+    payload: z.object({ taskIds: z.array(z.string()) }),
+    payloadNeeds: 'an access-tasks-late row needs taskIds',
+    build: ({ event, office, staffEventUrl, openTasks }) =>
+      accessTasksLateMessage({
+        event,
+        office,
+        tasks: openTasks.map((task) => ({ need: task.needLabel, dueAt: task.dueAt })),
+        staffEventUrl,
+      }),
+  },
+};
+
+/** The entry for a row's kind; a PayloadError for a kind nobody registered. */
+export function notificationKindEntry(kind: string): NotificationKindEntry {
+  const entry = (NOTIFICATION_REGISTRY as Record<string, NotificationKindEntry | undefined>)[kind];
+  if (!entry) throw new PayloadError(`no message is built for the kind "${kind}"`);
+  return entry;
+}
+
+/** The row's payload as its kind reads it; a PayloadError when it does not fit (a retry will not help). */
+export function parsePayload<E extends NotificationKindEntry>(
+  entry: E,
+  payload: unknown,
+): z.output<E['payload']> {
+  const parsed = entry.payload.safeParse(payload ?? {});
+  if (!parsed.success) throw new PayloadError(entry.payloadNeeds);
+  return parsed.data;
+}
