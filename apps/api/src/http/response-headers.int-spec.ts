@@ -4,8 +4,7 @@ import type TestAgent from 'supertest/lib/agent';
 import { bearer, createEvent, createVenue, publishEvent } from '../../../../test/support/fixtures';
 import { seedRegistration } from '../../../../test/support/notification-seed';
 import { ADMIN, createTestApi, type TestApi } from '../../../../test/support/test-app';
-
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1];
+import { csrfOf } from '../../../../test/support/page-html';
 
 /**
  * Headers that keep private replies private: no cache keeps a reply that carries a token or

@@ -1,14 +1,9 @@
 import request from 'supertest';
 import { bearer, countRows, createEvent, publishEvent } from '../../../../../test/support/fixtures';
 import { ADMIN, createTestApi, type TestApi } from '../../../../../test/support/test-app';
+import { csrfOf } from '../../../../../test/support/page-html';
 
 type Agent = ReturnType<typeof request.agent>;
-
-function csrfOf(html: string): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(html);
-  if (!match) throw new Error('no CSRF field on the page');
-  return match[1]!;
-}
 
 /** The rules of the invite form that the browser test does not reach, driven over HTTP. */
 describe('staff invite form rules', () => {
