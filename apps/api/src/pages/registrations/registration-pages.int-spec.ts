@@ -4,6 +4,7 @@ import { countRows, createEvent, createVenue, publishEvent } from '../../../../.
 import { ADMIN, createTestApi, type TestApi } from '../../../../../test/support/test-app';
 import { registrationOf } from '../../../../../test/support/registered';
 import { countOf, csrfOf, errorSummaryLinks, titleOf } from '../../../../../test/support/page-html';
+import { signedInAgent } from '../../../../../test/support/hostile/page-session';
 
 /**
  * The registration pages driven over HTTP as a browser sends them: the public form, the private
@@ -23,13 +24,7 @@ describe('registration pages', () => {
   beforeAll(async () => {
     api = await createTestApi('registration-pages', { env: { PUBLIC_RATE_LIMIT: '100000' } });
     token = await api.tokenFor('admin');
-    staff = request.agent(api.http);
-    const page = await staff.get('/sign-in').expect(200);
-    await staff
-      .post('/sign-in')
-      .type('form')
-      .send({ _csrf: csrfOf(page.text), email: ADMIN.email, password: ADMIN.password })
-      .expect(303);
+    staff = await signedInAgent(api, ADMIN.email, ADMIN.password);
   }, 60_000);
   afterAll(() => api?.close());
 
