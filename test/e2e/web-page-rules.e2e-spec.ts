@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { bearer, createEvent, createVenue, publishEvent } from '../support/fixtures';
 import { ADMIN, createTestApi, type TestApi } from '../support/test-app';
+import { csrfOf, errorSummaryTexts } from '../support/page-html';
 
 /**
  * The rules behind the web pages that a browser journey does not reach: CSRF, where sign-in may
@@ -14,32 +15,10 @@ const NOW = new Date('2026-03-10T09:00:00Z');
 
 type Agent = ReturnType<typeof request.agent>;
 
-/** The hidden CSRF field of the form on a page. */
-function csrfOf(html: string): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(html);
-  if (!match) throw new Error('no CSRF field on the page');
-  return match[1]!;
-}
-
-/** The texts of a page's GOV.UK error summary. */
-function errorSummary(html: string): string[] {
-  const summary = /<div class="govuk-error-summary__body">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
-  return [...summary.matchAll(/<a href="[^"]*">\s*([\s\S]*?)\s*<\/a>/g)].map((match) => decode(match[1]!));
-}
-
 /** The Set-Cookie headers of a response, however many there were. */
 function setCookies(res: { headers: Record<string, unknown> }): string[] {
   const header = res.headers['set-cookie'];
   return Array.isArray(header) ? header : typeof header === 'string' ? [header] : [];
-}
-
-function decode(text: string): string {
-  return text
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>');
 }
 
 describe('web page rules', () => {
@@ -134,7 +113,7 @@ describe('web page rules', () => {
         .type('form')
         .send({ _csrf: csrfOf(page.text), email: ADMIN.email, password: 'not-the-password' });
       expect(res.status).toBe(400);
-      expect(errorSummary(res.text)).toEqual([
+      expect(errorSummaryTexts(res.text)).toEqual([
         'The email address or password is not right. Check them and try again',
       ]);
       expect(res.text).toContain(`value="${ADMIN.email}"`);
@@ -211,7 +190,7 @@ describe('web page rules', () => {
         .type('form')
         .send({ _csrf: csrfOf(page.text), ...partner });
       expect(res.status).toBe(400);
-      expect(errorSummary(res.text)[0]).toMatch(/for constituency office staff/);
+      expect(errorSummaryTexts(res.text)[0]).toMatch(/for constituency office staff/);
 
       // And a partner's session cookie (from the API) is a 403 page on staff pages.
       const login = await request(api.http).post('/api/v1/auth/login').send(partner).expect(200);
@@ -250,7 +229,7 @@ describe('web page rules', () => {
         eventFields({ 'date-day': '29', startTime: '01:30', endTime: '03:00' }),
       );
       expect(res.status).toBe(400);
-      expect(errorSummary(res.text)).toEqual([
+      expect(errorSummaryTexts(res.text)).toEqual([
         'Start time 01:30 does not exist on Sunday 29 March 2026, because the clocks go forward an hour at 1am. Choose a time before 1am or from 2am',
       ]);
     });
@@ -262,7 +241,7 @@ describe('web page rules', () => {
         '/staff/events/new',
         eventFields({ 'date-month': '' }),
       );
-      expect(errorSummary(missing.text)).toEqual(['Date of the event must include a month']);
+      expect(errorSummaryTexts(missing.text)).toEqual(['Date of the event must include a month']);
       expect(missing.text).toContain('href="#date-month"');
       const unreal = await postForm(
         staff,
@@ -270,14 +249,14 @@ describe('web page rules', () => {
         '/staff/events/new',
         eventFields({ 'date-day': '31', 'date-month': '4' }),
       );
-      expect(errorSummary(unreal.text)).toEqual(['Date of the event must be a real date']);
+      expect(errorSummaryTexts(unreal.text)).toEqual(['Date of the event must be a real date']);
       const past = await postForm(
         staff,
         '/staff/events/new',
         '/staff/events/new',
         eventFields({ 'date-day': '1' }),
       );
-      expect(errorSummary(past.text)).toEqual([
+      expect(errorSummaryTexts(past.text)).toEqual([
         'The event must start in the future: check the date and start time',
       ]);
     });
@@ -289,7 +268,7 @@ describe('web page rules', () => {
         '/staff/events/new',
         eventFields({ title: 'x'.repeat(201), onlineUrl: 'http://meet.example.org/a' }),
       );
-      expect(errorSummary(res.text)).toEqual([
+      expect(errorSummaryTexts(res.text)).toEqual([
         'Title must be 200 characters or fewer',
         'Enter the online link as a full web address starting with https://, like https://meet.example.org/abc',
       ]);
@@ -316,7 +295,7 @@ describe('web page rules', () => {
         }),
       );
       expect(clash.status).toBe(409);
-      expect(errorSummary(clash.text)).toEqual([
+      expect(errorSummaryTexts(clash.text)).toEqual([
         'Halesowen Library is already booked then, for “Already there” (Wednesday 25 March 2026, 10am to midday). Choose another venue, date or time',
       ]);
       expect(clash.text).toContain('id="venueId-error"');
@@ -328,7 +307,7 @@ describe('web page rules', () => {
         eventFields({ 'date-day': '26', venueId: venue.id, capacity: '45' }),
       );
       expect(tooMany.status).toBe(400);
-      expect(errorSummary(tooMany.text)).toEqual([
+      expect(errorSummaryTexts(tooMany.text)).toEqual([
         'Capacity must be 30 or fewer, as that is how many the venue holds',
       ]);
     });
@@ -434,7 +413,7 @@ describe('web page rules', () => {
       const elsewhere = await request(api.http).get('/events?area=walsall').expect(200);
       expect(elsewhere.text).not.toContain('Autism assessments in Cradley');
       const unknown = await request(api.http).get('/events?area=atlantis').expect(200);
-      expect(errorSummary(unknown.text)).toEqual(['Select an area from the list']);
+      expect(errorSummaryTexts(unknown.text)).toEqual(['Select an area from the list']);
     });
   });
 });

@@ -1,4 +1,4 @@
-import axe from 'axe-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
@@ -25,25 +25,14 @@ export function browserBaseUrl(url: string): string {
   return url.replace('[::1]', '127.0.0.1');
 }
 
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: Array<{ target: unknown[] }>;
-}
-
 /**
  * Runs axe-core on the page as it is and fails, naming each rule and the elements it found, if
- * anything violates WCAG A/AA or axe's best practices. axe is evaluated through the DevTools
- * protocol, which the page's Content-Security-Policy (no inline scripts) does not block.
+ * anything violates WCAG A/AA or axe's best practices (axe's default rule set). @axe-core/playwright
+ * injects axe through the DevTools protocol, which the page's Content-Security-Policy (no inline
+ * scripts) does not block.
  */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
-  await page.evaluate(axe.source);
-  const violations = await page.evaluate(async () => {
-    const results = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-      resultTypes: ['violations'],
-    });
-    return results.violations as unknown as AxeViolation[];
-  });
+  const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
   const described = violations.map(
     (violation) =>
       `${violation.id} (${violation.help}) at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,

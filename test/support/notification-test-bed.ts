@@ -10,11 +10,11 @@ import {
   SEND_JOB_OPTIONS,
 } from '@roundtable/notifications';
 import type { Queue } from 'bullmq';
-import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { waitUntil } from '../../tools/local/wait';
 import { SmtpSink } from './smtp-sink';
 import { createTestDatabase, testRedisUrl, type TestDatabase } from './test-database';
+import { newTestRedisPrefix, removeTestRedisKeys } from './test-redis';
 import { spawnWorkerMain, spawnWorkerProcess, type WorkerProcess } from './worker-process';
 
 /**
@@ -73,7 +73,7 @@ export async function createNotificationTestBed(
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: '4',
     REDIS_URL: testRedisUrl(),
-    REDIS_PREFIX: `rt-test-${randomBytes(4).toString('hex')}`,
+    REDIS_PREFIX: newTestRedisPrefix(),
     SMTP_URL: sink.url,
     MAIL_FROM: 'Halesowen Constituency Office <office@roundtable.test>',
     PUBLIC_URL: 'https://roundtable.test',
@@ -135,6 +135,7 @@ export async function createNotificationTestBed(
       await Promise.all(children.map((child) => child.kill()));
       await Promise.all(workers.map((worker) => worker.close()));
       await sink.stop();
+      await removeTestRedisKeys(env.REDIS_PREFIX, env.REDIS_URL);
       await database.drop();
     },
   };

@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 // Imported by path, not through the index, which would validate config before it is set.
 import { Clock, FixedClock } from '../../libs/platform/src/clock/clock';
 import { createTestDatabase, testRedisUrl, type TestDatabase } from './test-database';
+import { newTestRedisPrefix, removeTestRedisKeys } from './test-redis';
 
 export const ADMIN = { email: 'admin@roundtable.test', password: 'admin-password-for-tests' };
 
@@ -45,7 +46,7 @@ export async function createTestApi(label: string, options: TestApiOptions = {})
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: '5',
     REDIS_URL: testRedisUrl(),
-    REDIS_PREFIX: `rt-test-${randomBytes(4).toString('hex')}`,
+    REDIS_PREFIX: newTestRedisPrefix(),
     LOG_LEVEL: 'silent',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
@@ -57,6 +58,7 @@ export async function createTestApi(label: string, options: TestApiOptions = {})
     HOST: '127.0.0.1',
     ...options.env,
   });
+  const redis = { url: process.env.REDIS_URL!, prefix: process.env.REDIS_PREFIX! };
   const { AppModule } = await import('../../apps/api/src/app.module');
   const { configureApi } = await import('../../apps/api/src/bootstrap');
   const clock = new FixedClock(options.now ?? new Date('2026-01-15T12:00:00Z'));
@@ -106,6 +108,7 @@ export async function createTestApi(label: string, options: TestApiOptions = {})
     tokenFor,
     async close() {
       await app.close();
+      await removeTestRedisKeys(redis.prefix, redis.url);
       await database.drop();
     },
   };

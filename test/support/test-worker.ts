@@ -1,11 +1,11 @@
 import { testLinkKeys } from './link-keys';
 import type { LoggerService } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 // By path, not through the index, which would validate config before it is set.
 import { RedisService } from '../../libs/platform/src/redis/redis.service';
 import { createTestDatabase, testRedisUrl, type TestDatabase } from './test-database';
+import { newTestRedisPrefix, removeTestRedisKeys } from './test-redis';
 
 export interface TestWorker {
   /** The compiled worker, not yet started: call init() to start it. */
@@ -29,11 +29,12 @@ export async function createTestWorker(label: string, env: Record<string, string
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: '2',
     REDIS_URL: testRedisUrl(),
-    REDIS_PREFIX: `rt-test-${randomBytes(4).toString('hex')}`,
+    REDIS_PREFIX: newTestRedisPrefix(),
     LOG_LEVEL: 'silent',
     LINK_KEYS: testLinkKeys(),
     ...env,
   });
+  const redis = { url: process.env.REDIS_URL!, prefix: process.env.REDIS_PREFIX! };
   const { WorkerModule } = await import('../../apps/worker/src/worker.module');
   const logs: string[] = [];
   const record = (message: unknown, context?: unknown) => logs.push(`${String(context)}: ${String(message)}`);
@@ -61,6 +62,7 @@ export async function createTestWorker(label: string, env: Record<string, string
           await stopReconnecting(worker.get(RedisService).client);
           await worker.get(DataSource).destroy();
         });
+        await removeTestRedisKeys(redis.prefix, redis.url);
         await database.drop();
       })();
       return closing;

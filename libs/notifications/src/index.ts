@@ -38,7 +38,7 @@ export {
   type RegistrationCancelledInput,
 } from './messages/registration-cancelled.message';
 export { reminderMessage, type ReminderInput } from './messages/reminder.message';
-export { reminderPhrase } from './messages/reminder-phrase';
+export { offsetInWords, reminderPhrase } from './messages/reminder-phrase';
 export { waitlistPromotedMessage, type WaitlistPromotedInput } from './messages/waitlist-promoted.message';
 export { waitlistedMessage, type WaitlistedInput } from './messages/waitlisted.message';
 export {

@@ -10,6 +10,7 @@ import {
   venueInput,
 } from '../../../../test/support/fixtures';
 import { ADMIN, createTestApi, type TestApi } from '../../../../test/support/test-app';
+import { csrfOf } from '../../../../test/support/page-html';
 
 /**
  * What the attack on the running system sent, to every route and form that takes text: NUL and
@@ -21,12 +22,6 @@ import { ADMIN, createTestApi, type TestApi } from '../../../../test/support/tes
 
 type Agent = ReturnType<typeof request.agent>;
 type Method = 'post' | 'patch';
-
-function csrfOf(html: string): string {
-  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-  if (!token) throw new Error('no CSRF field on the page');
-  return token;
-}
 
 /** Sets `path` (e.g. "contacts.0.name") in a copy of `body`. */
 function withValue(body: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {

@@ -4,8 +4,7 @@ import type TestAgent from 'supertest/lib/agent';
 import { bearer, createEvent, createVenue, publishEvent } from '../../../../test/support/fixtures';
 import { seedRegistration } from '../../../../test/support/notification-seed';
 import { ADMIN, createTestApi, type TestApi } from '../../../../test/support/test-app';
-
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1];
+import { signedInAgent } from '../../../../test/support/hostile/page-session';
 
 /**
  * Headers that keep private replies private: no cache keeps a reply that carries a token or
@@ -27,13 +26,7 @@ describe('response headers', () => {
     eventId = event.id;
     const entity = await api.dataSource.getRepository(EventEntity).findOneByOrFail({ id: eventId });
     ({ manageToken } = await seedRegistration(api.dataSource, entity));
-    pages = request.agent(api.http);
-    const signIn = await pages.get('/sign-in').expect(200);
-    await pages
-      .post('/sign-in')
-      .type('form')
-      .send({ _csrf: csrfOf(signIn.text), email: ADMIN.email, password: ADMIN.password })
-      .expect(303);
+    pages = await signedInAgent(api, ADMIN.email, ADMIN.password);
   });
   afterAll(() => api?.close());
 

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { bearer, createEvent, expectError, publishEvent } from '../../../../test/support/fixtures';
 import { ADMIN, createTestApi, type TestApi } from '../../../../test/support/test-app';
+import { csrfOf } from '../../../../test/support/page-html';
 
 const LOGIN_RATE_LIMIT = 3;
 const LOGIN_ACCOUNT_FAILURE_LIMIT = 4;
@@ -33,7 +34,7 @@ describe('sign-in throttling', () => {
   const signInPage = async (from: string) => {
     const browser = request.agent(api.http);
     const form = await browser.get('/sign-in').set('X-Forwarded-For', from).expect(200);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1]!;
+    const csrf = csrfOf(form.text);
     return (email: string, password: string) =>
       browser
         .post('/sign-in')

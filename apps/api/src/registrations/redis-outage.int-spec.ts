@@ -6,6 +6,7 @@ import { eventually, TEST_JOB_POLICY } from '../../../../test/support/notificati
 import { OwnRedis } from '../../../../test/support/own-redis';
 import { SmtpSink } from '../../../../test/support/smtp-sink';
 import { startWorkerBesideApi } from '../../../../test/support/worker-beside-api';
+import { csrfOf } from '../../../../test/support/page-html';
 
 /** Well past the two seconds a request may take, so a hang fails the test instead of stalling it. */
 const GIVE_UP_MS = 5_000;
@@ -100,7 +101,7 @@ describe('a lost Redis', () => {
       const browser = request.agent(api.http);
       const form = await timed(browser.get('/sign-in'));
       expect(form.res.status).toBe(200);
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(form.res.text)![1]!;
+      const csrf = csrfOf(form.res.text);
       const page = await timed(
         browser
           .post('/sign-in')

@@ -118,7 +118,7 @@ describe('the sweeper: the database, not Redis, is the truth', () => {
   });
 
   it('leaves alone rows that are not due yet, and rows that are finished', async () => {
-    const { event, registrations } = await seeded(2);
+    const { event, registrations } = await seeded(4);
     const later = new Date(Date.now() + 2 * 86_400_000);
     const [future] = await plan(
       bed,
@@ -131,8 +131,14 @@ describe('the sweeper: the database, not Redis, is the truth', () => {
     await bed.dataSource.query(`UPDATE notifications SET status = 'superseded' WHERE id = $1`, [
       superseded.id,
     ]);
-    // Several sweeps go by.
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // Several sweeps go by: each of two due rows, planned one after the other and never enqueued,
+    // is sent only by a sweep that began after the rows above were in place, and saw them too.
+    for (const registration of registrations.slice(2)) {
+      const [witness] = await plan(bed, [plannedFor('confirmation', event, registration)], {
+        enqueue: false,
+      });
+      await eventually('a sweep sent the witness row', () => allSettled(bed, [witness.id]));
+    }
     expect(await bed.queue.getJob(future.id)).toBeUndefined();
     expect(await bed.queue.getJob(superseded.id)).toBeUndefined();
     expect(await ledgerRow(bed, future.id)).toMatchObject({ status: 'pending', attempts: 0 });

@@ -94,7 +94,9 @@ describe('workers stopping', () => {
     const closing = leaving.close().then(() => {
       closed = true;
     });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The queue worker has begun to close: all that is left for it is the send in flight.
+    const queueWorker = leaving.app.get(NotificationsProcessor).worker;
+    await eventually('the queue worker is closing', async () => queueWorker.closing !== undefined);
     expect(closed).toBe(false);
     expect((await ledgerRow(bed, row.id)).status).toBe('sending');
 

@@ -113,33 +113,6 @@ export class CancelEventDto {
   reason: string;
 }
 
-export class ListEventsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Events ending at or after this time.' })
-  @IsOptional()
-  @IsIsoTimeWithOffset()
-  from?: string;
-
-  @ApiPropertyOptional({ description: 'Events starting before this time.' })
-  @IsOptional()
-  @IsIsoTimeWithOffset()
-  to?: string;
-
-  @ApiPropertyOptional({ enum: AREA_VALUES })
-  @IsOptional()
-  @IsIn(AREA_VALUES, { message: `area must be one of: ${AREA_VALUES.join(', ')}` })
-  area?: string;
-
-  @ApiPropertyOptional({ enum: EVENT_KIND_VALUES })
-  @IsOptional()
-  @IsIn(EVENT_KIND_VALUES, { message: `kind must be one of: ${EVENT_KIND_VALUES.join(', ')}` })
-  kind?: string;
-
-  @ApiPropertyOptional({ enum: EVENT_STATUSES })
-  @IsOptional()
-  @IsIn(EVENT_STATUSES, { message: `status must be one of: ${EVENT_STATUSES.join(', ')}` })
-  status?: string;
-}
-
 export class ListPublicEventsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: AREA_VALUES })
   @IsOptional()
@@ -150,4 +123,22 @@ export class ListPublicEventsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(EVENT_KIND_VALUES, { message: `kind must be one of: ${EVENT_KIND_VALUES.join(', ')}` })
   kind?: string;
+}
+
+/** The staff list takes the public list's filters, and time and status besides. */
+export class ListEventsQueryDto extends ListPublicEventsQueryDto {
+  @ApiPropertyOptional({ description: 'Events ending at or after this time.' })
+  @IsOptional()
+  @IsIsoTimeWithOffset()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Events starting before this time.' })
+  @IsOptional()
+  @IsIsoTimeWithOffset()
+  to?: string;
+
+  @ApiPropertyOptional({ enum: EVENT_STATUSES })
+  @IsOptional()
+  @IsIn(EVENT_STATUSES, { message: `status must be one of: ${EVENT_STATUSES.join(', ')}` })
+  status?: string;
 }

@@ -1,24 +1,35 @@
 import { Duration } from 'luxon';
 
+const AND_LIST = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
+
 /**
- * How far off the event is, from the reminder's offset before the start: "tomorrow" for P1D,
- * "in 7 days", "in 2 hours", "in 1 day and 12 hours". Written from the offset rather than the
- * clock, so a reminder that is sent a little late still says what was planned.
+ * A reminder offset in words, in days, hours and minutes: "7 days", "1 day and 12 hours",
+ * "1 day, 2 hours and 30 minutes". Undefined when it is not an ISO 8601 duration of a minute or more.
+ * The one place offsets become words, so an email and the staff page say the same thing.
  */
-export function reminderPhrase(offset: string): string {
+export function offsetInWords(offset: string): string | undefined {
   const duration = Duration.fromISO(offset);
-  if (!duration.isValid || !(duration.as('minutes') >= 1)) {
-    throw new Error(`reminderPhrase: "${offset}" is not a positive ISO 8601 duration such as P7D or PT2H`);
-  }
+  if (!duration.isValid || !(duration.as('minutes') >= 1)) return undefined;
   const { days, hours, minutes } = duration.shiftTo('days', 'hours', 'minutes').normalize().toObject();
   const parts: [number, string][] = [
     [days ?? 0, 'day'],
     [hours ?? 0, 'hour'],
     [Math.round(minutes ?? 0), 'minute'],
   ];
-  const said = parts
-    .filter(([count]) => count > 0)
-    .map(([count, unit]) => `${count} ${unit}${count === 1 ? '' : 's'}`);
-  if (said.length === 1 && said[0] === '1 day') return 'tomorrow';
-  return `in ${said.length > 1 ? `${said.slice(0, -1).join(', ')} and ${said[said.length - 1]}` : said[0]}`;
+  return AND_LIST.format(
+    parts.filter(([count]) => count > 0).map(([count, unit]) => `${count} ${unit}${count === 1 ? '' : 's'}`),
+  );
+}
+
+/**
+ * How far off the event is, from the reminder's offset before the start: "tomorrow" for P1D,
+ * "in 7 days", "in 2 hours", "in 1 day and 12 hours". Written from the offset rather than the
+ * clock, so a reminder that is sent a little late still says what was planned.
+ */
+export function reminderPhrase(offset: string): string {
+  const words = offsetInWords(offset);
+  if (words === undefined) {
+    throw new Error(`reminderPhrase: "${offset}" is not a positive ISO 8601 duration such as P7D or PT2H`);
+  }
+  return words === '1 day' ? 'tomorrow' : `in ${words}`;
 }

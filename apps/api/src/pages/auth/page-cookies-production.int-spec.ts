@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { ADMIN, createTestApi, type TestApi } from '../../../../../test/support/test-app';
+import { csrfOf } from '../../../../../test/support/page-html';
 
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1];
 const setCookies = (res: request.Response) => ([] as string[]).concat(res.headers['set-cookie'] ?? []);
 const valueOf = (header: string) => decodeURIComponent(header.split(';')[0].split('=').slice(1).join('='));
 

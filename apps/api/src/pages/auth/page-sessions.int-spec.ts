@@ -1,7 +1,6 @@
 import request from 'supertest';
 import { ADMIN, createTestApi, type TestApi } from '../../../../../test/support/test-app';
-
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1];
+import { csrfOf } from '../../../../../test/support/page-html';
 
 /** The value a response sets for a cookie, from its Set-Cookie headers. */
 function setCookie(res: request.Response, name: string): string | undefined {

@@ -1,5 +1,5 @@
 import { toEventView, toPublicEventView, type EventEntity } from '@roundtable/events';
-import { Duration } from 'luxon';
+import { offsetInWords } from '@roundtable/notifications';
 
 const FORMAT_LABELS: Record<string, string> = {
   in_person: 'In person',
@@ -15,16 +15,12 @@ export function paragraphs(text: string): string[] {
     .filter((paragraph) => paragraph !== '');
 }
 
-/** "7 days, 1 day and 2 hours before it starts", from ISO 8601 durations. */
+const AND_LIST = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
+
+/** "7 days, 1 day and 2 hours before it starts", in the words the reminder emails use. */
 export function reminderText(offsets: readonly string[]): string {
   if (offsets.length === 0) return 'No reminders';
-  const parts = offsets.map((offset) => {
-    const duration = Duration.fromISO(offset);
-    return duration.isValid ? duration.rescale().toHuman({ listStyle: 'long' }) : offset;
-  });
-  const list =
-    parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
-  return `${list} before it starts`;
+  return `${AND_LIST.format(offsets.map((offset) => offsetInWords(offset) ?? offset))} before it starts`;
 }
 
 /** What the staff event page shows, and which actions it offers. */

@@ -1,13 +1,7 @@
 import request from 'supertest';
 import { createEvent, publishEvent, slot } from '../../../../../test/support/fixtures';
 import { ADMIN, createTestApi, type TestApi } from '../../../../../test/support/test-app';
-
-/** The hidden CSRF field of the page's first form. */
-function csrfOf(html: string): string {
-  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-  if (!token) throw new Error('no CSRF field on the page');
-  return token;
-}
+import { csrfOf } from '../../../../../test/support/page-html';
 
 /**
  * The staff pages change and cancel events through the same announcements as the API: a

@@ -1,6 +1,7 @@
 import { checkEmailAddress, checkPersonName, normalisePersonName } from '@roundtable/platform';
 import { MAX_CONTACTS_PER_REQUEST } from '@roundtable/registrations';
 import { parse } from 'csv-parse/sync';
+import addressparser from 'nodemailer/lib/addressparser';
 
 export interface ListedContact {
   name: string;
@@ -92,8 +93,12 @@ export function parseCsvContacts(file: Buffer | string): ContactListResult {
 
 /** Splits one pasted line into a name and an address, or undefined when no address is found. */
 function readLine(line: string): ListedContact | undefined {
-  const angled = /^(.*?)\s*<([^<>]*)>$/.exec(line);
-  if (angled) return { name: unquote(angled[1]), email: angled[2].trim() };
+  // "Name <address>", as an email program copies it: nodemailer's parser knows the quoting rules.
+  if (line.endsWith('>')) {
+    const addresses = addressparser(line, { flatten: true });
+    if (addresses.length === 1)
+      return { name: unquote(addresses[0].name), email: addresses[0].address.trim() };
+  }
   const parts = line
     .split(/[,;\t]/)
     .map((part) => part.trim())

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { countRows, createEvent, publishEvent } from '../../../../../test/support/fixtures';
 import { createTestApi, type TestApi } from '../../../../../test/support/test-app';
+import { csrfOf } from '../../../../../test/support/page-html';
 
 /** The public registration and manage pages' posts are rate limited per address, like the API. */
 describe('registration page throttling', () => {
@@ -16,7 +17,7 @@ describe('registration page throttling', () => {
     await publishEvent(api, token, event.id);
     const agent = request.agent(api.http);
     const form = await agent.get(`/events/${event.id}/register`).expect(200);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1]!;
+    const csrf = csrfOf(form.text);
     const post = () =>
       agent.post(`/events/${event.id}/register`).type('form').send({ _csrf: csrf, name: 'Sam' });
     for (let attempt = 1; attempt <= 3; attempt += 1) expect((await post()).status).toBe(400);

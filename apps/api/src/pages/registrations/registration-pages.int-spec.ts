@@ -3,6 +3,8 @@ import request from 'supertest';
 import { countRows, createEvent, createVenue, publishEvent } from '../../../../../test/support/fixtures';
 import { ADMIN, createTestApi, type TestApi } from '../../../../../test/support/test-app';
 import { registrationOf } from '../../../../../test/support/registered';
+import { countOf, csrfOf, errorSummaryLinks, titleOf } from '../../../../../test/support/page-html';
+import { signedInAgent } from '../../../../../test/support/hostile/page-session';
 
 /**
  * The registration pages driven over HTTP as a browser sends them: the public form, the private
@@ -10,30 +12,6 @@ import { registrationOf } from '../../../../../test/support/registered';
  */
 
 type Agent = ReturnType<typeof request.agent>;
-
-function csrfOf(html: string): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(html);
-  if (!match) throw new Error('no CSRF field on the page');
-  return match[1]!;
-}
-
-function decode(text: string): string {
-  return text
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>');
-}
-
-/** The texts of a page's GOV.UK error summary, with the field each links to. */
-function errorSummary(html: string): Array<[string, string]> {
-  const summary = /<div class="govuk-error-summary__body">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
-  return [...summary.matchAll(/<a href="([^"]*)">\s*([\s\S]*?)\s*<\/a>/g)].map((match) => [
-    decode(match[2]!),
-    match[1]!,
-  ]);
-}
 
 const newManageToken = () => `rtm_${randomBytes(32).toString('base64url')}`;
 const hashed = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -46,13 +24,7 @@ describe('registration pages', () => {
   beforeAll(async () => {
     api = await createTestApi('registration-pages', { env: { PUBLIC_RATE_LIMIT: '100000' } });
     token = await api.tokenFor('admin');
-    staff = request.agent(api.http);
-    const page = await staff.get('/sign-in').expect(200);
-    await staff
-      .post('/sign-in')
-      .type('form')
-      .send({ _csrf: csrfOf(page.text), email: ADMIN.email, password: ADMIN.password })
-      .expect(303);
+    staff = await signedInAgent(api, ADMIN.email, ADMIN.password);
   }, 60_000);
   afterAll(() => api?.close());
 
@@ -141,13 +113,13 @@ describe('registration pages', () => {
       const before = [await countRows(api, 'registrations'), await countRows(api, 'notifications')];
       const { res } = await submitRegistration(event.id, {});
       expect(res.status).toBe(400);
-      expect(errorSummary(res.text)).toEqual([
+      expect(errorSummaryLinks(res.text)).toEqual([
         ['Enter your name', '#name'],
         ['Enter your email address', '#email'],
         ['Select which of these describes you best', '#role'],
       ]);
       expect(res.text).toContain('id="name-error"');
-      expect(res.text).toMatch(/<title>Error: /);
+      expect(titleOf(res.text)).toMatch(/^Error: /);
       expect([await countRows(api, 'registrations'), await countRows(api, 'notifications')]).toEqual(before);
     });
 
@@ -162,7 +134,7 @@ describe('registration pages', () => {
         accessNotes: '',
       });
       expect(res.status).toBe(400);
-      expect(errorSummary(res.text)).toEqual([
+      expect(errorSummaryLinks(res.text)).toEqual([
         ['Enter your name using only letters, spaces, hyphens and apostrophes', '#name'],
         ['Enter an email address in the correct format, like name@example.org', '#email'],
         ['Select which of these describes you best, from the list', '#role'],
@@ -182,7 +154,7 @@ describe('registration pages', () => {
         person({ name: 'x'.repeat(201), accessNotes: 'y'.repeat(2001) }),
       );
       expect(res.status).toBe(400);
-      expect(errorSummary(res.text)).toEqual([
+      expect(errorSummaryLinks(res.text)).toEqual([
         ['Your name must be 100 characters or fewer', '#name'],
         ['What you tell us must be 2,000 characters or fewer', '#accessNotes'],
       ]);
@@ -407,7 +379,7 @@ describe('registration pages', () => {
         .type('form')
         .send({ _csrf: csrfOf(page.text), accessNeeds: ['other', 'jetpack'], accessNotes: '  ' });
       expect(bad.status).toBe(400);
-      expect(errorSummary(bad.text)).toEqual([
+      expect(errorSummaryLinks(bad.text)).toEqual([
         ['Select what you need from the list', '#accessNeeds'],
         ['Tell us what else you need, or untick “Something else”', '#accessNotes'],
       ]);
@@ -481,7 +453,7 @@ describe('registration pages', () => {
 
       const page = await agent.get(`${base}/accept`).expect(200);
       expect(page.text).toContain(`Can you come to ${event.title}?`);
-      expect(page.text.match(/<button/g)).toHaveLength(1);
+      expect(countOf(page.text, 'button')).toBe(1);
       await agent.get(`${base}/accept`).expect(200);
       await agent.head(`${base}/accept`).expect(200);
       expect((await registrationRow(manageToken)).status).toBe('invited');
@@ -576,7 +548,7 @@ describe('registration pages', () => {
       expect(waiting.text).not.toContain('Priya Confirmed');
 
       const unknown = await staff.get(`/staff/events/${event.id}/registrations?status=vip`).expect(200);
-      expect(errorSummary(unknown.text)).toEqual([['Select a status from the list', '#status']]);
+      expect(errorSummaryLinks(unknown.text)).toEqual([['Select a status from the list', '#status']]);
       expect(unknown.text).toContain('Tom Waiting');
 
       const ledger = await staff.get(`/staff/events/${event.id}/notifications`).expect(200);

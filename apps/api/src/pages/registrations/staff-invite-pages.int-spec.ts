@@ -1,14 +1,10 @@
 import request from 'supertest';
 import { bearer, countRows, createEvent, publishEvent } from '../../../../../test/support/fixtures';
 import { ADMIN, createTestApi, type TestApi } from '../../../../../test/support/test-app';
+import { csrfOf } from '../../../../../test/support/page-html';
+import { signedInAgent } from '../../../../../test/support/hostile/page-session';
 
 type Agent = ReturnType<typeof request.agent>;
-
-function csrfOf(html: string): string {
-  const match = /name="_csrf" value="([^"]+)"/.exec(html);
-  if (!match) throw new Error('no CSRF field on the page');
-  return match[1]!;
-}
 
 /** The rules of the invite form that the browser test does not reach, driven over HTTP. */
 describe('staff invite form rules', () => {
@@ -20,13 +16,7 @@ describe('staff invite form rules', () => {
   beforeAll(async () => {
     api = await createTestApi('invite-page-rules');
     token = await api.tokenFor('admin');
-    staff = request.agent(api.http);
-    const page = await staff.get('/sign-in').expect(200);
-    await staff
-      .post('/sign-in')
-      .type('form')
-      .send({ _csrf: csrfOf(page.text), email: ADMIN.email, password: ADMIN.password })
-      .expect(303);
+    staff = await signedInAgent(api, ADMIN.email, ADMIN.password);
   });
   afterAll(() => api.close());
 
