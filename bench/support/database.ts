@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { LINK_KEYS_FOR_RUN } from './environment';
 import { ROOT } from './paths';
 
 const run = promisify(execFile);
@@ -56,7 +57,13 @@ export async function createBenchDatabase(label: string, redisUrl: string): Prom
   try {
     await run(process.execPath, ['dist/apps/api/src/cli.js', 'migrate'], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: database.url, REDIS_URL: redisUrl, LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        REDIS_URL: redisUrl,
+        LINK_KEYS: LINK_KEYS_FOR_RUN,
+        LOG_LEVEL: 'warn',
+      },
     });
   } catch (error) {
     await database.drop();

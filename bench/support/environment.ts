@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-/** One key for the run: the api and worker processes must derive the same manage links. */
-const LINK_KEYS_FOR_RUN = `bench:${randomBytes(32).toString('hex')}`;
+/** One key for the run: the api, the worker and the migrate CLI (which reads the whole config) share it. */
+export const LINK_KEYS_FOR_RUN = `bench:${randomBytes(32).toString('hex')}`;
 
 export const ADMIN = { email: 'bench-admin@roundtable.test', password: 'bench-admin-password' };
 
