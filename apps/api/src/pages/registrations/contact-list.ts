@@ -1,4 +1,9 @@
-import { checkEmailAddress, checkPersonName, normalisePersonName } from '@roundtable/platform';
+import {
+  checkEmailAddress,
+  checkPersonName,
+  normalisePersonName,
+  stripUnsafeCharacters,
+} from '@roundtable/platform';
 import { MAX_CONTACTS_PER_REQUEST } from '@roundtable/registrations';
 import { parse } from 'csv-parse/sync';
 import addressparser from 'nodemailer/lib/addressparser';
@@ -96,8 +101,13 @@ function readLine(line: string): ListedContact | undefined {
   // "Name <address>", as an email program copies it: nodemailer's parser knows the quoting rules.
   if (line.endsWith('>')) {
     const addresses = addressparser(line, { flatten: true });
-    if (addresses.length === 1)
-      return { name: unquote(addresses[0].name), email: addresses[0].address.trim() };
+    if (addresses.length === 1) {
+      // addressparser quietly drops characters it does not expect (a NUL, say): a name typed with
+      // them is judged as typed, so the person is told rather than invited under a cleaned name.
+      const typed = line.slice(0, line.lastIndexOf('<')).trim();
+      const name = stripUnsafeCharacters(typed, false) === typed ? unquote(addresses[0].name) : typed;
+      return { name, email: addresses[0].address.trim() };
+    }
   }
   const parts = line
     .split(/[,;\t]/)
