@@ -20,12 +20,11 @@ import {
   EVENT_STATUSES,
   EventsService,
   toEventView,
-  toLondon,
   VenuesService,
   type EventEntity,
 } from '@roundtable/events';
 import type { User } from '@roundtable/identity';
-import { checkText, Clock } from '@roundtable/platform';
+import { checkText, Clock, toLondon } from '@roundtable/platform';
 import { AccessTasksRepository, EventAnnouncementsService } from '@roundtable/registrations';
 import type { Response } from 'express';
 import { CurrentUser } from '../../auth/current-user.decorator';

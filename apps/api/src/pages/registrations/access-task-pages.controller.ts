@@ -11,9 +11,9 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { EventsService, formatLondonDate, toEventView } from '@roundtable/events';
+import { EventsService, toEventView } from '@roundtable/events';
 import type { User } from '@roundtable/identity';
-import { checkText, Clock } from '@roundtable/platform';
+import { checkText, Clock, formatLondonDate } from '@roundtable/platform';
 import { AccessTasksRepository, AccessTasksService, toAccessTaskView } from '@roundtable/registrations';
 import type { Response } from 'express';
 import { CurrentUser } from '../../auth/current-user.decorator';

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Logger, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { EventsService, formatLondonDate, formatLondonTime, toEventView } from '@roundtable/events';
+import { EventsService, toEventView } from '@roundtable/events';
 import type { User } from '@roundtable/identity';
-import { Clock } from '@roundtable/platform';
+import { Clock, formatLondonDate, formatLondonTime } from '@roundtable/platform';
 import {
   attendanceOpensAt,
   AttendanceService,

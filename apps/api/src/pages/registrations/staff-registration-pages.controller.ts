@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Render, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { EventsService, formatLondonDate, formatLondonTime, toEventView } from '@roundtable/events';
+import { EventsService, toEventView } from '@roundtable/events';
+import { formatLondonDate, formatLondonTime } from '@roundtable/platform';
 import { NotificationLedger } from '@roundtable/notifications';
 import {
   ATTENDEE_ROLES,
