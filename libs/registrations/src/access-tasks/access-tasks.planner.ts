@@ -4,8 +4,8 @@ import { Clock } from '@roundtable/platform';
 import { EntityManager } from 'typeorm';
 import { AccessTask } from './access-task.entity';
 import { planAccessNeeds, type AccessNeed } from './access-needs';
-import { accessTaskDueAt } from './access-tasks/access-task-rules';
-import type { Registration } from './registration.entity';
+import { accessTaskDueAt } from './access-task-rules';
+import type { Registration } from '../registrations/registration.entity';
 
 /**
  * Turns a confirmed person's access needs into tasks for staff, keeping them in step as needs

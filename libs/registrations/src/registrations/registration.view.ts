@@ -1,4 +1,4 @@
-import { accessNeedLabel } from './access-needs';
+import { accessNeedLabel } from '../access-tasks/access-needs';
 import type { Registration } from './registration.entity';
 
 /** What staff see of a registration (personal data: staff only). */

@@ -16,11 +16,11 @@ import {
 } from '@roundtable/notifications';
 import { Clock, isUniqueViolation, normaliseEmail } from '@roundtable/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccessTasksPlanner } from './access-tasks.planner';
-import { AlreadyAttended, AlreadyRegistered, EventNotOpen, RegistrationLinkNotFound } from './errors';
-import { ManageLinkRequests } from './manage-links/manage-link-requests.service';
-import { ManageLinks } from './manage-links/manage-links.service';
-import type { RegisterDto, UpdateRegistrationDto } from './dto/registration.dto';
+import { AccessTasksPlanner } from '../access-tasks/access-tasks.planner';
+import { AlreadyAttended, AlreadyRegistered, EventNotOpen, RegistrationLinkNotFound } from '../errors';
+import { ManageLinkRequests } from '../manage-links/manage-link-requests.service';
+import { ManageLinks } from '../manage-links/manage-links.service';
+import type { RegisterDto, UpdateRegistrationDto } from '../dto/registration.dto';
 import {
   confirmationMessages,
   registrationCancelledMessages,

@@ -10,7 +10,7 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import { Registration } from './registration.entity';
+import { Registration } from '../registrations/registration.entity';
 
 /**
  * An access need the venue does not already meet (a BSL interpreter, childcare, a quiet room…):
