@@ -1,7 +1,7 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import multer, { MulterError } from 'multer';
-import { PageCookies } from '../auth/page-cookies';
+import { PageCookies } from '../../../auth/pages/page-cookies';
 
 /** A CSV of 10,000 people is well under 1 MB; pasted text gets the same room. */
 export const INVITE_UPLOAD_LIMIT_BYTES = 2 * 1024 * 1024;

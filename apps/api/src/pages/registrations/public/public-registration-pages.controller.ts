@@ -4,13 +4,13 @@ import { EventsService, type EventEntity } from '@roundtable/events';
 import { Clock } from '@roundtable/platform';
 import { ATTENDEE_ROLES, RegistrationsService } from '@roundtable/registrations';
 import type { Request, Response } from 'express';
-import { AnswerFloor } from '../../http/answer-floor';
-import { PublicRateLimit } from '../../http/throttling';
-import { uuidPipe } from '../../http/uuid.pipe';
-import { CsrfGuard } from '../auth/csrf.guard';
-import { publicEventDetails } from '../events/event-details';
-import { NO_ERRORS, type FormErrorsView } from '../forms/form-errors';
-import { formRefusal } from '../forms/service-errors';
+import { AnswerFloor } from '../../../http/answer-floor';
+import { PublicRateLimit } from '../../../http/throttling';
+import { uuidPipe } from '../../../http/uuid.pipe';
+import { CsrfGuard } from '../../../auth/pages/csrf.guard';
+import { publicEventDetails } from '../../events/event-details';
+import { NO_ERRORS, type FormErrorsView } from '../../forms/form-errors';
+import { formRefusal } from '../../forms/service-errors';
 import {
   ACCESS_NEED_ITEMS,
   EMPTY_REGISTRATION_FORM,
@@ -18,7 +18,7 @@ import {
   readRegistrationForm,
   REGISTRATION_FORM_FIELDS,
   type RegistrationFormValues,
-} from './registration-form';
+} from '../registration-form';
 import { isOpenForRegistration, registrationOpening } from './registration-opening';
 
 /**
@@ -79,7 +79,7 @@ export class PublicRegistrationPagesController {
   @Get('check-your-email')
   async checkYourEmail(@Param('id', uuidPipe('event')) id: string, @Res() res: Response): Promise<void> {
     const event = await this.events.getPublic(id);
-    res.render('pages/public/registrations/check-email.njk', {
+    res.render('pages/registrations/public/check-email.njk', {
       ...publicEventDetails(event, this.clock.now()),
       asked: 'register',
     });
@@ -89,7 +89,7 @@ export class PublicRegistrationPagesController {
   private renderIfClosed(res: Response, status: number, event: EventEntity): boolean {
     const opening = registrationOpening(event, this.clock.now());
     if (isOpenForRegistration(opening)) return false;
-    res.status(status).render('pages/public/registrations/closed.njk', {
+    res.status(status).render('pages/registrations/public/closed.njk', {
       ...publicEventDetails(event, this.clock.now()),
       opening,
     });
@@ -103,7 +103,7 @@ export class PublicRegistrationPagesController {
     form: RegistrationFormValues,
     errors: FormErrorsView,
   ): void {
-    res.status(status).render('pages/public/registrations/form.njk', {
+    res.status(status).render('pages/registrations/public/form.njk', {
       ...publicEventDetails(event, this.clock.now()),
       full: registrationOpening(event, this.clock.now()) === 'full',
       form,

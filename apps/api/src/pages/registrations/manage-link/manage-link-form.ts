@@ -1,8 +1,8 @@
 import { ManageLinkRequestDto } from '@roundtable/registrations';
 import { plainToInstance } from 'class-transformer';
-import { FormErrors } from '../forms/form-errors';
-import { textField } from '../forms/form-fields';
-import { dtoProblems } from '../forms/service-errors';
+import { FormErrors } from '../../forms/form-errors';
+import { textField } from '../../forms/form-fields';
+import { dtoProblems } from '../../forms/service-errors';
 
 export const MANAGE_LINK_FORM_FIELDS = ['email'] as const;
 

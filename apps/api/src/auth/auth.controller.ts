@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LoginDto, SessionsService, toUserView, type User, type UserView } from '@roundtable/identity';
-import type { AuthenticatedRequest } from '../auth/authenticated-request';
-import { CurrentUser } from '../auth/current-user.decorator';
-import { Authenticated } from '../auth/roles.decorator';
+import type { AuthenticatedRequest } from './authenticated-request';
+import { CurrentUser } from './current-user.decorator';
+import { Authenticated } from './roles.decorator';
 import { LoginRateLimit } from '../http/throttling';
 
 @ApiTags('identity')

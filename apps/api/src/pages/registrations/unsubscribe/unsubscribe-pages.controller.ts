@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Logger, Param, Post, Render } from '@n
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InvitationsService, RegistrationsService, type Registration } from '@roundtable/registrations';
 import { SkipThrottle } from '@nestjs/throttler';
-import { PUBLIC_THROTTLE, PublicRateLimit } from '../../http/throttling';
-import { ManageTokenPipe } from '../../registrations/manage-token.pipe';
+import { PUBLIC_THROTTLE, PublicRateLimit } from '../../../http/throttling';
+import { ManageTokenPipe } from '../../../registrations/manage-token.pipe';
 
 /** Statuses in which the person holds (or is queuing for) a place that unsubscribing keeps. */
 const HOLDS_PLACE: ReadonlySet<Registration['status']> = new Set(['confirmed', 'waitlisted']);
@@ -31,7 +31,7 @@ export class UnsubscribePagesController {
   ) {}
 
   @Get()
-  @Render('pages/public/unsubscribe/confirm.njk')
+  @Render('pages/registrations/unsubscribe/confirm.njk')
   async confirm(@Param('token', ManageTokenPipe) token: string) {
     const { event } = await this.registrations.getByToken(token);
     return { token, eventTitle: event.title };
@@ -44,7 +44,7 @@ export class UnsubscribePagesController {
   @Post()
   @SkipThrottle({ [PUBLIC_THROTTLE]: true })
   @HttpCode(200)
-  @Render('pages/public/unsubscribe/done.njk')
+  @Render('pages/registrations/unsubscribe/done.njk')
   async unsubscribe(@Param('token', ManageTokenPipe) token: string, @Body() body: unknown) {
     const oneClick =
       typeof body === 'object' &&

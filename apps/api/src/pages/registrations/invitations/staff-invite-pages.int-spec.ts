@@ -1,8 +1,8 @@
 import request from 'supertest';
-import { bearer, countRows, createEvent, publishEvent } from '../../../../../test/support/fixtures';
-import { ADMIN, createTestApi, type TestApi } from '../../../../../test/support/test-app';
-import { csrfOf } from '../../../../../test/support/page-html';
-import { signedInAgent } from '../../../../../test/support/hostile/page-session';
+import { bearer, countRows, createEvent, publishEvent } from '../../../../../../test/support/fixtures';
+import { ADMIN, createTestApi, type TestApi } from '../../../../../../test/support/test-app';
+import { csrfOf } from '../../../../../../test/support/page-html';
+import { signedInAgent } from '../../../../../../test/support/hostile/page-session';
 
 type Agent = ReturnType<typeof request.agent>;
 

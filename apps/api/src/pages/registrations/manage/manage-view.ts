@@ -1,7 +1,7 @@
 import type { EventEntity } from '@roundtable/events';
 import type { Registration } from '@roundtable/registrations';
-import { publicEventDetails } from '../events/event-details';
-import { chosenAccessNeedLabel } from './registration-form';
+import { publicEventDetails } from '../../events/event-details';
+import { chosenAccessNeedLabel } from '../registration-form';
 
 export interface ManageState {
   registration: Registration;

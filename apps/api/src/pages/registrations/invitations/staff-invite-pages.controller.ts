@@ -16,12 +16,12 @@ import type { User } from '@roundtable/identity';
 import { Clock } from '@roundtable/platform';
 import { InvitationsService, type InvitationCounts } from '@roundtable/registrations';
 import type { Response } from 'express';
-import { CurrentUser } from '../../auth/current-user.decorator';
-import { uuidPipe } from '../../http/uuid.pipe';
-import { CsrfGuard } from '../auth/csrf.guard';
-import { StaffPageGuard } from '../auth/staff-page.guard';
-import { textField } from '../forms/form-fields';
-import { formRefusal, sentence } from '../forms/service-errors';
+import { CurrentUser } from '../../../auth/current-user.decorator';
+import { uuidPipe } from '../../../http/uuid.pipe';
+import { CsrfGuard } from '../../../auth/pages/csrf.guard';
+import { StaffPageGuard } from '../../../auth/pages/staff-page.guard';
+import { textField } from '../../forms/form-fields';
+import { formRefusal, sentence } from '../../forms/service-errors';
 import { parseCsvContacts, parsePastedContacts, type ContactListResult } from './contact-list';
 import type { InviteUploadRequest } from './invite-upload.middleware';
 
@@ -128,7 +128,9 @@ export class StaffInvitePagesController {
   }
 
   private render(res: Response, status: number, event: EventEntity, view: InviteFormView): void {
-    res.status(status).render('pages/staff/events/invite.njk', { event: toEventView(event), ...view });
+    res
+      .status(status)
+      .render('pages/registrations/invitations/invite.njk', { event: toEventView(event), ...view });
   }
 }
 

@@ -4,9 +4,9 @@ import { CredentialsNotRight, SessionsService, STAFF_ROLES } from '@roundtable/i
 import { checkText } from '@roundtable/platform';
 import type { Request, Response } from 'express';
 import { LoginRateLimit, PublicRateLimit } from '../../http/throttling';
-import { FormErrors, NO_ERRORS } from '../forms/form-errors';
-import { textField } from '../forms/form-fields';
-import { sentence } from '../forms/service-errors';
+import { FormErrors, NO_ERRORS } from '../../pages/forms/form-errors';
+import { textField } from '../../pages/forms/form-fields';
+import { sentence } from '../../pages/forms/service-errors';
 import { CsrfGuard } from './csrf.guard';
 import { PageCookies } from './page-cookies';
 
@@ -35,7 +35,7 @@ export class SignInPagesController {
 
   @Get('sign-in')
   @PublicRateLimit()
-  @Render('pages/sign-in.njk')
+  @Render('pages/auth/sign-in.njk')
   signInPage(@Query() query: Record<string, unknown>) {
     return {
       email: '',
@@ -74,7 +74,7 @@ export class SignInPagesController {
         errors.add('email', 'The email address or password is not right. Check them and try again');
       }
     }
-    res.status(400).render('pages/sign-in.njk', { email, next, ...errors.toView(SIGN_IN_FIELDS) });
+    res.status(400).render('pages/auth/sign-in.njk', { email, next, ...errors.toView(SIGN_IN_FIELDS) });
   }
 
   @Post('sign-out')

@@ -9,13 +9,13 @@ import {
   RegistrationsRepository,
   toRegistrationView,
 } from '@roundtable/registrations';
-import { uuidPipe } from '../../http/uuid.pipe';
-import { CsrfGuard } from '../auth/csrf.guard';
-import { StaffPageGuard } from '../auth/staff-page.guard';
-import { FormErrors } from '../forms/form-errors';
-import { textField } from '../forms/form-fields';
-import { PAGE_SIZE, paginationView, readPageNumber } from '../forms/pagination';
-import { chosenAccessNeedLabel } from './registration-form';
+import { uuidPipe } from '../../../http/uuid.pipe';
+import { CsrfGuard } from '../../../auth/pages/csrf.guard';
+import { StaffPageGuard } from '../../../auth/pages/staff-page.guard';
+import { FormErrors } from '../../forms/form-errors';
+import { textField } from '../../forms/form-fields';
+import { PAGE_SIZE, paginationView, readPageNumber } from '../../forms/pagination';
+import { chosenAccessNeedLabel } from '../registration-form';
 import { NOTIFICATION_KIND_LABELS, REGISTRATION_STATUS_LABELS } from './registration-labels';
 
 /** "Monday 16 March 2026, 6:30pm", in UK time. */
@@ -38,7 +38,7 @@ export class StaffRegistrationPagesController {
   ) {}
 
   @Get('registrations')
-  @Render('pages/staff/registrations/list.njk')
+  @Render('pages/registrations/lists/list.njk')
   async list(@Param('id', uuidPipe('event')) id: string, @Query() query: Record<string, unknown>) {
     const event = await this.events.get(id);
     const status = textField(query, 'status');
@@ -75,7 +75,7 @@ export class StaffRegistrationPagesController {
   }
 
   @Get('notifications')
-  @Render('pages/staff/registrations/notifications.njk')
+  @Render('pages/registrations/lists/notifications.njk')
   async notifications(@Param('id', uuidPipe('event')) id: string, @Query() query: Record<string, unknown>) {
     const event = await this.events.get(id);
     const page = readPageNumber(query);

@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { countRows, createEvent, publishEvent } from '../../../../../test/support/fixtures';
-import { createTestApi, type TestApi } from '../../../../../test/support/test-app';
-import { csrfOf } from '../../../../../test/support/page-html';
+import { countRows, createEvent, publishEvent } from '../../../../../../test/support/fixtures';
+import { createTestApi, type TestApi } from '../../../../../../test/support/test-app';
+import { csrfOf } from '../../../../../../test/support/page-html';
 
 /** The public registration and manage pages' posts are rate limited per address, like the API. */
 describe('registration page throttling', () => {

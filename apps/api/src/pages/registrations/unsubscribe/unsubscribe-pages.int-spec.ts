@@ -1,8 +1,8 @@
 import { newSecretToken } from '@roundtable/platform';
 import request from 'supertest';
-import { bearer, createEvent, publishEvent } from '../../../../../test/support/fixtures';
-import { createTestApi, type TestApi } from '../../../../../test/support/test-app';
-import { registrationOf } from '../../../../../test/support/registered';
+import { bearer, createEvent, publishEvent } from '../../../../../../test/support/fixtures';
+import { createTestApi, type TestApi } from '../../../../../../test/support/test-app';
+import { registrationOf } from '../../../../../../test/support/registered';
 
 /** The unsubscribe link in invitations: a page to GET, and the RFC 8058 one-click POST. */
 describe('unsubscribe pages', () => {

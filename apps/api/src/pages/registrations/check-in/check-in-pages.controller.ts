@@ -10,13 +10,13 @@ import {
   type Registration,
 } from '@roundtable/registrations';
 import type { Response } from 'express';
-import { CurrentUser } from '../../auth/current-user.decorator';
-import { uuidPipe } from '../../http/uuid.pipe';
-import { CsrfGuard } from '../auth/csrf.guard';
-import { StaffPageGuard } from '../auth/staff-page.guard';
-import { FormErrors, NO_ERRORS, type FormErrorsView } from '../forms/form-errors';
-import { listField } from '../forms/form-fields';
-import { explainRefusal } from '../forms/service-errors';
+import { CurrentUser } from '../../../auth/current-user.decorator';
+import { uuidPipe } from '../../../http/uuid.pipe';
+import { CsrfGuard } from '../../../auth/pages/csrf.guard';
+import { StaffPageGuard } from '../../../auth/pages/staff-page.guard';
+import { FormErrors, NO_ERRORS, type FormErrorsView } from '../../forms/form-errors';
+import { listField } from '../../forms/form-fields';
+import { explainRefusal } from '../../forms/service-errors';
 
 /** The most people a check-in page lists; a constituency event is far smaller. */
 const MOST_PEOPLE = 1000;
@@ -106,7 +106,7 @@ export class CheckInPagesController {
       this.registrations.listForEvent(id, { ...page, status: 'attended' }),
     ]);
     const opensAt = attendanceOpensAt(event.startsAt);
-    res.status(status).render('pages/staff/registrations/check-in.njk', {
+    res.status(status).render('pages/registrations/check-in/check-in.njk', {
       event: toEventView(event),
       open: event.status === 'published' && this.clock.now() >= opensAt,
       opensOn: formatLondonDate(opensAt),

@@ -16,11 +16,11 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Clock } from '@roundtable/platform';
 import { RegistrationsRepository, RegistrationsService } from '@roundtable/registrations';
 import type { Request, Response } from 'express';
-import { PublicRateLimit } from '../../http/throttling';
-import { ManageTokenPipe } from '../../registrations/manage-token.pipe';
-import { CsrfGuard } from '../auth/csrf.guard';
-import { NO_ERRORS, type FormErrorsView } from '../forms/form-errors';
-import { formRefusal, sentence } from '../forms/service-errors';
+import { PublicRateLimit } from '../../../http/throttling';
+import { ManageTokenPipe } from '../../../registrations/manage-token.pipe';
+import { CsrfGuard } from '../../../auth/pages/csrf.guard';
+import { NO_ERRORS, type FormErrorsView } from '../../forms/form-errors';
+import { formRefusal, sentence } from '../../forms/service-errors';
 import { ManageNotFoundFilter } from './manage-not-found.filter';
 import { manageView, type ManageView } from './manage-view';
 import {
@@ -29,7 +29,7 @@ import {
   parseAccessNeedsForm,
   readAccessNeedsForm,
   type AccessNeedsFormValues,
-} from './registration-form';
+} from '../registration-form';
 
 /** What the manage page says after something was done (from ?done=…); the status says the rest. */
 const DONE = new Set(['accepted', 'declined', 'access-needs']);
@@ -64,7 +64,7 @@ export class ManagePagesController {
     @Res() res: Response,
   ): Promise<void> {
     const view = await this.view(token);
-    res.render('pages/manage/show.njk', {
+    res.render('pages/registrations/manage/show.njk', {
       ...view,
       done: typeof done === 'string' && DONE.has(done) ? done : undefined,
     });
@@ -78,7 +78,7 @@ export class ManagePagesController {
       res.redirect(303, view.basePath);
       return;
     }
-    res.render('pages/manage/registered.njk', view);
+    res.render('pages/registrations/manage/registered.njk', view);
   }
 
   @Get('access-needs')
@@ -120,7 +120,7 @@ export class ManagePagesController {
 
   @Get('accept')
   async acceptPage(@Param('token', ManageTokenPipe) token: string, @Res() res: Response): Promise<void> {
-    res.render('pages/manage/answer.njk', { ...(await this.view(token)), answer: 'accept' });
+    res.render('pages/registrations/manage/answer.njk', { ...(await this.view(token)), answer: 'accept' });
   }
 
   @Post('accept')
@@ -134,7 +134,7 @@ export class ManagePagesController {
 
   @Get('decline')
   async declinePage(@Param('token', ManageTokenPipe) token: string, @Res() res: Response): Promise<void> {
-    res.render('pages/manage/answer.njk', { ...(await this.view(token)), answer: 'decline' });
+    res.render('pages/registrations/manage/answer.njk', { ...(await this.view(token)), answer: 'decline' });
   }
 
   @Post('decline')
@@ -154,7 +154,7 @@ export class ManagePagesController {
       res.redirect(303, view.basePath);
       return;
     }
-    res.render('pages/manage/cancel.njk', view);
+    res.render('pages/registrations/manage/cancel.njk', view);
   }
 
   @Post('cancel')
@@ -189,7 +189,7 @@ export class ManagePagesController {
       res.redirect(303, view.basePath);
       return;
     }
-    res.render('pages/manage/cancelled.njk', {
+    res.render('pages/registrations/manage/cancelled.njk', {
       ...view,
       outcome: typeof outcome === 'string' && CANCEL_OUTCOMES.has(outcome) ? outcome : undefined,
     });
@@ -214,7 +214,7 @@ export class ManagePagesController {
       // The event was cancelled or started between the page loading and the press.
       const refusal = formRefusal(error);
       if (!refusal || refusal.status !== HttpStatus.CONFLICT) throw error;
-      res.status(409).render('pages/manage/answer.njk', {
+      res.status(409).render('pages/registrations/manage/answer.njk', {
         ...(await this.view(token)),
         answer,
         refusal: sentence(refusal.message),
@@ -233,7 +233,7 @@ export class ManagePagesController {
     form: AccessNeedsFormValues,
     errors: FormErrorsView,
   ): void {
-    res.status(status).render('pages/manage/access-needs.njk', {
+    res.status(status).render('pages/registrations/manage/access-needs.njk', {
       ...view,
       form,
       accessNeedItems: ACCESS_NEED_ITEMS,

@@ -4,12 +4,12 @@ import { EventsService } from '@roundtable/events';
 import { Clock } from '@roundtable/platform';
 import { ManageLinkRequests } from '@roundtable/registrations';
 import type { Request, Response } from 'express';
-import { AnswerFloor } from '../../http/answer-floor';
-import { PublicRateLimit } from '../../http/throttling';
-import { uuidPipe } from '../../http/uuid.pipe';
-import { CsrfGuard } from '../auth/csrf.guard';
-import { publicEventDetails } from '../events/event-details';
-import { NO_ERRORS, type FormErrorsView } from '../forms/form-errors';
+import { AnswerFloor } from '../../../http/answer-floor';
+import { PublicRateLimit } from '../../../http/throttling';
+import { uuidPipe } from '../../../http/uuid.pipe';
+import { CsrfGuard } from '../../../auth/pages/csrf.guard';
+import { publicEventDetails } from '../../events/event-details';
+import { NO_ERRORS, type FormErrorsView } from '../../forms/form-errors';
 import { MANAGE_LINK_FORM_FIELDS, parseManageLinkForm } from './manage-link-form';
 
 /**
@@ -54,7 +54,7 @@ export class ManageLinkPagesController {
   @Get('events/:id/manage-link/sent')
   async eventSent(@Param('id', uuidPipe('event')) id: string, @Res() res: Response): Promise<void> {
     const event = await this.events.getPublic(id);
-    res.render('pages/public/registrations/check-email.njk', {
+    res.render('pages/registrations/public/check-email.njk', {
       ...publicEventDetails(event, this.clock.now()),
       asked: 'link',
     });
@@ -62,7 +62,7 @@ export class ManageLinkPagesController {
 
   @Get('manage-link')
   anyForm(@Res() res: Response): void {
-    res.render('pages/public/registrations/manage-link.njk', { form: { email: '' }, ...NO_ERRORS });
+    res.render('pages/registrations/manage-link/manage-link.njk', { form: { email: '' }, ...NO_ERRORS });
   }
 
   @Post('manage-link')
@@ -70,7 +70,7 @@ export class ManageLinkPagesController {
     const floorPassed = this.answerFloor.start();
     const { email, errors, input } = await parseManageLinkForm(body);
     if (!input) {
-      res.status(400).render('pages/public/registrations/manage-link.njk', {
+      res.status(400).render('pages/registrations/manage-link/manage-link.njk', {
         form: { email },
         ...errors.toView(MANAGE_LINK_FORM_FIELDS),
       });
@@ -83,7 +83,7 @@ export class ManageLinkPagesController {
 
   @Get('manage-link/sent')
   anySent(@Res() res: Response): void {
-    res.render('pages/public/registrations/check-email.njk', { asked: 'links' });
+    res.render('pages/registrations/public/check-email.njk', { asked: 'links' });
   }
 
   private async renderForm(
@@ -94,7 +94,7 @@ export class ManageLinkPagesController {
     errors: FormErrorsView,
   ): Promise<void> {
     const event = await this.events.getPublic(eventId);
-    res.status(status).render('pages/public/registrations/manage-link.njk', {
+    res.status(status).render('pages/registrations/manage-link/manage-link.njk', {
       ...publicEventDetails(event, this.clock.now()),
       form: { email },
       ...errors,

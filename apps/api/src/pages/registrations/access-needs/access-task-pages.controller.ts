@@ -16,13 +16,13 @@ import type { User } from '@roundtable/identity';
 import { checkText, Clock, formatLondonDate } from '@roundtable/platform';
 import { AccessTasksRepository, AccessTasksService, toAccessTaskView } from '@roundtable/registrations';
 import type { Response } from 'express';
-import { CurrentUser } from '../../auth/current-user.decorator';
-import { uuidPipe } from '../../http/uuid.pipe';
-import { CsrfGuard } from '../auth/csrf.guard';
-import { StaffPageGuard } from '../auth/staff-page.guard';
-import { FormErrors, NO_ERRORS, type FormErrorsView } from '../forms/form-errors';
-import { textField } from '../forms/form-fields';
-import { explainRefusal, sentence } from '../forms/service-errors';
+import { CurrentUser } from '../../../auth/current-user.decorator';
+import { uuidPipe } from '../../../http/uuid.pipe';
+import { CsrfGuard } from '../../../auth/pages/csrf.guard';
+import { StaffPageGuard } from '../../../auth/pages/staff-page.guard';
+import { FormErrors, NO_ERRORS, type FormErrorsView } from '../../forms/form-errors';
+import { textField } from '../../forms/form-fields';
+import { explainRefusal, sentence } from '../../forms/service-errors';
 
 /** The most tasks the page lists; an event has a handful. */
 const MOST_TASKS = 500;
@@ -107,7 +107,7 @@ export class AccessTaskPagesController {
       arrangedOn: task.arrangedAt ? formatLondonDate(task.arrangedAt) : null,
       noteValue: extra.notes?.[task.id] ?? '',
     }));
-    res.status(status).render('pages/staff/registrations/access-needs.njk', {
+    res.status(status).render('pages/registrations/access-needs/access-needs.njk', {
       event: toEventView(event),
       open: views.filter((task) => task.status === 'open'),
       done: extra.done,

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { SessionsService, STAFF_ROLES } from '@roundtable/identity';
 import type { Response } from 'express';
-import type { AuthenticatedRequest } from '../../auth/authenticated-request';
+import type { AuthenticatedRequest } from '../authenticated-request';
 import { PageCookies } from './page-cookies';
 
 /**

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
-import { HttpExceptionFilter } from '../../http/http-exception.filter';
+import { HttpExceptionFilter } from '../../../http/http-exception.filter';
 
 /**
  * A manage link that matches nothing (cut short in an email, mistyped, or made up) gets a page
@@ -13,6 +13,6 @@ export class ManageNotFoundFilter extends HttpExceptionFilter {
     if (this.describe(exception).status !== HttpStatus.NOT_FOUND) return super.catch(exception, host);
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
-    res.status(HttpStatus.NOT_FOUND).render('pages/manage/not-found.njk');
+    res.status(HttpStatus.NOT_FOUND).render('pages/registrations/manage/not-found.njk');
   }
 }
