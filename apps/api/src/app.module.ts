@@ -12,7 +12,7 @@ import { VenuesController } from './events/venues.controller';
 import { HealthModule } from './health/health.module';
 import { AnswerFloor } from './http/answer-floor';
 import { throttling } from './http/throttling';
-import { AuthController } from './identity/auth.controller';
+import { AuthController } from './auth/auth.controller';
 import { UsersController } from './identity/users.controller';
 import { PagesModule } from './pages/pages.module';
 import { AccessTasksController } from './registrations/access-tasks.controller';

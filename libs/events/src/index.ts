@@ -57,16 +57,6 @@ export {
 } from './events/events.service';
 export { EventsModule } from './events.module';
 export {
-  LONDON,
-  formatLondonDate,
-  formatLondonRange,
-  formatLondonTime,
-  londonIso,
-  londonLocalToUtc,
-  toLondon,
-  type LocalTimeResult,
-} from './london-time';
-export {
   DEFAULT_REMINDER_OFFSETS,
   rangesOverlap,
   resolveCapacity,

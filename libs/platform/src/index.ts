@@ -18,6 +18,16 @@ export {
   UNAVAILABLE_RETRY_AFTER_SECONDS,
 } from './http/retry-later.exception';
 export { PageQueryDto, type Page } from './http/page-query.dto';
+export {
+  LONDON,
+  formatLondonDate,
+  formatLondonRange,
+  formatLondonTime,
+  londonIso,
+  londonLocalToUtc,
+  toLondon,
+  type LocalTimeResult,
+} from './time/london-time';
 export { hashSecretToken, newSecretToken } from './secret-token';
 export { checkEmailAddress, EMAIL_ADDRESS_MAX, normaliseEmail } from './email-address';
 export {

@@ -20,11 +20,11 @@ import {
 } from '@roundtable/notifications';
 import { Clock } from '@roundtable/platform';
 import type { EntityManager } from 'typeorm';
-import { AccessTasksPlanner } from './access-tasks.planner';
-import { planned, reminderMessages } from './registration-messages';
-import type { RegistrationStatus } from './registration-status';
-import { RegistrationsRepository, type EventAudienceMember } from './registrations.repository';
-import { RegistrationsService } from './registrations.service';
+import { AccessTasksPlanner } from './access-tasks/access-tasks.planner';
+import { planned, reminderMessages } from './registrations/registration-messages';
+import type { RegistrationStatus } from './registrations/registration-status';
+import { RegistrationsRepository, type EventAudienceMember } from './registrations/registrations.repository';
+import { RegistrationsService } from './registrations/registrations.service';
 
 /** Whether `kind` is the first message someone of `status` is sent (see its registry entry). */
 function isFirstMessage(kind: string, status: RegistrationStatus): boolean {

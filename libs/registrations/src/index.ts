@@ -1,11 +1,11 @@
-export { AccessTask } from './access-task.entity';
+export { AccessTask } from './access-tasks/access-task.entity';
 export {
   ACCESS_NEEDS,
   ACCESS_NEED_VALUES,
   accessNeedLabel,
   planAccessNeeds,
   type AccessNeed,
-} from './access-needs';
+} from './access-tasks/access-needs';
 export { ACCESS_TASK_LEAD_DAYS, accessTaskDueAt } from './access-tasks/access-task-rules';
 export { arrangedPhrase } from './access-tasks/access-need-phrases';
 export { isLate } from './access-tasks/access-task-rules';
@@ -32,17 +32,17 @@ export { MarkAttendanceDto } from './dto/attendance.dto';
 export { RegisterDto, UpdateRegistrationDto } from './dto/registration.dto';
 export { ManageLinkRequestDto } from './dto/manage-link-request.dto';
 export { EventAnnouncementsService } from './event-announcements.service';
-export { Registration } from './registration.entity';
+export { Registration } from './registrations/registration.entity';
 export {
   ATTENDEE_ROLES,
   ATTENDEE_ROLE_VALUES,
   REGISTRATION_STATUSES,
   type RegistrationStatus,
-} from './registration-status';
-export { toRegistrationView, type RegistrationView } from './registration.view';
+} from './registrations/registration-status';
+export { toRegistrationView, type RegistrationView } from './registrations/registration.view';
 export { RegistrationsModule } from './registrations.module';
-export { RegistrationsRepository } from './registrations.repository';
-export { RegistrationsService, type Registered } from './registrations.service';
+export { RegistrationsRepository } from './registrations/registrations.repository';
+export { RegistrationsService, type Registered } from './registrations/registrations.service';
 export { addressHash } from './invitations/address-hash';
 export {
   checkContacts,

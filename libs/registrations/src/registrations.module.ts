@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '@roundtable/events';
 import { NotificationsModule } from '@roundtable/notifications';
-import { AccessTask } from './access-task.entity';
-import { AccessTasksPlanner } from './access-tasks.planner';
+import { AccessTask } from './access-tasks/access-task.entity';
+import { AccessTasksPlanner } from './access-tasks/access-tasks.planner';
 import { AccessTasksRepository } from './access-tasks/access-tasks.repository';
 import { AccessTasksService } from './access-tasks/access-tasks.service';
 import { AttendanceService } from './attendance/attendance.service';
@@ -15,9 +15,9 @@ import { ManageLinkRequests } from './manage-links/manage-link-requests.service'
 import { ManageLinkKeys } from './manage-links/manage-link-keys';
 import { manageLinkKeysProvider } from './manage-links/manage-link-keys.provider';
 import { ManageLinks } from './manage-links/manage-links.service';
-import { Registration } from './registration.entity';
-import { RegistrationsRepository } from './registrations.repository';
-import { RegistrationsService } from './registrations.service';
+import { Registration } from './registrations/registration.entity';
+import { RegistrationsRepository } from './registrations/registrations.repository';
+import { RegistrationsService } from './registrations/registrations.service';
 
 @Module({
   imports: [

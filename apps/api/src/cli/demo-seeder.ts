@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EventsService, londonLocalToUtc, VenuesService, type CreateVenueDto } from '@roundtable/events';
-import { Clock } from '@roundtable/platform';
+import { EventsService, VenuesService, type CreateVenueDto } from '@roundtable/events';
+import { Clock, londonLocalToUtc } from '@roundtable/platform';
 import { InvitationsService, RegistrationsService, type RegisterDto } from '@roundtable/registrations';
 import { DateTime } from 'luxon';
 

@@ -2,31 +2,33 @@ import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/c
 import { EventsModule } from '@roundtable/events';
 import { NotificationsModule } from '@roundtable/notifications';
 import { RegistrationsModule } from '@roundtable/registrations';
+import { CsrfGuard } from '../auth/pages/csrf.guard';
+import { CsrfMiddleware } from '../auth/pages/csrf.middleware';
+import { PageCookies } from '../auth/pages/page-cookies';
+import { SignInPagesController } from '../auth/pages/sign-in-pages.controller';
+import { StaffPageGuard } from '../auth/pages/staff-page.guard';
 import { AnswerFloor } from '../http/answer-floor';
-import { CsrfGuard } from './auth/csrf.guard';
-import { CsrfMiddleware } from './auth/csrf.middleware';
-import { PageCookies } from './auth/page-cookies';
-import { SignInPagesController } from './auth/sign-in-pages.controller';
-import { StaffPageGuard } from './auth/staff-page.guard';
 import { PublicEventPagesController } from './events/public-event-pages.controller';
 import { StaffEventPagesController } from './events/staff-event-pages.controller';
-import { ManagePageHeaders } from './registrations/manage-page-headers.middleware';
-import { ManageLinkPagesController } from './registrations/manage-link-pages.controller';
-import { ManagePagesController } from './registrations/manage-pages.controller';
-import { PublicRegistrationPagesController } from './registrations/public-registration-pages.controller';
-import { RegistrationSummary } from './registrations/registration-summary';
-import { StaffRegistrationPagesController } from './registrations/staff-registration-pages.controller';
-import { AccessTaskPagesController } from './registrations/access-task-pages.controller';
-import { CheckInPagesController } from './registrations/check-in-pages.controller';
-import { InviteUploadMiddleware } from './registrations/invite-upload.middleware';
-import { StaffInvitePagesController } from './registrations/staff-invite-pages.controller';
-import { UnsubscribePagesController } from './registrations/unsubscribe-pages.controller';
+import { AccessTaskPagesController } from './registrations/access-needs/access-task-pages.controller';
+import { CheckInPagesController } from './registrations/check-in/check-in-pages.controller';
+import { InviteUploadMiddleware } from './registrations/invitations/invite-upload.middleware';
+import { StaffInvitePagesController } from './registrations/invitations/staff-invite-pages.controller';
+import { RegistrationSummary } from './registrations/lists/registration-summary';
+import { StaffRegistrationPagesController } from './registrations/lists/staff-registration-pages.controller';
+import { ManageLinkPagesController } from './registrations/manage-link/manage-link-pages.controller';
+import { ManagePageHeaders } from './registrations/manage/manage-page-headers.middleware';
+import { ManagePagesController } from './registrations/manage/manage-pages.controller';
+import { PublicRegistrationPagesController } from './registrations/public/public-registration-pages.controller';
+import { UnsubscribePagesController } from './registrations/unsubscribe/unsubscribe-pages.controller';
 import { StaffVenuePagesController } from './venues/staff-venue-pages.controller';
 
 /**
  * The server-rendered web pages: staff sign-in, events and venues for staff, and the public
  * event pages. Sessions come from the global AuthModule (IdentityModule); the pages add a
- * cookie session and CSRF protection of their own, which the JSON API never accepts.
+ * cookie session and CSRF protection of their own (in ../auth/pages, beside the API's guards),
+ * which the JSON API never accepts. A controller in pages/<path>/ renders templates under
+ * views/pages/<path>/.
  */
 @Module({
   imports: [EventsModule, RegistrationsModule, NotificationsModule],

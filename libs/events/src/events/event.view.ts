@@ -1,6 +1,6 @@
 import type { EventFormat } from '../event-kinds';
 import { eventFormat, eventKindLabel } from '../event-kinds';
-import { formatLondonRange, londonIso } from '../london-time';
+import { formatLondonRange, londonIso } from '@roundtable/platform';
 import { toVenueView, type VenueView } from '../venues/venue.view';
 import type { EventEntity } from './event.entity';
 

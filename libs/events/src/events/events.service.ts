@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   assertNoProblems,
   Clock,
+  formatLondonRange,
   InvalidInput,
   isExclusionViolation,
   ruleBroken,
@@ -28,7 +29,6 @@ import {
   VenueClash,
 } from '../errors';
 import type { EventKind } from '../event-kinds';
-import { formatLondonRange } from '../london-time';
 import {
   DEFAULT_REMINDER_OFFSETS,
   reminderOffsetProblems,

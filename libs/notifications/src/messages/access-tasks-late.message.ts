@@ -1,4 +1,4 @@
-import { formatLondonDate } from '@roundtable/events';
+import { formatLondonDate } from '@roundtable/platform';
 import type { EventSnapshot } from '../event-snapshot';
 import { composeMessage } from './layout/compose-message';
 import { whenText } from './layout/event-sections';

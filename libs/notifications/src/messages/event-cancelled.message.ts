@@ -1,4 +1,4 @@
-import { formatLondonDate } from '@roundtable/events';
+import { formatLondonDate } from '@roundtable/platform';
 import type { InvitePartstat } from '../calendar/invite-calendar';
 import { invitePart } from './invite-part';
 import { composeMessage } from './layout/compose-message';

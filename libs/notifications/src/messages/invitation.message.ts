@@ -1,4 +1,4 @@
-import { formatLondonDate } from '@roundtable/events';
+import { formatLondonDate } from '@roundtable/platform';
 import { invitePart } from './invite-part';
 import { composeMessage } from './layout/compose-message';
 import {

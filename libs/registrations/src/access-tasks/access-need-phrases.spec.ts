@@ -1,4 +1,4 @@
-import { ACCESS_NEEDS } from '../access-needs';
+import { ACCESS_NEEDS } from './access-needs';
 import { arrangedPhrase } from './access-need-phrases';
 
 describe('arrangedPhrase', () => {

@@ -1,4 +1,4 @@
-import type { AccessNeed } from '../access-needs';
+import type { AccessNeed } from './access-needs';
 
 /**
  * How each need reads in "We have arranged ___ for you", the attendee's email when staff mark a

@@ -1,6 +1,6 @@
 import type { EventEntity } from '@roundtable/events';
-import type { AccessTask } from '../access-task.entity';
-import type { Registration } from '../registration.entity';
+import type { AccessTask } from './access-task.entity';
+import type { Registration } from '../registrations/registration.entity';
 import { accessArrangedNotification, lateAccessTasksNotification } from './access-task-messages';
 
 const now = new Date('2026-06-20T10:00:00Z');

@@ -1,8 +1,8 @@
 import type { EventEntity } from '@roundtable/events';
 import type { PlannedNotification } from '@roundtable/notifications';
 import { createHash } from 'node:crypto';
-import type { AccessTask } from '../access-task.entity';
-import type { Registration } from '../registration.entity';
+import type { AccessTask } from './access-task.entity';
+import type { Registration } from '../registrations/registration.entity';
 import { arrangedPhrase } from './access-need-phrases';
 
 /**

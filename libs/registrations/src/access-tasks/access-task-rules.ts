@@ -1,4 +1,4 @@
-import type { AccessTask } from '../access-task.entity';
+import type { AccessTask } from './access-task.entity';
 
 /**
  * A task is late when it is still open after its due date: staff have not arranged it in time,

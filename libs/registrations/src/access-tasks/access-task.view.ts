@@ -1,5 +1,5 @@
-import { accessNeedLabel } from '../access-needs';
-import type { AccessTask } from '../access-task.entity';
+import { accessNeedLabel } from './access-needs';
+import type { AccessTask } from './access-task.entity';
 import { isLate } from './access-task-rules';
 
 /** An access task as staff see it (the attendee's name is personal data: staff only). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { AccessTask } from '../access-task.entity';
+import { AccessTask } from './access-task.entity';
 
 /** A late task the alert job found, with what it needs to address the staff email. */
 export interface LateTaskToAlert {

@@ -3,9 +3,9 @@ import { shareForPlanning } from '@roundtable/events';
 import { NotificationLedger, NotificationOutbox } from '@roundtable/notifications';
 import { Clock, normaliseEmail } from '@roundtable/platform';
 import { DataSource } from 'typeorm';
-import { AccessTask } from '../access-task.entity';
+import { AccessTask } from './access-task.entity';
 import { AccessTaskCancelled, AccessTaskNotFound, EventNotOpen, NoOneToArrangeFor } from '../errors';
-import { Registration } from '../registration.entity';
+import { Registration } from '../registrations/registration.entity';
 import { accessArrangedNotification, lateAccessTasksNotification } from './access-task-messages';
 import { AccessTasksRepository } from './access-tasks.repository';
 

@@ -1,4 +1,4 @@
-import { toLondon } from '@roundtable/events';
+import { toLondon } from '@roundtable/platform';
 
 /**
  * Attendance can be recorded from the start of the event's day in UK time: staff at the door

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EventEntity, EventNotFound, formatLondonDate } from '@roundtable/events';
-import { Clock, InvalidInput, ruleBroken } from '@roundtable/platform';
+import { EventEntity, EventNotFound } from '@roundtable/events';
+import { Clock, InvalidInput, ruleBroken, formatLondonDate } from '@roundtable/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AttendanceNotOpenYet, EventNotOpen, NotAttended, RegistrationNotInEvent } from '../errors';
-import { Registration } from '../registration.entity';
+import { Registration } from '../registrations/registration.entity';
 import { attendanceOpensAt } from './attendance-window';
 
 export interface AttendanceCounts {

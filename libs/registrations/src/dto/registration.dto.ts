@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, ValidateIf } from 'class-validator';
 import { EmailAddress, MultiLineText, PersonName } from '@roundtable/platform';
-import { ACCESS_NEED_VALUES } from '../access-needs';
-import { ATTENDEE_ROLE_VALUES } from '../registration-status';
+import { ACCESS_NEED_VALUES } from '../access-tasks/access-needs';
+import { ATTENDEE_ROLE_VALUES } from '../registrations/registration-status';
 
 export class RegisterDto {
   @ApiProperty({

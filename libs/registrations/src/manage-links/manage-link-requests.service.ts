@@ -9,9 +9,9 @@ import {
 } from '@roundtable/notifications';
 import { AppConfig, Clock, normaliseEmail } from '@roundtable/platform';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { planned } from '../registration-messages';
-import type { Registration } from '../registration.entity';
-import { RegistrationsRepository } from '../registrations.repository';
+import { planned } from '../registrations/registration-messages';
+import type { Registration } from '../registrations/registration.entity';
+import { RegistrationsRepository } from '../registrations/registrations.repository';
 
 /** What the limits allow now for one address (and event). */
 interface LinkSendLimits {

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { hashSecretToken } from '@roundtable/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Registration } from '../registration.entity';
-import { RegistrationsRepository } from '../registrations.repository';
+import type { Registration } from '../registrations/registration.entity';
+import { RegistrationsRepository } from '../registrations/registrations.repository';
 import { ManageLinkKeys, type NewLinkSeed } from './manage-link-keys';
 
 type Seeded = Pick<Registration, 'id' | 'linkNonce' | 'linkKeyId'>;

@@ -1,4 +1,5 @@
-import { AREA_VALUES, EVENT_KIND_VALUES, EVENT_STATUSES, londonLocalToUtc } from '@roundtable/events';
+import { AREA_VALUES, EVENT_KIND_VALUES, EVENT_STATUSES } from '@roundtable/events';
+import { londonLocalToUtc } from '@roundtable/platform';
 import { DateTime } from 'luxon';
 import { datePartsOf, parseDateParts, readDateParts, type DateParts } from '../forms/date-input';
 import { FormErrors } from '../forms/form-errors';

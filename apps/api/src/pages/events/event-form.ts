@@ -3,13 +3,11 @@ import {
   EVENT_DESCRIPTION_MAX,
   EVENT_KIND_VALUES,
   EVENT_TITLE_MAX,
-  formatLondonDate,
-  londonLocalToUtc,
   scheduleProblems,
-  toLondon,
   type EventEntity,
   type UpdateEventDto,
 } from '@roundtable/events';
+import { formatLondonDate, londonLocalToUtc, toLondon } from '@roundtable/platform';
 import { plainToInstance } from 'class-transformer';
 import { datePartsOf, parseDateParts, readDateParts, type DateParts } from '../forms/date-input';
 import { FormErrors } from '../forms/form-errors';

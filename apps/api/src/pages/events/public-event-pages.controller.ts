@@ -7,7 +7,7 @@ import { uuidPipe } from '../../http/uuid.pipe';
 import { FormErrors } from '../forms/form-errors';
 import { textField } from '../forms/form-fields';
 import { PAGE_SIZE, paginationView, readPageNumber } from '../forms/pagination';
-import { registrationOpening } from '../registrations/registration-opening';
+import { registrationOpening } from '../registrations/public/registration-opening';
 import { publicEventDetails } from './event-details';
 
 /**
@@ -28,7 +28,7 @@ export class PublicEventPagesController {
   home(): void {}
 
   @Get('events')
-  @Render('pages/public/events/list.njk')
+  @Render('pages/events/public/list.njk')
   async list(@Query() query: Record<string, unknown>) {
     const area = textField(query, 'area');
     const errors = new FormErrors();
@@ -53,7 +53,7 @@ export class PublicEventPagesController {
   }
 
   @Get('events/:id')
-  @Render('pages/public/events/show.njk')
+  @Render('pages/events/public/show.njk')
   async show(@Param('id', uuidPipe('event')) id: string) {
     const event = await this.events.getPublic(id);
     return {

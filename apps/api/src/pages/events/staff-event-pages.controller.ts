@@ -20,18 +20,17 @@ import {
   EVENT_STATUSES,
   EventsService,
   toEventView,
-  toLondon,
   VenuesService,
   type EventEntity,
 } from '@roundtable/events';
 import type { User } from '@roundtable/identity';
-import { checkText, Clock } from '@roundtable/platform';
+import { checkText, Clock, toLondon } from '@roundtable/platform';
 import { AccessTasksRepository, EventAnnouncementsService } from '@roundtable/registrations';
 import type { Response } from 'express';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { uuidPipe } from '../../http/uuid.pipe';
-import { CsrfGuard } from '../auth/csrf.guard';
-import { StaffPageGuard } from '../auth/staff-page.guard';
+import { CsrfGuard } from '../../auth/pages/csrf.guard';
+import { StaffPageGuard } from '../../auth/pages/staff-page.guard';
 import { FormErrors, NO_ERRORS, type FormErrorsView } from '../forms/form-errors';
 import { textField } from '../forms/form-fields';
 import { PAGE_SIZE, paginationView, readPageNumber } from '../forms/pagination';
@@ -49,7 +48,7 @@ import {
   spansDays,
   type EventFormValues,
 } from './event-form';
-import { RegistrationSummary } from '../registrations/registration-summary';
+import { RegistrationSummary } from '../registrations/lists/registration-summary';
 import { eventDetails } from './event-details';
 
 const CANCEL_FIELDS = ['reason'];
@@ -94,7 +93,7 @@ export class StaffEventPagesController {
   home(): void {}
 
   @Get('events')
-  @Render('pages/staff/events/list.njk')
+  @Render('pages/events/staff/list.njk')
   async list(@Query() query: Record<string, unknown>) {
     const today = toLondon(this.clock.now()).toISODate()!;
     const filters = readEventFilters(query, today);
@@ -158,7 +157,7 @@ export class StaffEventPagesController {
   }
 
   @Get('events/:id')
-  @Render('pages/staff/events/show.njk')
+  @Render('pages/events/staff/show.njk')
   async show(@Param('id', uuidPipe('event')) id: string, @Query('done') done: unknown) {
     const event = await this.events.get(id);
     return {
@@ -184,7 +183,7 @@ export class StaffEventPagesController {
       const errors = new FormErrors();
       const status = this.explainRefusal(error, errors);
       const event = await this.events.get(id);
-      res.status(status).render('pages/staff/events/show.njk', {
+      res.status(status).render('pages/events/staff/show.njk', {
         ...eventDetails(event, this.clock.now()),
         ...errors.toView([]),
       });
@@ -234,7 +233,7 @@ export class StaffEventPagesController {
   @Get('events/:id/cancel')
   async cancelPage(@Param('id', uuidPipe('event')) id: string, @Res() res: Response): Promise<void> {
     const event = await this.changeableEvent(id);
-    res.render('pages/staff/events/cancel.njk', { event: toEventView(event), reason: '', ...NO_ERRORS });
+    res.render('pages/events/staff/cancel.njk', { event: toEventView(event), reason: '', ...NO_ERRORS });
   }
 
   @Post('events/:id/cancel')
@@ -268,7 +267,7 @@ export class StaffEventPagesController {
       }
     }
     const event = await this.events.get(id);
-    res.status(status).render('pages/staff/events/cancel.njk', {
+    res.status(status).render('pages/events/staff/cancel.njk', {
       event: toEventView(event),
       reason,
       ...errors.toView(CANCEL_FIELDS),
@@ -306,7 +305,7 @@ export class StaffEventPagesController {
     page: { event?: EventEntity; values: EventFormValues; errors: FormErrorsView; venues?: VenueChoice[] },
   ): Promise<void> {
     const venues = page.venues ?? (await this.venueChoices());
-    res.status(status).render('pages/staff/events/form.njk', {
+    res.status(status).render('pages/events/staff/form.njk', {
       event: page.event ? toEventView(page.event) : undefined,
       spansDays: page.event ? spansDays(page.event) : false,
       form: page.values,

@@ -1,6 +1,6 @@
 import { EventEntity } from '@roundtable/events';
 import { parseAccessNeedsForm, parseRegistrationForm, readRegistrationForm } from './registration-form';
-import { registrationOpening } from './registration-opening';
+import { registrationOpening } from './public/registration-opening';
 
 describe('parseRegistrationForm', () => {
   const form = (fields: Record<string, unknown>) => readRegistrationForm(fields);

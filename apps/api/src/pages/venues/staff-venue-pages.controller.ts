@@ -4,8 +4,8 @@ import { ACCESS_FEATURES, AREAS, toVenueView, VenuesService } from '@roundtable/
 import type { User } from '@roundtable/identity';
 import type { Response } from 'express';
 import { CurrentUser } from '../../auth/current-user.decorator';
-import { CsrfGuard } from '../auth/csrf.guard';
-import { StaffPageGuard } from '../auth/staff-page.guard';
+import { CsrfGuard } from '../../auth/pages/csrf.guard';
+import { StaffPageGuard } from '../../auth/pages/staff-page.guard';
 import { NO_ERRORS, type FormErrorsView } from '../forms/form-errors';
 import { PAGE_SIZE, paginationView, readPageNumber } from '../forms/pagination';
 import { explainRefusal } from '../forms/service-errors';
@@ -28,7 +28,7 @@ export class StaffVenuePagesController {
   constructor(private readonly venues: VenuesService) {}
 
   @Get()
-  @Render('pages/staff/venues/list.njk')
+  @Render('pages/venues/list.njk')
   async list(@Query() query: Record<string, unknown>) {
     const page = readPageNumber(query);
     const result = await this.venues.list({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
@@ -68,7 +68,7 @@ export class StaffVenuePagesController {
   }
 
   private renderForm(res: Response, status: number, form: VenueFormValues, errors: FormErrorsView): void {
-    res.status(status).render('pages/staff/venues/form.njk', {
+    res.status(status).render('pages/venues/form.njk', {
       form,
       areas: AREAS,
       accessFeatures: ACCESS_FEATURES,

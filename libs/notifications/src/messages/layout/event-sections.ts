@@ -1,4 +1,4 @@
-import { formatLondonRange } from '@roundtable/events';
+import { formatLondonRange } from '@roundtable/platform';
 import { accessLabels, joinWithAnd } from '../../event-wording';
 import type { MessageInput, Office } from '../message';
 import { action, heading, lines, link, list, paragraph, type Block } from './message-blocks';

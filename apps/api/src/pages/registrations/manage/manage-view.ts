@@ -1,0 +1,43 @@
+import type { EventEntity } from '@roundtable/events';
+import type { Registration } from '@roundtable/registrations';
+import { publicEventDetails } from '../../events/event-details';
+import { chosenAccessNeedLabel } from '../registration-form';
+
+export interface ManageState {
+  registration: Registration;
+  event: EventEntity;
+  waitlistPosition: number | null;
+}
+
+/**
+ * What the holder of a manage link sees, and which actions make sense now. Only the answers the
+ * service would accept are offered: nothing once the event is cancelled or has started.
+ */
+export function manageView(state: ManageState, token: string, now: Date) {
+  const { registration, event } = state;
+  const status = registration.status;
+  const open = event.status === 'published' && event.startsAt > now;
+  return {
+    ...publicEventDetails(event, now),
+    basePath: `/manage/${token}`,
+    registration: {
+      name: registration.name,
+      email: registration.email,
+      status,
+      waitlistPosition: state.waitlistPosition,
+      accessNeeds: registration.accessNeeds,
+      accessNeedLabels: registration.accessNeeds.map(chosenAccessNeedLabel),
+      accessNotes: registration.accessNotes,
+    },
+    // The joining link goes to people with a place, as in their confirmation email.
+    joinUrl: status === 'confirmed' && event.onlineUrl ? event.onlineUrl : undefined,
+    started: event.startsAt <= now,
+    open,
+    canAccept: open && ['invited', 'declined', 'cancelled'].includes(status),
+    canDecline: open && ['invited', 'confirmed', 'waitlisted'].includes(status),
+    canCancel: open && ['confirmed', 'waitlisted'].includes(status),
+    canChangeAccessNeeds: open && ['invited', 'confirmed', 'waitlisted'].includes(status),
+  };
+}
+
+export type ManageView = ReturnType<typeof manageView>;

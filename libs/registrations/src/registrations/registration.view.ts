@@ -1,0 +1,37 @@
+import { accessNeedLabel } from '../access-tasks/access-needs';
+import type { Registration } from './registration.entity';
+
+/** What staff see of a registration (personal data: staff only). */
+export interface RegistrationView {
+  id: string;
+  eventId: string;
+  name: string;
+  email: string;
+  role: string | null;
+  status: string;
+  accessNeeds: string[];
+  accessNeedLabels: string[];
+  accessNotes: string | null;
+  confirmedAt: string | null;
+  cancelledAt: string | null;
+  attendedAt: string | null;
+  createdAt: string;
+}
+
+export function toRegistrationView(registration: Registration): RegistrationView {
+  return {
+    id: registration.id,
+    eventId: registration.eventId,
+    name: registration.name,
+    email: registration.email,
+    role: registration.role,
+    status: registration.status,
+    accessNeeds: registration.accessNeeds,
+    accessNeedLabels: registration.accessNeeds.map(accessNeedLabel),
+    accessNotes: registration.accessNotes,
+    confirmedAt: registration.confirmedAt?.toISOString() ?? null,
+    cancelledAt: registration.cancelledAt?.toISOString() ?? null,
+    attendedAt: registration.attendedAt?.toISOString() ?? null,
+    createdAt: registration.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,318 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  EventEntity,
+  EventNotFound,
+  PublishedEventNotFound,
+  releasePlace,
+  shareForPlanning,
+  takePlace,
+  takePlaces,
+} from '@roundtable/events';
+import {
+  NotificationLedger,
+  NotificationOutbox,
+  type DueNotification,
+  type PlannedNotification,
+} from '@roundtable/notifications';
+import { Clock, isUniqueViolation, normaliseEmail } from '@roundtable/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessTasksPlanner } from '../access-tasks/access-tasks.planner';
+import { AlreadyAttended, AlreadyRegistered, EventNotOpen, RegistrationLinkNotFound } from '../errors';
+import { ManageLinkRequests } from '../manage-links/manage-link-requests.service';
+import { ManageLinks } from '../manage-links/manage-links.service';
+import type { RegisterDto, UpdateRegistrationDto } from '../dto/registration.dto';
+import {
+  confirmationMessages,
+  registrationCancelledMessages,
+  waitlistedMessages,
+} from './registration-messages';
+import { Registration } from './registration.entity';
+import { RegistrationsRepository } from './registrations.repository';
+
+/**
+ * What a public registration did. For the service's callers and tests only: the HTTP answer is
+ * the same whatever happened (whether the address was already registered is personal).
+ */
+export interface Registered {
+  /**
+   * The address's registration for the event: new, or the one it already had (unchanged); null
+   * when the address had none and has reached PUBLIC_REGISTRATIONS_PER_ADDRESS (nothing made).
+   */
+  registration: Registration | null;
+  /** False when the address already had a registration, which was left as it was. */
+  created: boolean;
+  /** Whether an email was planned: always for a new one; for an existing one, within the limits. */
+  emailed: boolean;
+}
+
+@Injectable()
+export class RegistrationsService {
+  private readonly logger = new Logger(RegistrationsService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registrations: RegistrationsRepository,
+    private readonly ledger: NotificationLedger,
+    private readonly outbox: NotificationOutbox,
+    private readonly accessTasks: AccessTasksPlanner,
+    private readonly manageLinks: ManageLinks,
+    private readonly linkRequests: ManageLinkRequests,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * A member of the public asks for a place: confirmed while places last, otherwise waitlisted in
+   * arrival order. The confirmation (or waitlist) email, reminders and access tasks are planned
+   * in the same transaction and sent after it commits; the email carries the manage link.
+   *
+   * An address that already has a registration for the event (invited, registered, declined,
+   * cancelled…) is not changed at all: anyone can type any address, so nothing they send may
+   * overwrite or re-key the row. The address is emailed its own link instead (within the limits
+   * of ManageLinkRequests), and its owner can take a place through it.
+   */
+  async register(eventId: string, input: RegisterDto): Promise<Registered> {
+    try {
+      return await this.registerOnce(eventId, input);
+    } catch (error) {
+      // The same address registered twice at once: the loser finds the winner's row, and is
+      // answered as for any existing registration, not with an error that would tell them so.
+      if (!isUniqueViolation(error)) throw error;
+      return this.registerOnce(eventId, input);
+    }
+  }
+
+  private async registerOnce(eventId: string, input: RegisterDto): Promise<Registered> {
+    const email = normaliseEmail(input.email);
+    const { result, due } = await this.dataSource.transaction(async (manager) => {
+      const event = await this.openEventOrFail(manager, eventId);
+      const existing = await this.registrations.findForPerson(manager, eventId, email);
+      if (existing) {
+        const due = await this.linkRequests.planFor(manager, existing, event);
+        return { result: { registration: existing, created: false, emailed: due.length > 0 }, due };
+      }
+      if (!(await this.linkRequests.mayRegisterNew(manager, email))) {
+        return { result: { registration: null, created: false, emailed: false }, due: [] };
+      }
+      const hasPlace = await takePlace(manager, eventId);
+      const now = this.clock.now();
+      const registration = await this.registrations.insert(manager, {
+        eventId,
+        email,
+        name: input.name,
+        role: input.role,
+        accessNeeds: input.accessNeeds ?? [],
+        accessNotes: input.accessNotes?.trim() || null,
+        ...this.manageLinks.newSeed(),
+        status: hasPlace ? 'confirmed' : 'waitlisted',
+        confirmedAt: hasPlace ? now : null,
+      });
+      const messages = hasPlace
+        ? confirmationMessages(registration, event, now)
+        : waitlistedMessages(registration, event, now, {
+            position: await this.registrations.waitlistPosition(registration, manager),
+          });
+      if (hasPlace && registration.accessNeeds.length > 0) {
+        await this.accessTasks.plan(manager, registration, event);
+      }
+      return {
+        result: { registration, created: true, emailed: true },
+        due: await this.ledger.plan(manager, messages),
+      };
+    });
+    await this.outbox.enqueue(due);
+    this.logger.log(registeredLogLine(eventId, result));
+    return result;
+  }
+
+  async getByToken(
+    token: string,
+  ): Promise<{ registration: Registration; event: EventEntity; waitlistPosition: number | null }> {
+    const registration = await this.manageLinks.findByToken(this.dataSource.manager, token);
+    if (!registration) throw new RegistrationLinkNotFound();
+    const event = await this.dataSource.manager.getRepository(EventEntity).findOneOrFail({
+      where: { id: registration.eventId },
+      relations: { venue: true },
+    });
+    const waitlistPosition =
+      registration.status === 'waitlisted' ? await this.registrations.waitlistPosition(registration) : null;
+    return { registration, event, waitlistPosition };
+  }
+
+  /** The holder of the manage link answers an invitation, gives up a place, or changes access needs. */
+  async updateByToken(token: string, change: UpdateRegistrationDto): Promise<Registration> {
+    const { registration, due } = await this.inTransaction(async (manager) => {
+      const registration = await this.lockByTokenOrFail(manager, token);
+      const event = await this.eventOrFail(manager, registration.eventId);
+      const planned: PlannedNotification[] = [];
+      if (change.accessNeeds !== undefined) registration.accessNeeds = change.accessNeeds;
+      if (change.accessNotes !== undefined) registration.accessNotes = change.accessNotes?.trim() || null;
+
+      if (
+        change.response === 'accept' &&
+        ['invited', 'declined', 'cancelled'].includes(registration.status)
+      ) {
+        this.assertOpen(event);
+        const hasPlace = await takePlace(manager, event.id);
+        const now = this.clock.now();
+        if (comesBack(registration)) registration.calendarRevision += 1;
+        registration.status = hasPlace ? 'confirmed' : 'waitlisted';
+        registration.confirmedAt = hasPlace ? now : null;
+        registration.cancelledAt = null;
+        await this.registrations.save(manager, registration);
+        planned.push(
+          ...(hasPlace
+            ? confirmationMessages(registration, event, now)
+            : waitlistedMessages(registration, event, now, {
+                position: await this.registrations.waitlistPosition(registration, manager),
+              })),
+        );
+      } else if (change.response === 'decline') {
+        planned.push(...(await this.giveUp(manager, registration, event, 'declined')));
+      } else {
+        await this.registrations.save(manager, registration);
+      }
+      if (registration.status === 'confirmed') await this.accessTasks.plan(manager, registration, event);
+      return { registration, due: await this.ledger.plan(manager, planned) };
+    });
+    await this.outbox.enqueue(due);
+    return registration;
+  }
+
+  /** Cancels through the manage link; a freed place goes to the next person waiting. */
+  async cancelByToken(token: string): Promise<Registration> {
+    const { registration, due } = await this.inTransaction(async (manager) => {
+      const registration = await this.lockByTokenOrFail(manager, token);
+      const event = await this.eventOrFail(manager, registration.eventId);
+      const planned = await this.giveUp(manager, registration, event, 'cancelled');
+      return { registration, due: await this.ledger.plan(manager, planned) };
+    });
+    await this.outbox.enqueue(due);
+    this.logger.log(`Registration ${registration.id} cancelled`);
+    return registration;
+  }
+
+  /**
+   * Moves a registration to declined or cancelled. If it held a place, the place is released and
+   * the longest-waiting person is promoted (and told) in the same transaction.
+   */
+  private async giveUp(
+    manager: EntityManager,
+    registration: Registration,
+    event: EventEntity,
+    status: 'declined' | 'cancelled',
+  ): Promise<PlannedNotification[]> {
+    if (registration.status === 'attended') throw new AlreadyAttended(registration.id);
+    if (registration.status === status) return [];
+    const heldPlace = registration.status === 'confirmed';
+    const now = this.clock.now();
+    registration.status = status;
+    registration.cancelledAt = now;
+    // Their calendar holds the event with a place: it gets a CANCEL whose SEQUENCE is above the
+    // last REQUEST's, hence the raised revision.
+    if (heldPlace) registration.calendarRevision += 1;
+    await this.registrations.save(manager, registration);
+    await this.ledger.supersedeForRegistration(manager, registration.id);
+    await this.accessTasks.cancelFor(manager, registration.id);
+    if (!heldPlace) return [];
+    await releasePlace(manager, event.id);
+    const told = event.status === 'published' ? registrationCancelledMessages(registration, event, now) : [];
+    return [...told, ...(await this.promote(manager, event, 1))];
+  }
+
+  /**
+   * Places freed without anyone leaving (staff raised the capacity) go to the people waiting,
+   * longest first, inside the caller's transaction (which holds the event FOR UPDATE, so its
+   * places taken are current); returns their `promoted` messages to plan.
+   */
+  async promoteIntoFreePlaces(manager: EntityManager, event: EventEntity): Promise<PlannedNotification[]> {
+    const free = event.capacity === null ? null : event.capacity - event.placesTaken;
+    return this.promote(manager, event, free);
+  }
+
+  /**
+   * Confirms up to `places` of the longest-waiting people (everyone waiting when null) in a fixed
+   * number of statements, however many they are: the waiting are locked (longest first), as many
+   * places as are free for them are taken in one UPDATE (never more than capacity), the first that
+   * many are confirmed in one UPDATE and their access tasks planned together. Returns their
+   * messages to plan.
+   */
+  private async promote(
+    manager: EntityManager,
+    event: EventEntity,
+    places: number | null,
+  ): Promise<PlannedNotification[]> {
+    if (event.status !== 'published' || event.startsAt <= this.clock.now()) return [];
+    if (places !== null && places <= 0) return [];
+    const waiting = await this.registrations.longestWaiting(manager, event.id, places);
+    const promoted = waiting.slice(0, await takePlaces(manager, event.id, waiting.length));
+    if (promoted.length === 0) return [];
+    const now = this.clock.now();
+    await this.registrations.confirm(
+      manager,
+      promoted.map((registration) => registration.id),
+      now,
+    );
+    for (const registration of promoted) {
+      registration.status = 'confirmed';
+      registration.confirmedAt = now;
+    }
+    await this.accessTasks.planMany(manager, promoted, event);
+    this.logger.log(
+      `Registration(s) ${promoted.map((registration) => registration.id).join(', ')} promoted from the waitlist of event ${event.id}`,
+    );
+    // The worker derives their manage link for every message, so "a place has come up" links too.
+    return promoted.flatMap((registration) =>
+      confirmationMessages(registration, event, now, { promoted: true }),
+    );
+  }
+
+  private async openEventOrFail(manager: EntityManager, eventId: string): Promise<EventEntity> {
+    const event = await shareForPlanning(manager, eventId);
+    if (!event || event.publishedAt === null) throw new PublishedEventNotFound(eventId);
+    this.assertOpen(event);
+    return event;
+  }
+
+  private assertOpen(event: EventEntity): void {
+    if (event.status === 'cancelled') throw EventNotOpen.cancelled();
+    if (event.status !== 'published') throw new PublishedEventNotFound(event.id);
+    if (event.startsAt <= this.clock.now()) throw EventNotOpen.started();
+  }
+
+  private async eventOrFail(manager: EntityManager, eventId: string): Promise<EventEntity> {
+    const event = await shareForPlanning(manager, eventId);
+    if (!event) throw new EventNotFound(eventId);
+    return event;
+  }
+
+  private async lockByTokenOrFail(manager: EntityManager, token: string): Promise<Registration> {
+    const registration = await this.manageLinks.findByToken(manager, token, true);
+    if (!registration) throw new RegistrationLinkNotFound();
+    return registration;
+  }
+
+  /** Two requests for one address at once: the loser is told, not given a 500. */
+  private async inTransaction<T extends { due: DueNotification[] }>(
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AlreadyRegistered();
+      throw error;
+    }
+  }
+}
+
+/** What happened, by ids only (whether an address was known is for the log, never the answer). */
+function registeredLogLine(eventId: string, { registration, created, emailed }: Registered): string {
+  if (!registration)
+    return `Public registration for event ${eventId} refused: the address's daily limit is reached`;
+  if (created) return `Registration ${registration.id} for event ${eventId}: ${registration.status}`;
+  return `Registration ${registration.id} for event ${eventId}: registered again, unchanged; link ${emailed ? 'emailed' : 'not emailed (limit)'}`;
+}
+
+/** Someone who cancelled or declined taking a place again: their calendar item comes back. */
+function comesBack(registration: Registration): boolean {
+  return registration.status === 'cancelled' || registration.status === 'declined';
+}
