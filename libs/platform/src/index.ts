@@ -41,6 +41,7 @@ export {
 export {
   assertNoProblems,
   DomainError,
+  FixedRefusal,
   InvalidInput,
   ruleBroken,
   type DomainErrorKind,
