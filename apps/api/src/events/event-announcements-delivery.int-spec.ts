@@ -1,13 +1,12 @@
-import type { TestingModule } from '@nestjs/testing';
 import request from 'supertest';
 import { bearer, createEvent, publishEvent, slot } from '../../../../test/support/fixtures';
 import { eventually, TEST_JOB_POLICY } from '../../../../test/support/notification-test-bed';
 import { calendarOf } from '../../../../test/support/calendar-part';
-import { SmtpSink, type ReceivedMail } from '../../../../test/support/smtp-sink';
+import type { SmtpSink, ReceivedMail } from '../../../../test/support/smtp-sink';
 import { manageTokenIn } from '../../../../test/support/manage-link-in-mail';
 import { registerAndRead } from '../../../../test/support/registered';
-import { createTestApi, type TestApi } from '../../../../test/support/test-app';
-import { startWorkerBesideApi } from '../../../../test/support/worker-beside-api';
+import { type TestApi } from '../../../../test/support/test-app';
+import { startApiWithWorker, type ApiWithWorker } from '../../../../test/support/api-with-worker';
 
 /**
  * From one end to the other: the real api takes the requests, the real worker (its module, in
@@ -16,30 +15,21 @@ import { startWorkerBesideApi } from '../../../../test/support/worker-beside-api
  * The api's clock is set to the real time before each request, so the worker's delays hold.
  */
 describe('event announcements, delivered', () => {
+  let world: ApiWithWorker;
   let api: TestApi;
   let sink: SmtpSink;
-  let worker: TestingModule;
   let staff: string;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    api = await createTestApi('announcements-delivery', {
+    world = await startApiWithWorker('announcements-delivery', {
       now: new Date(),
-      env: {
-        SMTP_URL: sink.url,
-        MAIL_FROM: 'Halesowen Constituency Office <office@roundtable.test>',
-        PUBLIC_URL: 'https://roundtable.test',
-        PUBLIC_RATE_LIMIT: '100000',
-      },
+      env: { PUBLIC_URL: 'https://roundtable.test', PUBLIC_RATE_LIMIT: '100000' },
+      policy: TEST_JOB_POLICY,
     });
-    worker = await startWorkerBesideApi(TEST_JOB_POLICY);
+    ({ api, sink } = world);
     staff = await api.tokenFor('organiser');
   });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await sink?.stop();
-  });
+  afterAll(() => world?.close());
 
   /** The api's clock to now, so what it plans is due when the worker thinks it is. */
   const tick = () => api.clock.set(new Date());

@@ -1,12 +1,11 @@
-import type { TestingModule } from '@nestjs/testing';
 import request from 'supertest';
 import { bearer, createEvent, createVenue, publishEvent } from '../../../../test/support/fixtures';
 import { manageTokenIn } from '../../../../test/support/manage-link-in-mail';
 import { eventually, TEST_JOB_POLICY } from '../../../../test/support/notification-test-bed';
 import { registerAndRead, registrationOf } from '../../../../test/support/registered';
-import { SmtpSink, type ReceivedMail } from '../../../../test/support/smtp-sink';
-import { createTestApi, type TestApi } from '../../../../test/support/test-app';
-import { startWorkerBesideApi } from '../../../../test/support/worker-beside-api';
+import type { SmtpSink, ReceivedMail } from '../../../../test/support/smtp-sink';
+import { type TestApi } from '../../../../test/support/test-app';
+import { startApiWithWorker, type ApiWithWorker } from '../../../../test/support/api-with-worker';
 
 /**
  * Every message to a person links to their own, working manage page (issue 8, defect 6), and no
@@ -15,30 +14,21 @@ import { startWorkerBesideApi } from '../../../../test/support/worker-beside-api
  * its link taken from both the text and the HTML part, and followed.
  */
 describe('manage links, delivered', () => {
+  let world: ApiWithWorker;
   let api: TestApi;
   let sink: SmtpSink;
-  let worker: TestingModule;
   let staff: string;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    api = await createTestApi('manage-links-delivery', {
+    world = await startApiWithWorker('manage-links-delivery', {
       now: new Date(),
-      env: {
-        SMTP_URL: sink.url,
-        MAIL_FROM: 'Halesowen Constituency Office <office@roundtable.test>',
-        PUBLIC_URL: 'https://roundtable.test',
-        PUBLIC_RATE_LIMIT: '100000',
-      },
+      env: { PUBLIC_URL: 'https://roundtable.test', PUBLIC_RATE_LIMIT: '100000' },
+      policy: TEST_JOB_POLICY,
     });
-    worker = await startWorkerBesideApi(TEST_JOB_POLICY);
+    ({ api, sink } = world);
     staff = await api.tokenFor('organiser');
   });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await sink?.stop();
-  });
+  afterAll(() => world?.close());
 
   /** The api's clock to now, so what it plans is due when the worker thinks it is. */
   const tick = () => api.clock.set(new Date());
