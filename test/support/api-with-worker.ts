@@ -13,6 +13,11 @@ export interface ApiWithWorker {
   /** Where the api and the worker send their mail. */
   sink: SmtpSink;
   worker: TestingModule;
+  /**
+   * Sets the api's clock to the real time, which the worker keeps: call it before a request, so
+   * what the api plans is due when the worker thinks it is.
+   */
+  tick(): void;
   /** Stops the worker, the api and the sink, in that order (the worker may still be sending). */
   close(): Promise<void>;
 }
@@ -22,6 +27,21 @@ export interface ApiWithWorker {
  * and the real worker's module beside the api on the same config (database, Redis prefix, SMTP).
  * `env` adds to or overrides the mail settings; `policy` shortens the worker's retries and sweeps.
  */
+/**
+ * For tests that follow each message through the worker as it goes: the api starts at the real
+ * time (call `tick()` before each request after), links point at a public address, public rate
+ * limits are out of the way, and the worker retries and sweeps within a test's time.
+ */
+export function followingTheWorker(
+  policy: NotificationJobPolicy,
+): TestApiOptions & { policy: NotificationJobPolicy } {
+  return {
+    now: new Date(),
+    env: { PUBLIC_URL: 'https://roundtable.test', PUBLIC_RATE_LIMIT: '100000' },
+    policy,
+  };
+}
+
 export async function startApiWithWorker(
   label: string,
   options: TestApiOptions & { policy?: NotificationJobPolicy } = {},
@@ -45,6 +65,7 @@ export async function startApiWithWorker(
     api,
     sink,
     worker,
+    tick: () => api.clock.set(new Date()),
     async close() {
       await worker.close();
       await api.close();

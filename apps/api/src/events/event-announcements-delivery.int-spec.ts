@@ -6,7 +6,11 @@ import type { SmtpSink, ReceivedMail } from '../../../../test/support/smtp-sink'
 import { manageTokenIn } from '../../../../test/support/manage-link-in-mail';
 import { registerAndRead } from '../../../../test/support/registered';
 import { type TestApi } from '../../../../test/support/test-app';
-import { startApiWithWorker, type ApiWithWorker } from '../../../../test/support/api-with-worker';
+import {
+  followingTheWorker,
+  startApiWithWorker,
+  type ApiWithWorker,
+} from '../../../../test/support/api-with-worker';
 
 /**
  * From one end to the other: the real api takes the requests, the real worker (its module, in
@@ -21,41 +25,34 @@ describe('event announcements, delivered', () => {
   let staff: string;
 
   beforeAll(async () => {
-    world = await startApiWithWorker('announcements-delivery', {
-      now: new Date(),
-      env: { PUBLIC_URL: 'https://roundtable.test', PUBLIC_RATE_LIMIT: '100000' },
-      policy: TEST_JOB_POLICY,
-    });
+    world = await startApiWithWorker('announcements-delivery', followingTheWorker(TEST_JOB_POLICY));
     ({ api, sink } = world);
     staff = await api.tokenFor('organiser');
   });
   afterAll(() => world?.close());
 
-  /** The api's clock to now, so what it plans is due when the worker thinks it is. */
-  const tick = () => api.clock.set(new Date());
-
   async function onlineEvent(overrides: Record<string, unknown>) {
-    tick();
+    world.tick();
     const event = await createEvent(api, staff, overrides);
     await publishEvent(api, staff, event.id);
     return event as { id: string; startsAt: string; endsAt: string };
   }
 
   const register = async (eventId: string, email: string) => {
-    tick();
+    world.tick();
     const res = await registerAndRead(api, eventId, { name: 'Sam Carer', email, role: 'parent_carer' });
     expect(res.status).toBe(202);
     return res.body;
   };
 
   const giveUp = async (token: string) => {
-    tick();
+    world.tick();
     const res = await request(api.http).delete(`/api/v1/public/registrations/${token}`);
     expect(res.status).toBe(200);
   };
 
   const patch = async (id: string, body: Record<string, unknown>) => {
-    tick();
+    world.tick();
     const res = await request(api.http).patch(`/api/v1/events/${id}`).set(bearer(staff)).send(body);
     expect(res.status).toBe(200);
     return res.body;
@@ -138,7 +135,7 @@ describe('event announcements, delivered', () => {
     expect(calendarOf(waiterUpdate)).toBeNull();
     expect(waiterUpdate.parsed.text).toContain('You are still on the waiting list.');
 
-    tick();
+    world.tick();
     const cancelled = await request(api.http)
       .post(`/api/v1/events/${event.id}/cancel`)
       .set(bearer(staff))
@@ -165,7 +162,7 @@ describe('event announcements, delivered', () => {
   });
 
   it('sends a due reminder once; after a reschedule the old reminders stay unsent and the new one goes', async () => {
-    tick();
+    world.tick();
     const startsAt = new Date(Math.ceil((Date.now() + 3_600_000 + 8_000) / 1000) * 1000);
     const event = await onlineEvent({
       startsAt: startsAt.toISOString(),
@@ -183,7 +180,7 @@ describe('event announcements, delivered', () => {
     expect(sent.status).toBe('sent');
     expect(waiting.status).toBe('pending');
 
-    tick();
+    world.tick();
     const newStart = new Date(Math.ceil((Date.now() + 3_600_000 + 6_000) / 1000) * 1000);
     expect(
       await patch(event.id, {
@@ -243,7 +240,7 @@ describe('event announcements, delivered', () => {
     expect(linkAgain.parsed.text).toContain('You cancelled your place before');
     const annLink = manageTokenIn(linkAgain);
     expect(annLink).toBe(annFirst.manageToken);
-    tick();
+    world.tick();
     const back = await request(api.http)
       .patch(`/api/v1/public/registrations/${annLink}`)
       .send({ response: 'accept' });
