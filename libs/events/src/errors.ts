@@ -1,4 +1,4 @@
-import { DomainError, ruleBroken, type RuleBroken } from '@roundtable/platform';
+import { DomainError, FixedRefusal, ruleBroken, type RuleBroken } from '@roundtable/platform';
 
 /** The events library's refusals, each naming its rule and the facts it was broken with. */
 
@@ -15,17 +15,17 @@ export class PublishedEventNotFound extends DomainError {
   }
 }
 
-export class EventCancelledUnchangeable extends DomainError {
-  constructor() {
-    super('conflict', 'cancelled-event-unchangeable', 'this event is cancelled and can no longer be changed');
-  }
-}
+export class EventCancelledUnchangeable extends FixedRefusal(
+  'conflict',
+  'cancelled-event-unchangeable',
+  'this event is cancelled and can no longer be changed',
+) {}
 
-export class EventAlreadyCancelled extends DomainError {
-  constructor() {
-    super('conflict', 'cancel-once', 'this event is already cancelled');
-  }
-}
+export class EventAlreadyCancelled extends FixedRefusal(
+  'conflict',
+  'cancel-once',
+  'this event is already cancelled',
+) {}
 
 export class EventNotDraft extends DomainError {
   constructor(readonly status: string) {
@@ -35,15 +35,11 @@ export class EventNotDraft extends DomainError {
   }
 }
 
-export class EventStartedBeforePublishing extends DomainError {
-  constructor() {
-    super(
-      'conflict',
-      'publish-before-start',
-      'this event has already started; move it to a future time before publishing',
-    );
-  }
-}
+export class EventStartedBeforePublishing extends FixedRefusal(
+  'conflict',
+  'publish-before-start',
+  'this event has already started; move it to a future time before publishing',
+) {}
 
 export class CapacityBelowPlacesTaken extends DomainError {
   constructor(

@@ -26,19 +26,8 @@ export {
   type EventKind,
   type EventStatus,
 } from './event-kinds';
-export {
-  CapacityBelowPlacesTaken,
-  EventAlreadyCancelled,
-  EventCancelledUnchangeable,
-  EventNotDraft,
-  EventNotFound,
-  EventStartedBeforePublishing,
-  PublishedEventNotFound,
-  VenueCapacityBelowPlanned,
-  VenueClash,
-  VenueNotFound,
-  type Clash,
-} from './errors';
+// Every refusal is public: the API filter and the pages map each one, so the list is errors.ts itself.
+export * from './errors';
 export { EventEntity } from './events/event.entity';
 export {
   lockForChange,

@@ -1,13 +1,13 @@
-import { DomainError } from '@roundtable/platform';
+import { DomainError, FixedRefusal } from '@roundtable/platform';
 
 /** The identity library's refusals. */
 
 /** The same for a wrong address and a wrong password, so neither is revealed. */
-export class CredentialsNotRight extends DomainError {
-  constructor() {
-    super('unauthorised', 'credentials-match', 'The email address or password is not right');
-  }
-}
+export class CredentialsNotRight extends FixedRefusal(
+  'unauthorised',
+  'credentials-match',
+  'The email address or password is not right',
+) {}
 
 export class EmailTaken extends DomainError {
   constructor(readonly email: string) {
@@ -15,21 +15,16 @@ export class EmailTaken extends DomainError {
   }
 }
 
-export class PartnerUsersUnavailable extends DomainError {
-  constructor() {
-    super(
-      'invalid',
-      'partner-role-needs-partners',
-      'role partner needs partner organisations, which are not available yet',
-      { field: 'role' },
-    );
-  }
-}
+export class PartnerUsersUnavailable extends FixedRefusal(
+  'invalid',
+  'partner-role-needs-partners',
+  'role partner needs partner organisations, which are not available yet',
+  { field: 'role' },
+) {}
 
-export class PartnerIdForPartnersOnly extends DomainError {
-  constructor() {
-    super('invalid', 'partner-id-for-partners', 'partnerId is only for partner users', {
-      field: 'partnerId',
-    });
-  }
-}
+export class PartnerIdForPartnersOnly extends FixedRefusal(
+  'invalid',
+  'partner-id-for-partners',
+  'partnerId is only for partner users',
+  { field: 'partnerId' },
+) {}

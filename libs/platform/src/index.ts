@@ -51,6 +51,7 @@ export {
 export {
   assertNoProblems,
   DomainError,
+  FixedRefusal,
   InvalidInput,
   ruleBroken,
   type DomainErrorKind,

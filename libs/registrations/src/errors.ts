@@ -1,4 +1,4 @@
-import { DomainError } from '@roundtable/platform';
+import { DomainError, FixedRefusal } from '@roundtable/platform';
 
 /**
  * The registrations library's refusals. An event's state is said in the words of what was being
@@ -26,30 +26,24 @@ export class EventNotOpen extends DomainError {
   }
 }
 
-export class RegistrationLinkNotFound extends DomainError {
-  constructor() {
-    super('not-found', 'registration-link', 'this link does not match a registration: check it is complete');
-  }
-}
+export class RegistrationLinkNotFound extends FixedRefusal(
+  'not-found',
+  'registration-link',
+  'this link does not match a registration: check it is complete',
+) {}
 
-export class InvitationLinkNotFound extends DomainError {
-  constructor() {
-    super('not-found', 'invitation-link', 'this link does not match an invitation: check it is complete');
-  }
-}
+export class InvitationLinkNotFound extends FixedRefusal(
+  'not-found',
+  'invitation-link',
+  'this link does not match an invitation: check it is complete',
+) {}
 
-export class AlreadyRegistered extends DomainError {
-  constructor() {
-    super(
-      'conflict',
-      'one-registration-per-address',
-      'this email address is already registered for this event',
-      {
-        field: 'email',
-      },
-    );
-  }
-}
+export class AlreadyRegistered extends FixedRefusal(
+  'conflict',
+  'one-registration-per-address',
+  'this email address is already registered for this event',
+  { field: 'email' },
+) {}
 
 export class AlreadyAttended extends DomainError {
   constructor(readonly registrationId: string) {

@@ -103,6 +103,14 @@ export interface Answer {
   body: unknown;
 }
 
+/** What is wrong with any answer: a server error, or accepting what the rules say to refuse. */
+export function answerProblems(answer: Answer, mustRefuse: string | undefined): string[] {
+  const problems: string[] = [];
+  if (answer.status >= 500) problems.push('a server error');
+  if (mustRefuse && answer.status < 400) problems.push(`accepted ${mustRefuse}, which the rules forbid`);
+  return problems;
+}
+
 /** "422: {…}" with the answer's body shortened, for messages. */
 export function describeAnswer(answer: Answer): string {
   const text = answer.text.replace(/\s+/g, ' ');

@@ -229,6 +229,13 @@ export function knownAttacks(base: unknown, required: ReadonlySet<string>): Know
   return attacks;
 }
 
+/** A request's path values as a failure report shows them: `id=<a real eventId> day="…"`. */
+export function describePath(path: HostileRequest['path']): string {
+  return Object.entries(path)
+    .map(([name, value]) => `${name}=${'ref' in value ? `<a real ${value.ref}>` : describeValue(value.raw)}`)
+    .join(' ');
+}
+
 /** Shortens long strings and shows invisible characters, so a failure's input can be read. */
 export function describeValue(value: unknown): string {
   const readable = (item: unknown): unknown => {

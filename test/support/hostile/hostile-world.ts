@@ -2,7 +2,7 @@ import { AccessTask } from '@roundtable/registrations';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { seedEvent, seedRegistration } from '../notification-seed';
-import { tableFingerprint, type TableFingerprint } from './table-fingerprint';
+import { changedTables, tableFingerprint, type TableFingerprint } from './table-fingerprint';
 
 /**
  * Real rows for one hostile request to aim at: a venue, a published event at it, a confirmed
@@ -142,5 +142,19 @@ export class WorldSupply {
   spent(): void {
     this.world = undefined;
     this.fingerprint = undefined;
+  }
+
+  /**
+   * After an answer with `status` to a request aimed at a world whose tables were `before`: the
+   * world is spent, unless the answer was a refusal (4xx) that left every table as it was. The
+   * tables a refusal changed, which it must not have; none for any other answer.
+   */
+  async afterAnswer(status: number, before: TableFingerprint): Promise<string[]> {
+    this.spent();
+    if (status < 400 || status >= 500) return [];
+    const after = await tableFingerprint(this.dataSource);
+    const changed = changedTables(before, after);
+    if (changed.length === 0) this.unchanged(after);
+    return changed;
   }
 }

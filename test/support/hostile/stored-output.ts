@@ -3,6 +3,7 @@ import { waitUntil } from '../../../tools/local/wait';
 import { bearer } from '../fixtures';
 import type { SmtpSink } from '../smtp-sink';
 import type { TestApi } from '../test-app';
+import { startWorkerBesideApi } from '../worker-beside-api';
 import { calendarProblems, markupProblems } from './hostile-check';
 import { CALENDAR_INJECTIONS, HEADER_INJECTIONS, MARKUP_PAYLOADS } from './hostile-values';
 import { mailProblems } from './mail-checks';
@@ -166,14 +167,29 @@ export async function writeHostileStories(api: TestApi, adminToken: string): Pro
   return problems;
 }
 
-/** Every stored-output problem, grouped as the report lists them. */
-export async function storedOutputProblems(options: {
+/** Where the suite's stored input can come back out, and the means to look. */
+export interface StoredOutputSources {
   api: TestApi;
   sink: SmtpSink;
   staff: Agent;
   adminToken: string;
   manageTokens: string[];
-}): Promise<string[]> {
+}
+
+/**
+ * Every stored-output problem, grouped as the report lists them. The worker runs beside the api
+ * meanwhile, so it sends what the accepted writes queued.
+ */
+export async function storedOutputProblems(options: StoredOutputSources): Promise<string[]> {
+  const worker = await startWorkerBesideApi();
+  try {
+    return await storedOutputProblemsBesideWorker(options);
+  } finally {
+    await worker.close();
+  }
+}
+
+async function storedOutputProblemsBesideWorker(options: StoredOutputSources): Promise<string[]> {
   const writing = await writeHostileStories(options.api, options.adminToken);
   await waitForDueMail(options.api);
   // A check that saw nothing proves nothing: staff-typed event titles go into every invitation.

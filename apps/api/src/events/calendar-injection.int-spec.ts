@@ -1,11 +1,10 @@
 import ICAL from 'ical.js';
-import type { TestingModule } from '@nestjs/testing';
 import request from 'supertest';
 import { bearer, createEvent, publishEvent, slot } from '../../../../test/support/fixtures';
 import { eventually } from '../../../../test/support/notification-test-bed';
-import { SmtpSink } from '../../../../test/support/smtp-sink';
-import { createTestApi, type TestApi } from '../../../../test/support/test-app';
-import { startWorkerBesideApi } from '../../../../test/support/worker-beside-api';
+import type { SmtpSink } from '../../../../test/support/smtp-sink';
+import { type TestApi } from '../../../../test/support/test-app';
+import { startApiWithWorker, type ApiWithWorker } from '../../../../test/support/api-with-worker';
 
 /**
  * A title stored before the text rule refused line breaks (written straight into the database,
@@ -19,29 +18,24 @@ describe('calendar files from a title that tries to add events', () => {
     'DTSTART:20260301T100000Z\r\nSUMMARY:Pay your deposit at pay.example\r\nEND:VEVENT\r\nBEGIN:VEVENT';
   const AS_TEXT = INJECTED.replace(/\r\n/g, ' ');
 
+  let world: ApiWithWorker;
   let sink: SmtpSink;
   let api: TestApi;
-  let worker: TestingModule;
   let staff: string;
   let eventId: string;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    api = await createTestApi('calendar-injection', {
-      env: { SMTP_URL: sink.url, MAIL_FROM: 'Halesowen Office <office@roundtable.test>' },
+    world = await startApiWithWorker('calendar-injection', {
+      env: { MAIL_FROM: 'Halesowen Office <office@roundtable.test>' },
     });
-    worker = await startWorkerBesideApi();
+    ({ api, sink } = world);
     staff = await api.tokenFor('organiser');
     const event = await createEvent(api, staff, slot(api, 20));
     await publishEvent(api, staff, event.id);
     await api.dataSource.query('UPDATE events SET title = $1 WHERE id = $2', [INJECTED, event.id]);
     eventId = event.id;
   });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await sink?.stop();
-  });
+  afterAll(() => world?.close());
 
   /** The events in a calendar file as ical.js reads it. */
   const vevents = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');

@@ -1,13 +1,16 @@
-import type { TestingModule } from '@nestjs/testing';
 import request from 'supertest';
 import { bearer, createEvent, publishEvent, slot } from '../../../../test/support/fixtures';
 import { eventually, TEST_JOB_POLICY } from '../../../../test/support/notification-test-bed';
 import { calendarOf } from '../../../../test/support/calendar-part';
-import { SmtpSink, type ReceivedMail } from '../../../../test/support/smtp-sink';
+import type { SmtpSink, ReceivedMail } from '../../../../test/support/smtp-sink';
 import { manageTokenIn } from '../../../../test/support/manage-link-in-mail';
 import { registerAndRead } from '../../../../test/support/registered';
-import { createTestApi, type TestApi } from '../../../../test/support/test-app';
-import { startWorkerBesideApi } from '../../../../test/support/worker-beside-api';
+import { type TestApi } from '../../../../test/support/test-app';
+import {
+  followingTheWorker,
+  startApiWithWorker,
+  type ApiWithWorker,
+} from '../../../../test/support/api-with-worker';
 
 /**
  * From one end to the other: the real api takes the requests, the real worker (its module, in
@@ -16,56 +19,40 @@ import { startWorkerBesideApi } from '../../../../test/support/worker-beside-api
  * The api's clock is set to the real time before each request, so the worker's delays hold.
  */
 describe('event announcements, delivered', () => {
+  let world: ApiWithWorker;
   let api: TestApi;
   let sink: SmtpSink;
-  let worker: TestingModule;
   let staff: string;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    api = await createTestApi('announcements-delivery', {
-      now: new Date(),
-      env: {
-        SMTP_URL: sink.url,
-        MAIL_FROM: 'Halesowen Constituency Office <office@roundtable.test>',
-        PUBLIC_URL: 'https://roundtable.test',
-        PUBLIC_RATE_LIMIT: '100000',
-      },
-    });
-    worker = await startWorkerBesideApi(TEST_JOB_POLICY);
+    world = await startApiWithWorker('announcements-delivery', followingTheWorker(TEST_JOB_POLICY));
+    ({ api, sink } = world);
     staff = await api.tokenFor('organiser');
   });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await sink?.stop();
-  });
-
-  /** The api's clock to now, so what it plans is due when the worker thinks it is. */
-  const tick = () => api.clock.set(new Date());
+  afterAll(() => world?.close());
 
   async function onlineEvent(overrides: Record<string, unknown>) {
-    tick();
+    world.tick();
     const event = await createEvent(api, staff, overrides);
     await publishEvent(api, staff, event.id);
     return event as { id: string; startsAt: string; endsAt: string };
   }
 
   const register = async (eventId: string, email: string) => {
-    tick();
+    world.tick();
     const res = await registerAndRead(api, eventId, { name: 'Sam Carer', email, role: 'parent_carer' });
     expect(res.status).toBe(202);
     return res.body;
   };
 
   const giveUp = async (token: string) => {
-    tick();
+    world.tick();
     const res = await request(api.http).delete(`/api/v1/public/registrations/${token}`);
     expect(res.status).toBe(200);
   };
 
   const patch = async (id: string, body: Record<string, unknown>) => {
-    tick();
+    world.tick();
     const res = await request(api.http).patch(`/api/v1/events/${id}`).set(bearer(staff)).send(body);
     expect(res.status).toBe(200);
     return res.body;
@@ -148,7 +135,7 @@ describe('event announcements, delivered', () => {
     expect(calendarOf(waiterUpdate)).toBeNull();
     expect(waiterUpdate.parsed.text).toContain('You are still on the waiting list.');
 
-    tick();
+    world.tick();
     const cancelled = await request(api.http)
       .post(`/api/v1/events/${event.id}/cancel`)
       .set(bearer(staff))
@@ -175,7 +162,7 @@ describe('event announcements, delivered', () => {
   });
 
   it('sends a due reminder once; after a reschedule the old reminders stay unsent and the new one goes', async () => {
-    tick();
+    world.tick();
     const startsAt = new Date(Math.ceil((Date.now() + 3_600_000 + 8_000) / 1000) * 1000);
     const event = await onlineEvent({
       startsAt: startsAt.toISOString(),
@@ -193,7 +180,7 @@ describe('event announcements, delivered', () => {
     expect(sent.status).toBe('sent');
     expect(waiting.status).toBe('pending');
 
-    tick();
+    world.tick();
     const newStart = new Date(Math.ceil((Date.now() + 3_600_000 + 6_000) / 1000) * 1000);
     expect(
       await patch(event.id, {
@@ -253,7 +240,7 @@ describe('event announcements, delivered', () => {
     expect(linkAgain.parsed.text).toContain('You cancelled your place before');
     const annLink = manageTokenIn(linkAgain);
     expect(annLink).toBe(annFirst.manageToken);
-    tick();
+    world.tick();
     const back = await request(api.http)
       .patch(`/api/v1/public/registrations/${annLink}`)
       .send({ response: 'accept' });

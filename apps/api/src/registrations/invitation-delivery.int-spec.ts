@@ -1,12 +1,11 @@
 import { inviteUid, NotificationOutbox } from '@roundtable/notifications';
-import type { TestingModule } from '@nestjs/testing';
 import request from 'supertest';
 import { bearer, createEvent, publishEvent } from '../../../../test/support/fixtures';
 import { eventually } from '../../../../test/support/notification-test-bed';
 import { calendarOf } from '../../../../test/support/calendar-part';
-import { SmtpSink } from '../../../../test/support/smtp-sink';
-import { createTestApi, type TestApi } from '../../../../test/support/test-app';
-import { startWorkerBesideApi } from '../../../../test/support/worker-beside-api';
+import type { SmtpSink } from '../../../../test/support/smtp-sink';
+import { type TestApi } from '../../../../test/support/test-app';
+import { startApiWithWorker, type ApiWithWorker } from '../../../../test/support/api-with-worker';
 
 const PUBLIC_URL = 'https://roundtable.test';
 
@@ -16,28 +15,17 @@ const PUBLIC_URL = 'https://roundtable.test';
  * ical.js. Also: an address unsubscribed after an invitation was planned is not sent it.
  */
 describe('invitations, end to end through the worker', () => {
+  let world: ApiWithWorker;
   let sink: SmtpSink;
   let api: TestApi;
-  let worker: TestingModule;
   let staff: string;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    api = await createTestApi('invitation-delivery', {
-      env: {
-        SMTP_URL: sink.url,
-        MAIL_FROM: 'Halesowen Constituency Office <office@roundtable.test>',
-        PUBLIC_URL,
-      },
-    });
-    worker = await startWorkerBesideApi();
+    world = await startApiWithWorker('invitation-delivery', { env: { PUBLIC_URL } });
+    ({ api, sink } = world);
     staff = await api.tokenFor('organiser');
   });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await sink?.stop();
-  });
+  afterAll(() => world?.close());
 
   const rows = (eventId: string) =>
     api.dataSource.query(

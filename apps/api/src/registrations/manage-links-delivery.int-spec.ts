@@ -1,12 +1,15 @@
-import type { TestingModule } from '@nestjs/testing';
 import request from 'supertest';
 import { bearer, createEvent, createVenue, publishEvent } from '../../../../test/support/fixtures';
 import { manageTokenIn } from '../../../../test/support/manage-link-in-mail';
 import { eventually, TEST_JOB_POLICY } from '../../../../test/support/notification-test-bed';
 import { registerAndRead, registrationOf } from '../../../../test/support/registered';
-import { SmtpSink, type ReceivedMail } from '../../../../test/support/smtp-sink';
-import { createTestApi, type TestApi } from '../../../../test/support/test-app';
-import { startWorkerBesideApi } from '../../../../test/support/worker-beside-api';
+import type { SmtpSink, ReceivedMail } from '../../../../test/support/smtp-sink';
+import { type TestApi } from '../../../../test/support/test-app';
+import {
+  followingTheWorker,
+  startApiWithWorker,
+  type ApiWithWorker,
+} from '../../../../test/support/api-with-worker';
 
 /**
  * Every message to a person links to their own, working manage page (issue 8, defect 6), and no
@@ -15,33 +18,17 @@ import { startWorkerBesideApi } from '../../../../test/support/worker-beside-api
  * its link taken from both the text and the HTML part, and followed.
  */
 describe('manage links, delivered', () => {
+  let world: ApiWithWorker;
   let api: TestApi;
   let sink: SmtpSink;
-  let worker: TestingModule;
   let staff: string;
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    api = await createTestApi('manage-links-delivery', {
-      now: new Date(),
-      env: {
-        SMTP_URL: sink.url,
-        MAIL_FROM: 'Halesowen Constituency Office <office@roundtable.test>',
-        PUBLIC_URL: 'https://roundtable.test',
-        PUBLIC_RATE_LIMIT: '100000',
-      },
-    });
-    worker = await startWorkerBesideApi(TEST_JOB_POLICY);
+    world = await startApiWithWorker('manage-links-delivery', followingTheWorker(TEST_JOB_POLICY));
+    ({ api, sink } = world);
     staff = await api.tokenFor('organiser');
   });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await sink?.stop();
-  });
-
-  /** The api's clock to now, so what it plans is due when the worker thinks it is. */
-  const tick = () => api.clock.set(new Date());
+  afterAll(() => world?.close());
 
   /** The emails of one kind to an address, oldest first, once there are `count` of them. */
   async function received(email: string, kind: string, count = 1): Promise<ReceivedMail[]> {
@@ -88,7 +75,7 @@ describe('manage links, delivered', () => {
   }
 
   const reschedule = async (eventId: string, startsAt: Date) => {
-    tick();
+    world.tick();
     const res = await request(api.http)
       .patch(`/api/v1/events/${eventId}`)
       .set(bearer(staff))
@@ -100,7 +87,7 @@ describe('manage links, delivered', () => {
   };
 
   it('links every kind of message to the person it is for, and no table holds a raw token', async () => {
-    tick();
+    world.tick();
     // Starts in an hour and a bit: the one-hour reminder is due within the test.
     const start = new Date(Math.ceil((Date.now() + 3_600_000 + 25_000) / 1000) * 1000);
     const venue = await createVenue(api, staff, { accessFeatures: [] });
@@ -117,7 +104,7 @@ describe('manage links, delivered', () => {
     const dee = { name: 'Dee Waiting', email: 'dee.links@example.org' };
     const cleo = { name: 'Cleo Invited', email: 'cleo.links@example.org' };
     const register = async (person: { name: string; email: string }, more: Record<string, unknown> = {}) => {
-      tick();
+      world.tick();
       expect(
         (await registerAndRead(api, event.id, { ...person, role: 'parent_carer', ...more })).status,
       ).toBe(202);
@@ -130,7 +117,7 @@ describe('manage links, delivered', () => {
     });
     await register(ben);
     await register(dee);
-    tick();
+    world.tick();
     await request(api.http)
       .post(`/api/v1/events/${event.id}/invitations`)
       .set(bearer(staff))
@@ -148,7 +135,7 @@ describe('manage links, delivered', () => {
     expect(invitation.parsed.text).toContain(`/manage/${manageTokenIn(invitation)}/accept`);
 
     // Staff arrange Ann's interpreter: she is told, with her link.
-    tick();
+    world.tick();
     const tasks = await request(api.http).get(`/api/v1/events/${event.id}/access-tasks`).set(bearer(staff));
     await request(api.http)
       .post(`/api/v1/access-tasks/${tasks.body.items[0].id}/arrange`)
@@ -164,7 +151,7 @@ describe('manage links, delivered', () => {
     await expectLinkOpens((await received(cleo.email, 'update'))[0], event.id, cleo);
 
     // Ann gives up her place: Ben is promoted ("a place has come up"), with his link.
-    tick();
+    world.tick();
     const annToken = (await registrationOf(api, event.id, ann.email)).manageToken;
     await request(api.http).delete(`/api/v1/public/registrations/${annToken}`).expect(200);
     expect((await expectLinkOpens((await received(ben.email, 'promoted'))[0], event.id, ben)).status).toBe(

@@ -9,6 +9,7 @@ import {
   eventDetails,
   greeting,
   manageSection,
+  placeSection,
   whenText,
 } from './layout/event-sections';
 import { heading, lines, paragraph, type Block } from './layout/message-blocks';
@@ -75,14 +76,10 @@ export function eventUpdatedMessage(input: EventUpdatedInput): Message {
               input.manageUrl,
             )
           : accepted
-            ? manageSection(
+            ? placeSection(
                 'If you cannot come now',
-                'Change or cancel your place',
+                'Please cancel your place if the change means you cannot come. You do not need to give a reason.',
                 input.manageUrl,
-                paragraph(
-                  'Please cancel your place if the change means you cannot come. You do not need to give a reason.',
-                ),
-                calendarButtonsNote(),
               )
             : manageSection(
                 'Your answer',

@@ -1,13 +1,7 @@
 import { formatLondonDate } from '@roundtable/platform';
 import { invitePart } from './invite-part';
 import { composeMessage } from './layout/compose-message';
-import {
-  calendarButtonsNote,
-  contactSection,
-  eventDetails,
-  greeting,
-  manageSection,
-} from './layout/event-sections';
+import { contactSection, eventDetails, greeting, placeSection } from './layout/event-sections';
 import { heading, list, paragraph, type Block } from './layout/message-blocks';
 import type { InviteInput, JoinInput, Message, MessageInput } from './message';
 
@@ -29,14 +23,10 @@ export function registrationConfirmationMessage(input: RegistrationConfirmationI
         paragraph('This email has a calendar invite. Open it to add the event to your calendar.'),
         ...eventDetails(input, { joinUrl: input.joinUrl }),
         ...accessNeedsSection(input.accessNeeds ?? []),
-        ...manageSection(
+        ...placeSection(
           'Change or cancel your place',
-          'Change or cancel your place',
+          'If you cannot come any more, please cancel. Someone on the waiting list can then have your place.',
           input.manageUrl,
-          paragraph(
-            'If you cannot come any more, please cancel. Someone on the waiting list can then have your place.',
-          ),
-          calendarButtonsNote(),
         ),
         ...contactSection(input.office),
       ],

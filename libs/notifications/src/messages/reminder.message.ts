@@ -1,13 +1,6 @@
 import { invitePart } from './invite-part';
 import { composeMessage } from './layout/compose-message';
-import {
-  calendarButtonsNote,
-  contactSection,
-  eventDetails,
-  greeting,
-  manageSection,
-  whenText,
-} from './layout/event-sections';
+import { contactSection, eventDetails, greeting, placeSection, whenText } from './layout/event-sections';
 import { paragraph } from './layout/message-blocks';
 import type { InviteInput, JoinInput, Message, MessageInput } from './message';
 import { reminderPhrase } from './reminder-phrase';
@@ -33,14 +26,10 @@ export function reminderMessage(input: ReminderInput): Message {
         paragraph(`This is a reminder that ${event.title} is ${soon}: ${whenText(event)}.`),
         paragraph('We look forward to seeing you.'),
         ...eventDetails(input, { joinUrl: input.joinUrl }),
-        ...manageSection(
+        ...placeSection(
           'If you cannot come now',
-          'Change or cancel your place',
+          'Please cancel your place so someone else can have it. You do not need to give a reason.',
           input.manageUrl,
-          paragraph(
-            'Please cancel your place so someone else can have it. You do not need to give a reason.',
-          ),
-          calendarButtonsNote(),
         ),
         ...contactSection(input.office),
       ],

@@ -1,13 +1,7 @@
 import { formatLondonDate } from '@roundtable/platform';
 import { invitePart } from './invite-part';
 import { composeMessage } from './layout/compose-message';
-import {
-  calendarButtonsNote,
-  contactSection,
-  eventDetails,
-  greeting,
-  manageSection,
-} from './layout/event-sections';
+import { contactSection, eventDetails, greeting, placeSection } from './layout/event-sections';
 import { paragraph } from './layout/message-blocks';
 import type { InviteInput, JoinInput, Message, MessageInput } from './message';
 
@@ -25,12 +19,10 @@ export function waitlistPromotedMessage(input: WaitlistPromotedInput): Message {
         paragraph('A place has come up and it is yours. You do not need to do anything to keep it.'),
         paragraph('This email has a calendar invite. Open it to add the event to your calendar.'),
         ...eventDetails(input, { joinUrl: input.joinUrl }),
-        ...manageSection(
+        ...placeSection(
           'Change or cancel your place',
-          'Change or cancel your place',
+          'If you cannot come now, please cancel. The place can then go to someone else.',
           input.manageUrl,
-          paragraph('If you cannot come now, please cancel. The place can then go to someone else.'),
-          calendarButtonsNote(),
         ),
         ...contactSection(input.office),
       ],

@@ -51,6 +51,24 @@ export class DomainError extends Error implements RuleBroken {
 }
 
 /**
+ * The base of a refusal that carries no facts and always says the same thing, so each such error
+ * is one line yet still a class of its own: it keeps its name, and callers catch it by type.
+ * `export class EventAlreadyCancelled extends FixedRefusal('conflict', 'cancel-once', '…') {}`
+ */
+export function FixedRefusal(
+  kind: DomainErrorKind,
+  rule: string,
+  message: string,
+  details: { field?: string } = {},
+) {
+  return class extends DomainError {
+    constructor() {
+      super(kind, rule, message, details);
+    }
+  };
+}
+
+/**
  * Input that breaks one or more rules, all reported at once so nothing is left for a second
  * attempt. The API lists every message, as it does for a DTO's validation errors.
  */

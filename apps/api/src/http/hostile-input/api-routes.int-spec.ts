@@ -1,8 +1,9 @@
-import type { TestingModule } from '@nestjs/testing';
 import request from 'supertest';
 import { bearer } from '../../../../../test/support/fixtures';
 import { logAnswer } from '../../../../../test/support/hostile/answer-log';
+import { answerTo, startHostileApi, type HostileApi } from '../../../../../test/support/hostile/hostile-api';
 import {
+  answerProblems,
   checkRoute,
   describeAnswer,
   errorShapeProblem,
@@ -11,16 +12,16 @@ import {
   unreachedRoutes,
   markupProblems,
   calendarProblems,
-  type Answer,
 } from '../../../../../test/support/hostile/hostile-check';
 import {
   bodyFor,
+  describePath,
   describeValue,
   urlFor,
   type HostileRequest,
 } from '../../../../../test/support/hostile/hostile-request';
 import { serialiseJson } from '../../../../../test/support/hostile/hostile-values';
-import { HOSTILE_LOGIN_USER, WorldSupply } from '../../../../../test/support/hostile/hostile-world';
+import { WorldSupply } from '../../../../../test/support/hostile/hostile-world';
 import {
   apiExamples,
   apiRequestArbitrary,
@@ -29,12 +30,10 @@ import {
   type ApiRoute,
   type OpenApiDocument,
 } from '../../../../../test/support/hostile/openapi-routes';
-import { signedInAgent, type Agent } from '../../../../../test/support/hostile/page-session';
+import { signedInAgent } from '../../../../../test/support/hostile/page-session';
 import { storedOutputProblems } from '../../../../../test/support/hostile/stored-output';
-import { changedTables, tableFingerprint } from '../../../../../test/support/hostile/table-fingerprint';
-import { SmtpSink } from '../../../../../test/support/smtp-sink';
-import { ADMIN, createTestApi, type TestApi } from '../../../../../test/support/test-app';
-import { startWorkerBesideApi } from '../../../../../test/support/worker-beside-api';
+import type { SmtpSink } from '../../../../../test/support/smtp-sink';
+import { ADMIN, type TestApi } from '../../../../../test/support/test-app';
 
 /**
  * The standing hostile-input suite, JSON API half: every route in the app's own OpenAPI
@@ -62,6 +61,7 @@ const NEVER_ACCEPTED_HERE: Record<string, string> = {
 const SESSION_USER = { email: 'hostile-sessions@roundtable.test', password: 'hostile-sessions-password-1' };
 
 describe('hostile input on every API route', () => {
+  let hostile: HostileApi;
   let sink: SmtpSink;
   let api: TestApi;
   let adminToken: string;
@@ -72,38 +72,13 @@ describe('hostile input on every API route', () => {
   const accepted = new Set<string>();
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    api = await createTestApi('hostile-api', {
-      // The worker reads the real clock; the api must agree with it about what is due.
-      now: new Date(),
-      env: {
-        SMTP_URL: sink.url,
-        MAIL_FROM: 'Halesowen Constituency Office <office@roundtable.test>',
-        PUBLIC_RATE_LIMIT: '1000000',
-        LOGIN_RATE_LIMIT: '1000000',
-        // Hostile passwords fail: the per-account lock must not turn later inputs into 429s unread.
-        LOGIN_ACCOUNT_FAILURE_LIMIT: '1000000',
-      },
-    });
-    adminToken = await api.tokenFor('admin');
-    await request(api.http)
-      .post('/api/v1/users')
-      .set(bearer(adminToken))
-      .send({ ...SESSION_USER, name: 'Hostile Sessions', role: 'organiser' })
-      .expect(201);
-    await request(api.http)
-      .post('/api/v1/users')
-      .set(bearer(adminToken))
-      .send({ ...HOSTILE_LOGIN_USER, name: 'Hostile Login', role: 'organiser' })
-      .expect(201);
+    hostile = await startHostileApi('hostile-api', { ...SESSION_USER, name: 'Hostile Sessions' });
+    ({ api, sink, adminToken } = hostile);
     const docs = await request(api.http).get('/docs/openapi.json').expect(200);
     routes = apiRoutesOf(docs.body as OpenApiDocument);
     worlds = new WorldSupply(api.dataSource);
   });
-  afterAll(async () => {
-    await api?.close();
-    await sink?.stop();
-  });
+  afterAll(() => hostile?.close());
 
   it('reads every route from the OpenAPI document, and can generate requests for each', () => {
     expect(routes.length).toBeGreaterThan(20);
@@ -125,38 +100,21 @@ describe('hostile input on every API route', () => {
     let call = request(api.http)[route.method.toLowerCase() as 'get'](url).buffer(true);
     if (route.signedIn) call = call.set(bearer(token));
     if (body !== undefined) call = call.set('Content-Type', 'application/json').send(serialiseJson(body));
-    let answer: Answer;
-    try {
-      const res = await call;
-      answer = {
-        status: res.status,
-        contentType: String(res.headers['content-type'] ?? ''),
-        text: res.text ?? '',
-        body: res.body,
-      };
-    } catch (error) {
-      throw new Error(`no answer at ${url}: ${(error as Error).message}`);
-    }
+    const { answer } = await answerTo(call, url);
     logAnswer(
       `${route.label} ${describeRequest(input).slice(0, 300)} -> ${describeAnswer(answer).slice(0, 300)}`,
     );
-    const problems: string[] = [];
-    if (answer.status >= 500) problems.push('a server error');
-    if (input.mustRefuse && answer.status < 400)
-      problems.push(`accepted ${input.mustRefuse}, which the rules forbid`);
+    const problems = answerProblems(answer, input.mustRefuse);
     if (route.signedIn && (answer.status === 401 || answer.status === 403))
       problems.push(
         "the suite's own admin token was refused: if a route ended the session, add it to SESSION_ENDING_ROUTES",
       );
-    worlds.spent();
     if (answer.status >= 400 && answer.status < 500) {
       const shape = errorShapeProblem(answer);
       if (shape) problems.push(shape);
-      const after = await tableFingerprint(api.dataSource);
-      const changed = changedTables(before, after);
-      if (changed.length > 0) problems.push(`a refused request changed ${changed.join(', ')}`);
-      else worlds.unchanged(after);
     }
+    const changed = await worlds.afterAnswer(answer.status, before);
+    if (changed.length > 0) problems.push(`a refused request changed ${changed.join(', ')}`);
     if (answer.contentType.startsWith('text/html')) problems.push(...markupProblems(answer.text));
     if (answer.status === 200 && answer.contentType.startsWith('text/calendar'))
       problems.push(...calendarProblems(answer.text));
@@ -205,25 +163,16 @@ describe('hostile input on every API route', () => {
   it(
     'lets no stored markup, header injection or extra calendar event out in a page, an email or a feed',
     async () => {
-      let worker: TestingModule | undefined;
-      let staff: Agent;
-      try {
-        worker = await startWorkerBesideApi();
-        staff = await signedInAgent(api, ADMIN.email, ADMIN.password);
-        const problems = await storedOutputProblems({ api, sink, staff, adminToken, manageTokens });
-        failWith('Stored hostile input that came back out unsafely', problems);
-      } finally {
-        await worker?.close();
-      }
+      const staff = await signedInAgent(api, ADMIN.email, ADMIN.password);
+      const problems = await storedOutputProblems({ api, sink, staff, adminToken, manageTokens });
+      failWith('Stored hostile input that came back out unsafely', problems);
     },
     ROUTE_TIMEOUT_MS,
   );
 });
 
 function describeRequest(input: HostileRequest): string {
-  const path = Object.entries(input.path)
-    .map(([name, value]) => `${name}=${'ref' in value ? `<a real ${value.ref}>` : describeValue(value.raw)}`)
-    .join(' ');
+  const path = describePath(input.path);
   const query = input.query.map(({ key, value }) => `${key}=${describeValue(value.value)}`).join('&');
   return [
     path && `path ${path}`,

@@ -1,22 +1,17 @@
-import type { TestingModule } from '@nestjs/testing';
 import request from 'supertest';
-import { bearer } from '../../../../../test/support/fixtures';
 import { logAnswer } from '../../../../../test/support/hostile/answer-log';
+import { answerTo, startHostileApi, type HostileApi } from '../../../../../test/support/hostile/hostile-api';
 import {
+  answerProblems,
   checkRoute,
   describeAnswer,
   failWith,
   hostileSettings,
   unreachedRoutes,
   markupProblems,
-  type Answer,
 } from '../../../../../test/support/hostile/hostile-check';
-import { describeValue, urlFor } from '../../../../../test/support/hostile/hostile-request';
-import {
-  HOSTILE_LOGIN_USER,
-  resolvePlaceholders,
-  WorldSupply,
-} from '../../../../../test/support/hostile/hostile-world';
+import { describePath, describeValue, urlFor } from '../../../../../test/support/hostile/hostile-request';
+import { resolvePlaceholders, WorldSupply } from '../../../../../test/support/hostile/hostile-world';
 import {
   encodeForm,
   formExamples,
@@ -33,10 +28,8 @@ import {
   type Agent,
 } from '../../../../../test/support/hostile/page-session';
 import { storedOutputProblems } from '../../../../../test/support/hostile/stored-output';
-import { changedTables, tableFingerprint } from '../../../../../test/support/hostile/table-fingerprint';
-import { SmtpSink } from '../../../../../test/support/smtp-sink';
-import { ADMIN, createTestApi, type TestApi } from '../../../../../test/support/test-app';
-import { startWorkerBesideApi } from '../../../../../test/support/worker-beside-api';
+import type { SmtpSink } from '../../../../../test/support/smtp-sink';
+import { ADMIN, type TestApi } from '../../../../../test/support/test-app';
 
 /**
  * The standing hostile-input suite, web-form half: every form the pages post (PAGE_FORMS,
@@ -64,6 +57,7 @@ const SESSION_USER = { email: 'hostile-forms@roundtable.test', password: 'hostil
 const CSRF_PAGE = { staff: '/staff/venues/new', visitor: '/sign-in' } as const;
 
 describe('hostile input on every web form', () => {
+  let hostile: HostileApi;
   let sink: SmtpSink;
   let api: TestApi;
   let adminToken: string;
@@ -77,37 +71,13 @@ describe('hostile input on every web form', () => {
   const accepted = new Set<string>();
 
   beforeAll(async () => {
-    sink = await SmtpSink.start();
-    api = await createTestApi('hostile-forms', {
-      now: new Date(),
-      env: {
-        SMTP_URL: sink.url,
-        MAIL_FROM: 'Halesowen Constituency Office <office@roundtable.test>',
-        PUBLIC_RATE_LIMIT: '1000000',
-        LOGIN_RATE_LIMIT: '1000000',
-        // Hostile passwords fail: the per-account lock must not turn later inputs into 429s unread.
-        LOGIN_ACCOUNT_FAILURE_LIMIT: '1000000',
-      },
-    });
-    adminToken = await api.tokenFor('admin');
-    await request(api.http)
-      .post('/api/v1/users')
-      .set(bearer(adminToken))
-      .send({ ...SESSION_USER, name: 'Hostile Forms', role: 'organiser' })
-      .expect(201);
-    await request(api.http)
-      .post('/api/v1/users')
-      .set(bearer(adminToken))
-      .send({ ...HOSTILE_LOGIN_USER, name: 'Hostile Login', role: 'organiser' })
-      .expect(201);
+    hostile = await startHostileApi('hostile-forms', { ...SESSION_USER, name: 'Hostile Forms' });
+    ({ api, sink, adminToken } = hostile);
     staff = await signedInAgent(api, ADMIN.email, ADMIN.password);
     visitor = request.agent(api.http);
     worlds = new WorldSupply(api.dataSource);
   });
-  afterAll(async () => {
-    await api?.close();
-    await sink?.stop();
-  });
+  afterAll(() => hostile?.close());
 
   it('lists every form the app posts, and can generate posts for each', () => {
     const listed = new Set(PAGE_FORMS.map((form) => form.route));
@@ -162,53 +132,28 @@ describe('hostile input on every web form', () => {
     const { world, before } = await worlds.next();
     const fields = resolvePlaceholders(input.fields, world) as Record<string, string | string[]>;
     const url = urlFor(form.route.split(' ')[1]!, { path: input.path, query: [] }, world);
-    let answer: Answer;
-    let location = '';
-    try {
-      let call = agent.post(url);
-      if (form.multipart) {
-        if (csrf) call = call.field(csrf.name, csrf.value);
-        for (const [name, value] of Object.entries(fields))
-          for (const item of Array.isArray(value) ? value : [value]) call = call.field(name, item);
-        if (input.file !== undefined)
-          call = call.attach(
-            'file',
-            Buffer.from(String(resolvePlaceholders(input.file, world))),
-            'people.csv',
-          );
-      } else {
-        const withToken = csrf ? { [csrf.name]: csrf.value, ...fields } : fields;
-        call = call.type('form').send(encodeForm(withToken, input.rawSuffix));
-      }
-      const res = await call;
-      location = String(res.headers.location ?? '');
-      answer = {
-        status: res.status,
-        contentType: String(res.headers['content-type'] ?? ''),
-        text: res.text ?? '',
-        body: res.body,
-      };
-    } catch (error) {
-      throw new Error(`no answer at ${url}: ${(error as Error).message}`);
+    let call = agent.post(url);
+    if (form.multipart) {
+      if (csrf) call = call.field(csrf.name, csrf.value);
+      for (const [name, value] of Object.entries(fields))
+        for (const item of Array.isArray(value) ? value : [value]) call = call.field(name, item);
+      if (input.file !== undefined)
+        call = call.attach('file', Buffer.from(String(resolvePlaceholders(input.file, world))), 'people.csv');
+    } else {
+      const withToken = csrf ? { [csrf.name]: csrf.value, ...fields } : fields;
+      call = call.type('form').send(encodeForm(withToken, input.rawSuffix));
     }
+    const { answer, location } = await answerTo(call, url);
     logAnswer(
       `${form.route} ${describePost(input).slice(0, 300)} -> ${describeAnswer(answer).slice(0, 300)} ${location}`,
     );
-    const problems: string[] = [];
-    if (answer.status >= 500) problems.push('a server error');
-    if (input.mustRefuse && answer.status < 400)
-      problems.push(`accepted ${input.mustRefuse}, which the rules forbid`);
+    const problems = answerProblems(answer, input.mustRefuse);
     if (answer.status === 403)
       problems.push("the suite's CSRF token or session was refused (403): fix how the suite posts forms");
     if (form.who === 'staff' && answer.status === 303 && location.startsWith('/sign-in'))
       problems.push("the suite's staff session was lost (sent to sign in)");
-    worlds.spent();
-    if (answer.status >= 400 && answer.status < 500) {
-      const after = await tableFingerprint(api.dataSource);
-      const changed = changedTables(before, after);
-      if (changed.length > 0) problems.push(`a refused post changed ${changed.join(', ')}`);
-      else worlds.unchanged(after);
-    }
+    const changed = await worlds.afterAnswer(answer.status, before);
+    if (changed.length > 0) problems.push(`a refused post changed ${changed.join(', ')}`);
     if (answer.contentType.startsWith('text/html')) problems.push(...markupProblems(answer.text));
     if (answer.status < 400) accepted.add(form.route);
     if (answer.status < 400 && url.includes('/manage/'))
@@ -249,23 +194,15 @@ describe('hostile input on every web form', () => {
   it(
     'lets no stored markup, header injection or extra calendar event out in a page, an email or a feed',
     async () => {
-      let worker: TestingModule | undefined;
-      try {
-        worker = await startWorkerBesideApi();
-        const problems = await storedOutputProblems({ api, sink, staff, adminToken, manageTokens });
-        failWith('Stored hostile input that came back out unsafely', problems);
-      } finally {
-        await worker?.close();
-      }
+      const problems = await storedOutputProblems({ api, sink, staff, adminToken, manageTokens });
+      failWith('Stored hostile input that came back out unsafely', problems);
     },
     TIMEOUT_MS,
   );
 });
 
 function describePost(input: FormPost): string {
-  const path = Object.entries(input.path)
-    .map(([name, value]) => `${name}=${'ref' in value ? `<a real ${value.ref}>` : describeValue(value.raw)}`)
-    .join(' ');
+  const path = describePath(input.path);
   return [
     path && `path ${path}`,
     `fields ${describeValue(input.fields)}`,

@@ -67,6 +67,20 @@ export function manageSection(
 }
 
 /**
+ * How someone with a place changes or gives it up: their private link, after why cancelling
+ * matters here. Their message carries a calendar REQUEST, so the note on its buttons comes too.
+ */
+export function placeSection(title: string, whyCancel: string, manageUrl: string): Block[] {
+  return manageSection(
+    title,
+    'Change or cancel your place',
+    manageUrl,
+    paragraph(whyCancel),
+    calendarButtonsNote(),
+  );
+}
+
+/**
  * In every message whose calendar invite Gmail or Outlook may show with Yes/No buttons (any
  * REQUEST): their answers never reach us (the invite asks for none, RSVP=FALSE), so people must
  * not think tapping Yes booked them a place.
