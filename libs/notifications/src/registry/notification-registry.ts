@@ -30,8 +30,8 @@
  *    `NotificationPreparer<'partner'>` (notification-preparer.ts): it reads the subject as it is
  *    now, returns `{ stale: reason }` when the row no longer stands or `{ build }` (the entry's
  *    `build`, then NotificationRenderer.render), and throws a PayloadError when the row can never
- *    make a message. whyNotCurrent is for event messages; another subject's preparer says itself
- *    when its rows are stale.
+ *    make a message. whyNotCurrent (notification-currency.ts) is for the registration and staff
+ *    audiences only: a new audience's preparer says itself when its rows are stale.
  * 7. Register it in one place: the NOTIFICATION_PREPARERS provider of
  *    apps/worker/src/notifications/notifications-worker.module.ts. The worker refuses to start
  *    unless every audience an entry names has exactly one preparer, reading the subject that
