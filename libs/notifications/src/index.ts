@@ -102,3 +102,9 @@ export {
   type StaffMessageContext,
 } from './registry/notification-registry';
 export { whyNotCurrent } from './registry/notification-currency';
+export {
+  preparersByAudience,
+  type NotificationAudience,
+  type NotificationPreparer,
+  type PreparedNotification,
+} from './registry/notification-preparer';

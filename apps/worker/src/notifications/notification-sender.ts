@@ -1,36 +1,28 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EventsService, type EventEntity } from '@roundtable/events';
 import {
   MailSendError,
   MailTransport,
   NOTIFICATION_JOBS,
   NotificationLedger,
   notificationKindEntry,
-  whyNotCurrent,
+  PayloadError,
   withoutAddresses,
   type NotificationKindEntry,
-  type StaffKindEntry,
   type Notification,
+  type PreparedNotification,
   type SendNotificationJob,
 } from '@roundtable/notifications';
 import { Clock } from '@roundtable/platform';
-import {
-  AccessTasksRepository,
-  InvitationSuppressionsRepository,
-  ManageLinks,
-  Registration,
-} from '@roundtable/registrations';
 import { UnrecoverableError, type Job } from 'bullmq';
-import type Mail from 'nodemailer/lib/mailer';
-import type { Repository } from 'typeorm';
 import type { JobHandler } from '../jobs/job-handler';
-import { NotificationRenderer } from './notification-renderer';
+import { NotificationPreparers } from './preparers/notification-preparers';
 
 /**
- * Sends one ledger row. The claim (pending → sending, in one conditional UPDATE) is what makes
- * this safe to run twice: a job re-run after a stall, added twice, or taken by two workers sends
- * once. Logs carry ids only.
+ * Sends one ledger row: claims it, asks the registry for its kind's entry and that entry's
+ * audience's preparer, supersedes or builds and sends, records, and applies the retry rules. It
+ * knows no kind, audience or subject by name. The claim (pending → sending, in one conditional
+ * UPDATE) is what makes this safe to run twice: a job re-run after a stall, added twice, or taken
+ * by two workers sends once. Logs carry ids only.
  */
 @Injectable()
 export class NotificationSender implements JobHandler {
@@ -39,12 +31,7 @@ export class NotificationSender implements JobHandler {
 
   constructor(
     private readonly ledger: NotificationLedger,
-    private readonly events: EventsService,
-    @InjectRepository(Registration) private readonly registrations: Repository<Registration>,
-    private readonly suppressions: InvitationSuppressionsRepository,
-    private readonly renderer: NotificationRenderer,
-    private readonly manageLinks: ManageLinks,
-    private readonly accessTasks: AccessTasksRepository,
+    private readonly preparers: NotificationPreparers,
     private readonly mail: MailTransport,
     private readonly clock: Clock,
   ) {}
@@ -73,8 +60,8 @@ export class NotificationSender implements JobHandler {
 
   /**
    * Sends the row's message; null when it is no longer current and so was superseded. One path
-   * for every kind: prepare (read what the message is about now, and whether it still stands),
-   * supersede if it does not, else build and send.
+   * for every kind: prepare (its audience's preparer reads what the message is about now, and
+   * whether it still stands), supersede if it does not, else build and send.
    */
   private async deliver(row: Notification, ids: string): Promise<string | null> {
     const prepared = await this.prepare(row);
@@ -93,77 +80,27 @@ export class NotificationSender implements JobHandler {
     return this.mail.send(options);
   }
 
-  private async prepare(row: Notification): Promise<Prepared> {
-    if (row.subjectType !== 'event' || row.eventId === null) {
-      // Every kind today is about an event; a partner's or a testimony's kinds come with their own.
+  /**
+   * Asks the preparer for the audience of the row's kind what the message needs and whether it
+   * still stands. A row no preparer can read (a kind about a partner while only event messages
+   * can be sent), or whose payload does not fit, fails at once: a retry would not help.
+   */
+  private async prepare(row: Notification): Promise<PreparedNotification> {
+    const entry = kindEntry(row.kind);
+    const preparer = this.preparers.for(row, entry);
+    if (!preparer) {
       throw new UnrecoverableError(
         `could not build the message: no ${row.kind} message about a ${row.subjectType} can be sent`,
       );
     }
-    const entry = kindEntry(row.kind);
-    if (entry.audience === 'staff') return this.prepareForStaff(row, entry, row.eventId);
-    const { event, registration } = await this.eventAndRegistration(row, row.eventId);
-    const stale = whyNotCurrent(row, event, registration, await this.recipient(row, entry));
-    if (stale || !registration) return { stale: stale ?? 'the recipient has been erased' };
-    // Every message that offers the person's own page links to it: derived now, never stored. The
-    // cancellations offer none, so a row made before derived links is not re-seeded for them.
-    const manageToken = entry.carriesManageLink ? await this.manageLinks.tokenFor(registration) : null;
-    return { build: () => this.renderer.render(row, entry, event, registration, manageToken) };
-  }
-
-  /**
-   * The event (with its venue) and the registration as they are now. One query while the
-   * registration exists, as it almost always does; otherwise (erased) the event on its own.
-   */
-  private async eventAndRegistration(
-    row: Notification,
-    eventId: string,
-  ): Promise<{ event: EventEntity; registration: Registration | null }> {
-    const registration = row.registrationId
-      ? await this.registrations
-          .createQueryBuilder('registration')
-          .innerJoinAndSelect('registration.event', 'event')
-          .leftJoinAndSelect('event.venue', 'venue')
-          .where('registration.id = :id', { id: row.registrationId })
-          .getOne()
-      : null;
-    const joined = registration?.event;
-    // The event is handed back on its own; the registration stays a plain read of its row.
-    if (registration) delete registration.event;
-    const event = joined && registration?.eventId === eventId ? joined : await this.events.get(eventId);
-    return { event, registration };
-  }
-
-  /** What the currency check needs to know about the person: only invitations need a look-up. */
-  private async recipient(
-    row: Notification,
-    entry: NotificationKindEntry,
-  ): Promise<{ unsubscribed: boolean }> {
-    if (entry.audience !== 'registration' || !entry.skipsUnsubscribed || row.recipientEmail.trim() === '') {
-      return { unsubscribed: false };
+    try {
+      return await preparer.prepare(row, entry);
+    } catch (error) {
+      if (error instanceof PayloadError) {
+        throw new UnrecoverableError(`could not build the message: ${error.message}`);
+      }
+      throw error;
     }
-    return { unsubscribed: await this.suppressions.isSuppressed(row.recipientEmail) };
-  }
-
-  /**
-   * A message to staff (late access tasks) has no registration. It goes only while the event is
-   * on and some of the tasks it is about are still open, and lists only those.
-   */
-  private async prepareForStaff(
-    row: Notification,
-    entry: StaffKindEntry,
-    eventId: string,
-  ): Promise<Prepared> {
-    const taskIds = row.payload.taskIds;
-    if (!Array.isArray(taskIds)) {
-      throw new UnrecoverableError(`could not build the message: ${entry.payloadNeeds}`);
-    }
-    const event = await this.events.get(eventId);
-    const stale = whyNotCurrent(row, event, null);
-    const open = stale ? [] : await this.accessTasks.stillOpen(taskIds);
-    const reason = stale ?? (open.length === 0 ? 'the tasks were all arranged or cancelled meanwhile' : null);
-    if (reason) return { stale: reason };
-    return { build: () => this.renderer.renderForStaff(row, entry, event, open) };
   }
 
   /**
@@ -207,9 +144,6 @@ function kindEntry(kind: string): NotificationKindEntry {
     throw new UnrecoverableError(`could not build the message: ${(error as Error).message}`);
   }
 }
-
-/** A message that still stands, ready to build; or why it no longer does. */
-type Prepared = { build: () => Mail.Options } | { stale: string };
 
 /** What a row is about, for the log: "event <id>", "partner <id>"; an id, never a name. */
 function about(row: Notification): string {

@@ -2,7 +2,11 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '@roundtable/events';
-import { NOTIFICATIONS_QUEUE, NotificationsModule } from '@roundtable/notifications';
+import {
+  NOTIFICATIONS_QUEUE,
+  NotificationsModule,
+  type NotificationPreparer,
+} from '@roundtable/notifications';
 import {
   InvitationSuppression,
   InvitationSuppressionsRepository,
@@ -16,11 +20,14 @@ import { NotificationRenderer } from './notification-renderer';
 import { NotificationSender } from './notification-sender';
 import { NotificationSweeper } from './notification-sweeper';
 import { NOTIFICATION_JOB_HANDLERS, NotificationsProcessor } from './notifications.processor';
+import { NOTIFICATION_PREPARERS, NotificationPreparers } from './preparers/notification-preparers';
+import { RegistrationNotificationPreparer } from './preparers/registration-notification-preparer';
+import { StaffNotificationPreparer } from './preparers/staff-notification-preparer';
 import { SweepSchedule } from './sweep-schedule';
 
 /**
- * Sends the ledger's messages, sweeps for the ones whose job went missing, and tells staff about
- * late access needs.
+ * Sends the ledger's messages (each audience's preparer loads what its messages need), sweeps for
+ * the ones whose job went missing, and tells staff about late access needs.
  */
 @Module({
   imports: [
@@ -34,6 +41,15 @@ import { SweepSchedule } from './sweep-schedule';
   providers: [
     InvitationSuppressionsRepository,
     NotificationRenderer,
+    RegistrationNotificationPreparer,
+    StaffNotificationPreparer,
+    {
+      // The one place an audience's preparer is registered (see notification-registry.ts).
+      provide: NOTIFICATION_PREPARERS,
+      inject: [RegistrationNotificationPreparer, StaffNotificationPreparer],
+      useFactory: (...preparers: NotificationPreparer[]): NotificationPreparer[] => preparers,
+    },
+    NotificationPreparers,
     NotificationSender,
     NotificationSweeper,
     LateAccessTasksAlerter,

@@ -17,8 +17,11 @@ export function whyNotCurrent(
   registration: { status: string } | null,
   recipient: { unsubscribed: boolean } = { unsubscribed: false },
 ): string | null {
-  const entry = (NOTIFICATION_REGISTRY as Record<string, NotificationKindEntry | undefined>)[row.kind];
-  if (entry?.audience === 'staff') return whyStaffNotCurrent(event);
+  const known = (NOTIFICATION_REGISTRY as Record<string, NotificationKindEntry | undefined>)[row.kind];
+  if (known?.audience === 'staff') return whyStaffNotCurrent(event);
+  // The rest is for messages to someone registered. Another audience's preparer (a partner's, a
+  // testimony's) does not ask here: it says itself when its rows are stale.
+  const entry = known?.audience === 'registration' ? known : undefined;
   if (event.sequence !== row.eventSequence) {
     return `the event changed since it was planned (sequence ${row.eventSequence}, now ${event.sequence})`;
   }

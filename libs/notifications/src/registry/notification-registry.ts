@@ -5,16 +5,37 @@
  *
  * ## How to add a kind of message
  *
+ * For an audience that exists (`registration`: someone registered for an event; `staff`: the
+ * office, about an event):
+ *
  * 1. Name it in NOTIFICATION_KINDS (ledger/notification-kinds.ts).
  * 2. Write its builder in messages/ (a pure function from its input to a `Message`, with a spec).
  * 3. Add its one entry below: `subjectType`, `audience`, a zod `payload` schema (a row whose
  *    payload does not fit fails with a PayloadError, never a retry), for a registration the
  *    `forStatuses` and event status (`whileEvent`) it is still current for, whether it
  *    `carriesManageLink` and `skipsUnsubscribed`, and `build`.
+ * 4. Plan it from its domain: the service that makes the change writes the ledger row in the same
+ *    transaction (NotificationLedger.plan), as RegistrationsService and EventAnnouncementsService
+ *    in libs/registrations do.
+ *
+ * The worker needs nothing more: it sends the kind with the preparer of its audience.
  * TypeScript refuses a kind without an entry (the registry is a Record over every kind), and
  * notification-registry.spec.ts checks each entry against its kind.
- * A kind about something other than an event (a partner, a testimony) also needs the worker to
- * load its subject; today the worker loads events and their registrations only.
+ *
+ * For a new audience (a partner's contact, a testimony's author), also:
+ *
+ * 5. Here, its entry type (`audience: 'partner'`, the `subjectType` it is about, and `build` from
+ *    its own context type, e.g. a `PartnerMessageContext`), joined to NotificationKindEntry.
+ * 6. One preparer in apps/worker/src/notifications/preparers/, a class implementing
+ *    `NotificationPreparer<'partner'>` (notification-preparer.ts): it reads the subject as it is
+ *    now, returns `{ stale: reason }` when the row no longer stands or `{ build }` (the entry's
+ *    `build`, then NotificationRenderer.render), and throws a PayloadError when the row can never
+ *    make a message. whyNotCurrent (notification-currency.ts) is for the registration and staff
+ *    audiences only: a new audience's preparer says itself when its rows are stale.
+ * 7. Register it in one place: the NOTIFICATION_PREPARERS provider of
+ *    apps/worker/src/notifications/notifications-worker.module.ts. The worker refuses to start
+ *    unless every audience an entry names has exactly one preparer, reading the subject that
+ *    entry is about (preparersByAudience).
  */
 import { z } from 'zod';
 import type { EventSnapshot } from '../event-snapshot';
