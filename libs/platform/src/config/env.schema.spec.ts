@@ -169,4 +169,49 @@ describe('validateEnv', () => {
       expect(refused).not.toContain('abab');
     });
   });
+
+  describe('TESTIMONY_KEYS', () => {
+    const key = Buffer.alloc(32, 9);
+
+    it.each([
+      ['unset', undefined],
+      ['empty', ''],
+    ])('is optional for now (nothing collects testimony yet): %s is no keys', (_label, value) => {
+      expect(validateEnv({ ...minimal, TESTIMONY_KEYS: value }).TESTIMONY_KEYS).toBeUndefined();
+    });
+
+    it('reads the current key first and older keys after it, from base64 (openssl rand -base64 32) and hex', () => {
+      const env = validateEnv({
+        ...minimal,
+        TESTIMONY_KEYS: `t2:${key.toString('base64')},t1:${key.toString('hex')}`,
+      });
+      expect(env.TESTIMONY_KEYS?.map((entry) => entry.id)).toEqual(['t2', 't1']);
+      expect(env.TESTIMONY_KEYS?.every((entry) => entry.secret.equals(key))).toBe(true);
+    });
+
+    it.each([
+      [
+        'a 31-byte secret',
+        `t1:${Buffer.alloc(31, 9).toString('base64')}`,
+        /TESTIMONY_KEYS entry 1 \("t1"\) needs a secret of exactly 32 bytes/,
+      ],
+      [
+        'a 64-byte secret, which AES-256 would not use whole',
+        `t1:${Buffer.alloc(64, 9).toString('base64')}`,
+        /TESTIMONY_KEYS entry 1 \("t1"\) needs a secret of exactly 32 bytes/,
+      ],
+      ['no key id', key.toString('base64'), /TESTIMONY_KEYS entry 1 must start with a key id/],
+      [
+        'a repeated key id',
+        `t1:${key.toString('base64')},t1:${key.toString('base64')}`,
+        /TESTIMONY_KEYS entry 2 repeats the key id "t1"/,
+      ],
+      ['no entries', ' , ', /TESTIMONY_KEYS needs at least one/],
+    ])('refuses %s, without repeating the secret', (_label, value, message) => {
+      const refused = refusal({ ...minimal, TESTIMONY_KEYS: value });
+      expect(refused).toMatch(message);
+      expect(refused).not.toContain('CQkJ');
+      expect(refused).not.toContain('0909');
+    });
+  });
 });

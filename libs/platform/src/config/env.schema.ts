@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { linkKeysSchema } from './link-keys';
+import { testimonyKeysSchema } from './testimony-keys';
 
 const optionalString = z
   .string()
@@ -47,6 +48,11 @@ export const envSchema = z
     PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
     /** Server keys that private manage links are derived from; never logged (see link-keys.ts). */
     LINK_KEYS: linkKeysSchema,
+    /**
+     * Keys that testimony fields are encrypted under (see testimony-keys.ts); never logged.
+     * Optional while nothing collects testimony: it will be required once something does.
+     */
+    TESTIMONY_KEYS: optionalString.pipe(testimonyKeysSchema.optional()),
     // "Send me my link" emails a stranger can cause, counted from the ledger (see README).
     LINK_EMAILS_PER_ADDRESS_PER_EVENT: z.coerce.number().int().min(1).max(100).default(3),
     LINK_EMAILS_PER_ADDRESS: z.coerce.number().int().min(1).max(1000).default(10),
