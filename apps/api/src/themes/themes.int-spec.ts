@@ -2,6 +2,7 @@ import request from 'supertest';
 import { bearer, countRows, expectError } from '../../../../test/support/fixtures';
 import { partnerToken } from '../../../../test/support/partner-user';
 import { createTestApi, type TestApi } from '../../../../test/support/test-app';
+import { waitUntil } from '../../../../tools/local/wait';
 
 const SEEDED_IN_ORDER = [
   'Assessment waits, including neurodevelopmental',
@@ -77,6 +78,44 @@ describe('themes: the list the testimony form offers, and staff changing it with
     const list = await publicThemes();
     expect(list.items.at(-1)!.slug).toBe('other');
     expect(list.items.map((theme) => theme.slug)).toContain('short-breaks-respite');
+  });
+
+  it('lets only one of several requests adding the same name at once through; the rest are 409', async () => {
+    const before = await countRows(api, 'themes');
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, n) => create({ name: n % 2 ? 'Respite at once' : 'respite at once' })),
+    );
+    expect(answers.map((res) => res.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const res of answers.filter((answer) => answer.status === 409)) expectError(res, 409);
+    expect(await countRows(api, 'themes')).toBe(before + 1);
+  });
+
+  it('answers 409, not 500, when the name is taken between its check and its insert', async () => {
+    // Another transaction holds the name, uncommitted: the request's check cannot see it, and its
+    // insert waits on the unique index until that transaction commits, then is refused.
+    const runner = api.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query(`INSERT INTO themes (slug, name) VALUES ('raced-name', 'Raced name')`);
+      const answer = create({ name: 'Raced name' }).then((res) => res);
+      await waitUntil(
+        'the request to wait on the unique index',
+        async () => {
+          const [row] = await api.dataSource.query(
+            `SELECT count(*)::int AS count FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO "themes"%'`,
+          );
+          return row.count > 0;
+        },
+        { timeoutMs: 10_000, intervalMs: 25 },
+      );
+      await runner.commitTransaction();
+      expect(expectError(await answer, 409)).toContain('"Raced name" already exists');
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 
   it('renames a theme keeping its id and slug, and refuses a name another theme has', async () => {
