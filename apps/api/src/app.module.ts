@@ -4,6 +4,7 @@ import { AdminBootstrap } from '@roundtable/identity';
 import { NotificationsModule } from '@roundtable/notifications';
 import { PlatformModule } from '@roundtable/platform';
 import { RegistrationsModule } from '@roundtable/registrations';
+import { TestimonyModule } from '@roundtable/testimony';
 import { AuthModule } from './auth/auth.module';
 import { EventCalendarController } from './events/event-calendar.controller';
 import { EventsController } from './events/events.controller';
@@ -21,6 +22,8 @@ import { EventRegistrationsController } from './registrations/event-registration
 import { InvitationsController } from './registrations/invitations.controller';
 import { PublicRegistrationsController } from './registrations/public-registrations.controller';
 import { PublicUnsubscribeController } from './registrations/public-unsubscribe.controller';
+import { PublicThemesController } from './themes/public-themes.controller';
+import { ThemesController } from './themes/themes.controller';
 
 @Module({
   imports: [
@@ -30,6 +33,7 @@ import { PublicUnsubscribeController } from './registrations/public-unsubscribe.
     EventsModule,
     RegistrationsModule,
     NotificationsModule,
+    TestimonyModule,
     HealthModule,
     PagesModule,
   ],
@@ -46,6 +50,8 @@ import { PublicUnsubscribeController } from './registrations/public-unsubscribe.
     AccessTasksController,
     InvitationsController,
     PublicUnsubscribeController,
+    ThemesController,
+    PublicThemesController,
   ],
   providers: [AdminBootstrap, AnswerFloor],
 })

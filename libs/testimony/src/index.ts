@@ -8,3 +8,18 @@ export {
 export { EncryptedColumn } from './encryption/encrypted-column';
 export { type FieldAddress } from './encryption/field-address';
 export { FieldCipher } from './encryption/field-cipher';
+// Every refusal is public: the API filter and the pages map each one, so the list is errors.ts itself.
+export * from './errors';
+export { TestimonyModule } from './testimony.module';
+export {
+  CreateThemeDto,
+  MergeThemeDto,
+  THEME_DESCRIPTION_MAX,
+  THEME_NAME_MAX,
+  UpdateThemeDto,
+} from './themes/theme.dto';
+export { Theme, THEME_STATUSES, type ThemeStatus } from './themes/theme.entity';
+export { slugFromName } from './themes/theme-slug';
+export { toPublicThemeView, toThemeView, type PublicThemeView, type ThemeView } from './themes/theme.view';
+export { OTHER_THEME_SLUG } from './themes/themes.repository';
+export { ThemesService } from './themes/themes.service';

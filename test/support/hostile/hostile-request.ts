@@ -38,6 +38,7 @@ const PATH_PARAM_SOURCES: Record<string, WorldRef> = {
   'check-in/registrationId': 'registrationId',
   'registrations/token': 'manageToken',
   'manage/token': 'manageToken',
+  'themes/id': 'themeId',
 };
 
 /**

@@ -1,4 +1,5 @@
 import { AccessTask } from '@roundtable/registrations';
+import { Theme } from '@roundtable/testimony';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { seedEvent, seedRegistration } from '../notification-seed';
@@ -30,6 +31,9 @@ export interface HostileWorld {
   startYear: string;
   /** An address no row uses yet, for a new registration, invitation or user. */
   uniqueEmail: string;
+  /** An active theme, and another for it to be merged into. */
+  themeId: string;
+  intoThemeId: string;
 }
 
 /**
@@ -61,6 +65,7 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
     dueAt: new Date(event.startsAt.getTime() - 7 * 86_400_000),
   });
   const start = new Date(event.startsAt.getTime() + 10 * 86_400_000);
+  const [theme, intoTheme] = await seedThemes(dataSource, 2);
   return {
     venueId: event.venueId!,
     eventId: event.id,
@@ -76,7 +81,18 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
     startMonth: String(start.getUTCMonth() + 1),
     startYear: String(start.getUTCFullYear()),
     uniqueEmail: `hostile-${randomBytes(5).toString('hex')}@example.org`,
+    themeId: theme!.id,
+    intoThemeId: intoTheme!.id,
   };
+}
+
+/** Active themes with names of their own, so a world's merge or retire never meets another's. */
+async function seedThemes(dataSource: DataSource, count: number): Promise<Theme[]> {
+  const themes = Array.from({ length: count }, () => {
+    const tag = randomBytes(4).toString('hex');
+    return { slug: `hostile-theme-${tag}`, name: `Hostile theme ${tag}`, status: 'active' as const };
+  });
+  return dataSource.getRepository(Theme).save(themes);
 }
 
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;

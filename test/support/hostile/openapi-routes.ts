@@ -130,6 +130,7 @@ const FIELD_HINTS: Record<string, unknown> = {
   accessNotes: 'A seat near the door, please.',
   note: 'Sam, your interpreter, will meet you at the door.',
   registrationIds: [placeholder('registrationId')],
+  intoId: placeholder('intoThemeId'),
 };
 
 /** Valid values that differ on one route: a sign-in that can succeed. */

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../../../test/support/test-database';
+import { NotificationSubjects1795700000000 } from './1795700000000-NotificationSubjects';
 import { migrations } from './index';
+
+/** The migrations up to this one, so undoing the last undoes this one whatever comes after it. */
+const upToNotificationSubjects = migrations.slice(
+  0,
+  migrations.indexOf(NotificationSubjects1795700000000) + 1,
+);
 
 /** The migration that gives every notification a subject keeps the rows there were. */
 describe('migration NotificationSubjects', () => {
@@ -9,7 +16,11 @@ describe('migration NotificationSubjects', () => {
   let dataSource: DataSource;
   beforeAll(async () => {
     database = await createTestDatabase('notification-subjects');
-    dataSource = new DataSource({ type: 'postgres', url: database.url, migrations });
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: database.url,
+      migrations: upToNotificationSubjects,
+    });
     await dataSource.initialize();
   });
   afterAll(async () => {

@@ -1,0 +1,83 @@
+import { DomainError, FixedRefusal, ruleBroken, type RuleBroken } from '@roundtable/platform';
+
+/** The testimony library's refusals, each naming its rule and the facts it was broken with. */
+
+export class ThemeNotFound extends DomainError {
+  constructor(readonly themeId: string) {
+    super('not-found', 'theme-exists', `no theme with id ${themeId}`, { data: { themeId } });
+  }
+}
+
+/** Names and slugs are unique across every theme, retired ones too, so history never reads two ways. */
+export class ThemeNameTaken extends DomainError {
+  constructor(readonly existing: { id: string; name: string; status: string }) {
+    super(
+      'conflict',
+      'theme-name-unique',
+      `a theme called "${existing.name}" already exists${existing.status === 'retired' ? ' (retired)' : ''} (${existing.id}): choose another name`,
+      { field: 'name', data: { existingThemeId: existing.id, status: existing.status } },
+    );
+  }
+}
+
+export class ThemeAlreadyRetired extends DomainError {
+  constructor(readonly theme: { id: string; name: string; mergedIntoId: string | null }) {
+    super(
+      'conflict',
+      'retire-once',
+      theme.mergedIntoId
+        ? `the theme "${theme.name}" is already merged into another theme (${theme.mergedIntoId}) and retired`
+        : `the theme "${theme.name}" is already retired`,
+      { data: { themeId: theme.id, mergedIntoId: theme.mergedIntoId } },
+    );
+  }
+}
+
+export class MergeIntoItself extends FixedRefusal(
+  'invalid',
+  'merge-into-another-theme',
+  'intoId is the theme being merged: merge a theme into a different one',
+  { field: 'intoId' },
+) {}
+
+export class MergeIntoRetiredTheme extends DomainError {
+  constructor(readonly into: { id: string; name: string; mergedIntoId: string | null }) {
+    super(
+      'conflict',
+      'merge-into-active-theme',
+      into.mergedIntoId
+        ? `the theme "${into.name}" was itself merged into ${into.mergedIntoId}: merge into that theme instead`
+        : `the theme "${into.name}" is retired: merge into an active theme`,
+      { field: 'intoId', data: { intoId: into.id, mergedIntoId: into.mergedIntoId } },
+    );
+  }
+}
+
+/** A merge is one step: a theme others were merged into stays, so no testimony is two hops away. */
+export class MergeWouldChain extends DomainError {
+  constructor(
+    readonly source: { id: string; name: string },
+    readonly into: { id: string; name: string },
+    readonly mergedInIds: readonly string[],
+  ) {
+    super(
+      'conflict',
+      'merge-one-step',
+      `other themes were merged into "${source.name}" (${mergedInIds.join(', ')}), so it cannot be merged in turn: merge "${into.name}" into "${source.name}" instead`,
+      { data: { themeId: source.id, intoId: into.id, mergedInIds } },
+    );
+  }
+}
+
+/** An intoId in the input that matches no theme (bad input, not a missing resource). */
+export function unknownTheme(field: string, themeId: string): RuleBroken {
+  return ruleBroken('theme-exists', `${field} ${themeId} does not match any theme`, field, { themeId });
+}
+
+export function themeNameNeedsLetters(): RuleBroken {
+  return ruleBroken(
+    'theme-name-has-letters',
+    'name must contain at least one letter or digit from A to Z or 0 to 9',
+    'name',
+  );
+}
