@@ -15,7 +15,7 @@ const swc: [string, Record<string, unknown>] = [
 ];
 
 const moduleNameMapper = {
-  '^@roundtable/(platform|identity|events|registrations|notifications)$': '<rootDir>/libs/$1/src',
+  '^@roundtable/(platform|identity|events|registrations|notifications|campaigns)$': '<rootDir>/libs/$1/src',
 };
 
 const project = (displayName: string, testMatch: string[], extra: Partial<Config> = {}) => ({

@@ -6,6 +6,7 @@ import { AccessTaskLateAlerts1795580899879 } from './1795580899879-AccessTaskLat
 import { DerivedManageLinks1795600000000 } from './1795600000000-DerivedManageLinks';
 import { PublicRegistrationsByAddress1795610000000 } from './1795610000000-PublicRegistrationsByAddress';
 import { NotificationSubjects1795700000000 } from './1795700000000-NotificationSubjects';
+import { Campaigns1795810000000 } from './1795810000000-Campaigns';
 
 /** Every migration, oldest first. Listed here, not globbed, so bundlers and tests find them all. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   DerivedManageLinks1795600000000,
   PublicRegistrationsByAddress1795610000000,
   NotificationSubjects1795700000000,
+  Campaigns1795810000000,
 ];
