@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
+import { CampaignsModule } from '@roundtable/campaigns';
 import { EventsModule } from '@roundtable/events';
 import { AdminBootstrap } from '@roundtable/identity';
 import { NotificationsModule } from '@roundtable/notifications';
 import { PlatformModule } from '@roundtable/platform';
 import { RegistrationsModule } from '@roundtable/registrations';
 import { AuthModule } from './auth/auth.module';
+import { CampaignsController } from './campaigns/campaigns.controller';
+import { PublicCampaignsController } from './campaigns/public-campaigns.controller';
 import { EventCalendarController } from './events/event-calendar.controller';
 import { EventsController } from './events/events.controller';
 import { PublicEventsController } from './events/public-events.controller';
@@ -28,6 +31,7 @@ import { PublicUnsubscribeController } from './registrations/public-unsubscribe.
     throttling,
     AuthModule,
     EventsModule,
+    CampaignsModule,
     RegistrationsModule,
     NotificationsModule,
     HealthModule,
@@ -40,6 +44,8 @@ import { PublicUnsubscribeController } from './registrations/public-unsubscribe.
     EventsController,
     EventCalendarController,
     PublicEventsController,
+    CampaignsController,
+    PublicCampaignsController,
     PublicRegistrationsController,
     EventRegistrationsController,
     AttendanceController,
