@@ -111,6 +111,11 @@ describe('campaigns: drafting, publishing, the public page and linked events', (
       expect(res.status).toBe(200);
       expect(res.body.status).toBe('published');
       expect(expectError(await publish(campaign.id), 409)).toMatch(/only a draft can be published/);
+      // A later change leaves it published: PATCH writes only the fields it was sent.
+      expect((await patch(campaign.id, { title: 'Renamed after publishing' })).body).toMatchObject({
+        title: 'Renamed after publishing',
+        status: 'published',
+      });
     });
 
     it('answers 404 for a campaign that does not exist, or an id that is not one', async () => {

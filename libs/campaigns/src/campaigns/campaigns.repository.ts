@@ -15,8 +15,20 @@ export class CampaignsRepository {
     return this.campaigns.save(this.campaigns.create(values));
   }
 
-  save(campaign: Campaign): Promise<Campaign> {
-    return this.campaigns.save(campaign);
+  /**
+   * Changes only the given fields, after `check` has seen the row as it will be, all under a row
+   * lock: a PATCH racing a publish can neither write the old status back nor pass the date rule
+   * against a row that has since changed.
+   */
+  async change(id: string, fields: Partial<Campaign>, check: (next: Campaign) => void): Promise<boolean> {
+    return this.campaigns.manager.transaction(async (manager) => {
+      const repository = manager.getRepository(Campaign);
+      const current = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) return false;
+      check({ ...current, ...fields });
+      if (Object.keys(fields).length > 0) await repository.update({ id }, fields);
+      return true;
+    });
   }
 
   /** Newest campaign first: the one being planned is the one staff look for. */

@@ -32,18 +32,15 @@ export class CampaignsService {
   }
 
   async update(id: string, patch: UpdateCampaignDto): Promise<Campaign> {
-    const campaign = await this.get(id);
-    Object.assign(campaign, definedOnly(patch));
-    this.assertDatesInOrder(campaign.startsOn, campaign.endsOn);
-    return this.campaigns.save(campaign);
+    const found = await this.campaigns.change(id, definedOnly(patch), (next) =>
+      this.assertDatesInOrder(next.startsOn, next.endsOn),
+    );
+    if (!found) throw new CampaignNotFound(id);
+    return this.get(id);
   }
 
   async publish(id: string): Promise<Campaign> {
-    const campaign = await this.get(id);
-    if (!(await this.campaigns.publishDraft(id))) {
-      const now = await this.get(id);
-      throw new CampaignNotDraft(now.status === 'draft' ? campaign.status : now.status);
-    }
+    if (!(await this.campaigns.publishDraft(id))) throw new CampaignNotDraft((await this.get(id)).status);
     return this.get(id);
   }
 
