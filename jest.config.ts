@@ -15,7 +15,8 @@ const swc: [string, Record<string, unknown>] = [
 ];
 
 const moduleNameMapper = {
-  '^@roundtable/(platform|identity|events|registrations|notifications|testimony)$': '<rootDir>/libs/$1/src',
+  '^@roundtable/(platform|identity|events|registrations|notifications|testimony|campaigns)$':
+    '<rootDir>/libs/$1/src',
 };
 
 const project = (displayName: string, testMatch: string[], extra: Partial<Config> = {}) => ({

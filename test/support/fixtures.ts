@@ -81,7 +81,16 @@ export async function publishEvent(api: TestApi, token: string, id: string) {
 /** How many rows a table holds, to show a refused request wrote nothing. */
 export async function countRows(
   api: TestApi,
-  table: 'users' | 'sessions' | 'venues' | 'events' | 'registrations' | 'notifications' | 'access_tasks' | 'themes',
+  table:
+    | 'users'
+    | 'sessions'
+    | 'venues'
+    | 'events'
+    | 'registrations'
+    | 'notifications'
+    | 'access_tasks'
+    | 'campaigns'
+    | 'themes',
 ): Promise<number> {
   const [row] = await api.dataSource.query(`SELECT count(*)::int AS count FROM "${table}"`);
   return row.count;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CampaignsModule } from '@roundtable/campaigns';
 import { EventsModule } from '@roundtable/events';
 import { AdminBootstrap } from '@roundtable/identity';
 import { NotificationsModule } from '@roundtable/notifications';
@@ -6,6 +7,8 @@ import { PlatformModule } from '@roundtable/platform';
 import { RegistrationsModule } from '@roundtable/registrations';
 import { TestimonyModule } from '@roundtable/testimony';
 import { AuthModule } from './auth/auth.module';
+import { CampaignsController } from './campaigns/campaigns.controller';
+import { PublicCampaignsController } from './campaigns/public-campaigns.controller';
 import { EventCalendarController } from './events/event-calendar.controller';
 import { EventsController } from './events/events.controller';
 import { PublicEventsController } from './events/public-events.controller';
@@ -31,6 +34,7 @@ import { ThemesController } from './themes/themes.controller';
     throttling,
     AuthModule,
     EventsModule,
+    CampaignsModule,
     RegistrationsModule,
     NotificationsModule,
     TestimonyModule,
@@ -44,6 +48,8 @@ import { ThemesController } from './themes/themes.controller';
     EventsController,
     EventCalendarController,
     PublicEventsController,
+    CampaignsController,
+    PublicCampaignsController,
     PublicRegistrationsController,
     EventRegistrationsController,
     AttendanceController,

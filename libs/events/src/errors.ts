@@ -105,6 +105,13 @@ export function unknownVenue(venueId: string): RuleBroken {
   return ruleBroken('venue-exists', `venueId ${venueId} does not match any venue`, 'venueId', { venueId });
 }
 
+/** A campaignId in the input that matches no campaign (bad input, not a missing resource). */
+export function unknownCampaign(campaignId: string): RuleBroken {
+  return ruleBroken('campaign-exists', `campaignId ${campaignId} does not match any campaign`, 'campaignId', {
+    campaignId,
+  });
+}
+
 export function needsAPlace(): RuleBroken {
   return ruleBroken(
     'needs-a-place',

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Campaign } from '@roundtable/campaigns';
 import { EventEntity } from './events/event.entity';
 import { EventsRepository } from './events/events.repository';
 import { EventsService } from './events/events.service';
@@ -8,7 +9,7 @@ import { VenuesRepository } from './venues/venues.repository';
 import { VenuesService } from './venues/venues.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Venue, EventEntity])],
+  imports: [TypeOrmModule.forFeature([Venue, EventEntity, Campaign])],
   providers: [VenuesRepository, VenuesService, EventsRepository, EventsService],
   exports: [VenuesService, EventsService],
 })

@@ -23,6 +23,7 @@ export {
   EVENT_STATUSES,
   eventFormat,
   eventKindLabel,
+  type EventFormat,
   type EventKind,
   type EventStatus,
 } from './event-kinds';

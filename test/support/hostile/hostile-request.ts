@@ -32,6 +32,7 @@ export type PathValue = { ref: WorldRef } | { raw: string };
 const PATH_PARAM_SOURCES: Record<string, WorldRef> = {
   'venues/id': 'venueId',
   'events/id': 'eventId',
+  'campaigns/id': 'campaignId',
   'access-tasks/id': 'accessTaskId',
   'access-tasks/taskId': 'accessTaskId',
   'attendance/registrationId': 'registrationId',
@@ -48,6 +49,7 @@ const PATH_PARAM_SOURCES: Record<string, WorldRef> = {
 export function pathParamSource(template: string, name: string): WorldRef | undefined {
   // Publishing needs a draft: the published event would only ever answer 409.
   if (name === 'id' && /\/events\/(\{id\}|:id)\/publish$/.test(template)) return 'draftEventId';
+  if (name === 'id' && /\/campaigns\/(\{id\}|:id)\/publish$/.test(template)) return 'draftCampaignId';
   const segments = template.split('/');
   const index = segments.findIndex((segment) => segment === `{${name}}` || segment === `:${name}`);
   if (index < 1) return undefined;

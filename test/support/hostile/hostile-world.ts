@@ -1,3 +1,4 @@
+import { Campaign } from '@roundtable/campaigns';
 import { AccessTask } from '@roundtable/registrations';
 import { Theme } from '@roundtable/testimony';
 import { randomBytes } from 'node:crypto';
@@ -16,6 +17,9 @@ export interface HostileWorld {
   eventId: string;
   /** A draft event at a venue of its own, for the routes that publish. */
   draftEventId: string;
+  /** A published campaign the event belongs to, and a draft one for the route that publishes. */
+  campaignId: string;
+  draftCampaignId: string;
   registrationId: string;
   accessTaskId: string;
   /** The confirmed registration's private-link token. */
@@ -64,12 +68,25 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
     status: 'open' as const,
     dueAt: new Date(event.startsAt.getTime() - 7 * 86_400_000),
   });
+  const campaigns = dataSource.getRepository(Campaign);
+  const campaignFields = {
+    title: 'Waiting for an EHC plan',
+    summary: 'What waiting does to families.',
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+    evidenceUse: 'Sent, anonymised, to the council.',
+  };
+  const campaign = await campaigns.save(campaigns.create({ ...campaignFields, status: 'published' }));
+  const draftCampaign = await campaigns.save(campaigns.create({ ...campaignFields, status: 'draft' }));
+  await dataSource.query('UPDATE "events" SET "campaign_id" = $1 WHERE "id" = $2', [campaign.id, event.id]);
   const start = new Date(event.startsAt.getTime() + 10 * 86_400_000);
   const [theme, intoTheme] = await seedThemes(dataSource, 2);
   return {
     venueId: event.venueId!,
     eventId: event.id,
     draftEventId: draft.id,
+    campaignId: campaign.id,
+    draftCampaignId: draftCampaign.id,
     registrationId: registration.id,
     accessTaskId: task.id,
     manageToken,

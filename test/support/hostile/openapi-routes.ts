@@ -122,6 +122,7 @@ const FIELD_HINTS: Record<string, unknown> = {
   name: 'Sam Jones',
   venueId: placeholder('venueId'),
   eventId: placeholder('eventId'),
+  campaignId: placeholder('campaignId'),
   startsAt: placeholder('startsAt'),
   endsAt: placeholder('endsAt'),
   onlineUrl: 'https://meet.example.org/hostile',

@@ -78,6 +78,7 @@ describe('events: drafting, reading, listing and changing', () => {
         timeZone: 'Europe/London',
         venueId: venue.id,
         venue: expect.objectContaining({ id: venue.id, name: 'Halesowen Library', capacity: 40 }),
+        campaignId: null,
         onlineUrl: null,
         capacity: 40,
         reminderOffsets: ['P7D', 'P1D', 'PT2H'],

@@ -102,6 +102,14 @@ export class CreateEventDto {
   @IsString({ each: true, message: 'each of reminderOffsets must be text such as P1D' })
   @MaxLength(20, { each: true, message: 'each of reminderOffsets must be a duration such as P1D' })
   reminderOffsets?: string[];
+
+  @ApiPropertyOptional({
+    description: 'The campaign the event belongs to; leave out or null for none.',
+    nullable: true,
+  })
+  @ValidateIf((_, value) => value !== undefined && value !== null)
+  @IsUUID('all', { message: 'campaignId must be the id of a campaign' })
+  campaignId?: string | null;
 }
 
 /** Every field may be left out; null only where null means something (no venue, no link, default capacity). */
@@ -136,6 +144,11 @@ export class ListEventsQueryDto extends ListPublicEventsQueryDto {
   @IsOptional()
   @IsIsoTimeWithOffset()
   to?: string;
+
+  @ApiPropertyOptional({ description: "Only this campaign's events." })
+  @IsOptional()
+  @IsUUID('all', { message: 'campaignId must be the id of a campaign' })
+  campaignId?: string;
 
   @ApiPropertyOptional({ enum: EVENT_STATUSES })
   @IsOptional()

@@ -5,11 +5,13 @@ import {
   Entity,
   Exclusion,
   Index,
+  JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
 import type { EventKind, EventStatus } from '../event-kinds';
+import { Campaign } from '@roundtable/campaigns';
 import { Venue } from '../venues/venue.entity';
 
 /**
@@ -93,6 +95,15 @@ export class EventEntity {
 
   @Column({ type: 'uuid', nullable: true })
   createdById: string | null;
+
+  /** The campaign the event belongs to, if any; deleting the campaign unlinks its events. */
+  @ManyToOne(() => Campaign, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'campaign_id', foreignKeyConstraintName: 'events_campaign_fk' })
+  campaign?: Campaign | null;
+
+  @Index('events_campaign_id')
+  @Column({ type: 'uuid', nullable: true })
+  campaignId: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -21,6 +21,7 @@ export interface EventView {
   timeZone: 'Europe/London';
   venueId: string | null;
   venue: VenueView | null;
+  campaignId: string | null;
   onlineUrl: string | null;
   capacity: number | null;
   reminderOffsets: string[];
@@ -49,6 +50,7 @@ export function toEventView(event: EventEntity): EventView {
     timeZone: 'Europe/London',
     venueId: event.venueId,
     venue: event.venue ? toVenueView(event.venue) : null,
+    campaignId: event.campaignId,
     onlineUrl: event.onlineUrl,
     capacity: event.capacity,
     reminderOffsets: event.reminderOffsets,

@@ -10,6 +10,7 @@ export interface EventSearch {
   area?: string;
   kind?: string;
   statuses?: string[];
+  campaignId?: string;
   limit: number;
   offset: number;
 }
@@ -53,6 +54,16 @@ export class EventsRepository {
     return query.getOne();
   }
 
+  /**
+   * Whether a campaign row exists, FOR KEY SHARE holds the row until the event's foreign key is written.
+   */
+  async campaignExists(manager: EntityManager, campaignId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query('SELECT 1 FROM "campaigns" WHERE "id" = $1 FOR KEY SHARE', [
+      campaignId,
+    ]);
+    return rows.length > 0;
+  }
+
   save(manager: EntityManager, event: EventEntity): Promise<EventEntity> {
     return manager.getRepository(EventEntity).save(event);
   }
@@ -78,6 +89,8 @@ export class EventsRepository {
   private applyFilters(query: SelectQueryBuilder<EventEntity>, search: EventSearch): void {
     if (search.from) query.andWhere('event.endsAt >= :from', { from: search.from });
     if (search.to) query.andWhere('event.startsAt < :to', { to: search.to });
+    if (search.campaignId)
+      query.andWhere('event.campaignId = :campaignId', { campaignId: search.campaignId });
     if (search.kind) query.andWhere('event.kind = :kind', { kind: search.kind });
     if (search.statuses) query.andWhere('event.status IN (:...statuses)', { statuses: search.statuses });
     if (search.area) {

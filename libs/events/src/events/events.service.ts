@@ -25,6 +25,7 @@ import {
   EventStartedBeforePublishing,
   needsAPlace,
   PublishedEventNotFound,
+  unknownCampaign,
   unknownVenue,
   VenueClash,
 } from '../errors';
@@ -99,6 +100,7 @@ export class EventsService {
 
     const id = await this.inTransaction(async (manager) => {
       const capacity = await this.bookVenue(manager, draft, input.capacity, undefined);
+      const campaignId = await this.campaignOrFail(manager, input.campaignId);
       const event = await this.events.create(manager, {
         title: input.title.trim(),
         kind: input.kind as EventKind,
@@ -108,6 +110,7 @@ export class EventsService {
         reminderOffsets,
         status: 'draft',
         createdById,
+        campaignId,
       });
       return event.id;
     });
@@ -145,10 +148,16 @@ export class EventsService {
         throw new CapacityBelowPlacesTaken(capacity, event.placesTaken);
       }
 
+      const campaignId =
+        patch.campaignId !== undefined
+          ? await this.campaignOrFail(manager, patch.campaignId)
+          : event.campaignId;
+
       const moved = event.status === 'published' && (timeChanged || placeChanged);
       Object.assign(event, {
         ...draft,
         capacity,
+        campaignId,
         ...(patch.title !== undefined && { title: patch.title.trim() }),
         ...(patch.kind !== undefined && { kind: patch.kind }),
         ...(patch.description !== undefined && { description: patch.description.trim() }),
@@ -211,6 +220,7 @@ export class EventsService {
       area: query.area,
       kind: query.kind,
       statuses: query.status ? [query.status] : undefined,
+      campaignId: query.campaignId,
       limit: query.limit,
       offset: query.offset,
     });
@@ -228,6 +238,18 @@ export class EventsService {
       offset: query.offset,
     });
     return { items, total };
+  }
+
+  /** A campaign's published events that have not yet ended, soonest first (at most 200). */
+  async listUpcomingInCampaign(campaignId: string): Promise<EventEntity[]> {
+    const [items] = await this.events.search({
+      from: this.clock.now(),
+      campaignId,
+      statuses: ['published'],
+      limit: 200,
+      offset: 0,
+    });
+    return items;
   }
 
   /**
@@ -265,6 +287,18 @@ export class EventsService {
       });
     }
     return capacity.capacity;
+  }
+
+  /** The campaign id to store: null unlinks; one that names no campaign is bad input. */
+  private async campaignOrFail(
+    manager: EntityManager,
+    campaignId: string | null | undefined,
+  ): Promise<string | null> {
+    if (!campaignId) return null;
+    if (!(await this.events.campaignExists(manager, campaignId))) {
+      throw new InvalidInput([unknownCampaign(campaignId)]);
+    }
+    return campaignId;
   }
 
   /** A copy of the locked event as it is now, with its venue, before the change is applied. */

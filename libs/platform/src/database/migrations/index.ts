@@ -7,6 +7,7 @@ import { DerivedManageLinks1795600000000 } from './1795600000000-DerivedManageLi
 import { PublicRegistrationsByAddress1795610000000 } from './1795610000000-PublicRegistrationsByAddress';
 import { NotificationSubjects1795700000000 } from './1795700000000-NotificationSubjects';
 import { Themes1795800000000 } from './1795800000000-Themes';
+import { Campaigns1795810000000 } from './1795810000000-Campaigns';
 
 /** Every migration, oldest first. Listed here, not globbed, so bundlers and tests find them all. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   PublicRegistrationsByAddress1795610000000,
   NotificationSubjects1795700000000,
   Themes1795800000000,
+  Campaigns1795810000000,
 ];
