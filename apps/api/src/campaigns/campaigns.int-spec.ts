@@ -204,27 +204,20 @@ describe('campaigns: drafting, publishing, the public page and linked events', (
 
     it('refuses a campaignId that names no campaign, or is not an id, with 400 and writes nothing', async () => {
       const events = await countRows(api, 'events');
-      const unknown = await request(api.http)
-        .post('/api/v1/events')
-        .set(bearer(token))
-        .send({
-          title: 'Orphan',
-          kind: 'listening_event',
-          onlineUrl: 'https://meet.example.org/x',
-          ...slot(api, 32),
-          campaignId: UNKNOWN_ID,
-        });
+      const orphan = (campaignId: string) =>
+        request(api.http)
+          .post('/api/v1/events')
+          .set(bearer(token))
+          .send({
+            title: 'Orphan',
+            kind: 'listening_event',
+            onlineUrl: 'https://meet.example.org/x',
+            ...slot(api, 32),
+            campaignId,
+          });
+      const unknown = await orphan(UNKNOWN_ID);
       expect(expectError(unknown, 400)).toMatch(/campaignId .* does not match any campaign/);
-      const malformed = await request(api.http)
-        .post('/api/v1/events')
-        .set(bearer(token))
-        .send({
-          title: 'Orphan',
-          kind: 'listening_event',
-          onlineUrl: 'https://meet.example.org/x',
-          ...slot(api, 32),
-          campaignId: 'nope',
-        });
+      const malformed = await orphan('nope');
       expect(expectError(malformed, 400)).toMatch(/campaignId must be the id of a campaign/);
       expect(await countRows(api, 'events')).toBe(events);
 
