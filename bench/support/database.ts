@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { LINK_KEYS_FOR_RUN } from './environment';
+import { LINK_KEYS_FOR_RUN, TESTIMONY_KEYS_FOR_RUN } from './environment';
 import { ROOT } from './paths';
 
 const run = promisify(execFile);
@@ -62,6 +62,7 @@ export async function createBenchDatabase(label: string, redisUrl: string): Prom
         DATABASE_URL: database.url,
         REDIS_URL: redisUrl,
         LINK_KEYS: LINK_KEYS_FOR_RUN,
+        TESTIMONY_KEYS: TESTIMONY_KEYS_FOR_RUN,
         LOG_LEVEL: 'warn',
       },
     });

@@ -4,6 +4,7 @@ export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 /** One key for the run: the api, the worker and the migrate CLI (which reads the whole config) share it. */
 export const LINK_KEYS_FOR_RUN = `bench:${randomBytes(32).toString('hex')}`;
+export const TESTIMONY_KEYS_FOR_RUN = `bench:${randomBytes(32).toString('hex')}`;
 
 export const ADMIN = { email: 'bench-admin@roundtable.test', password: 'bench-admin-password' };
 
@@ -39,5 +40,6 @@ export function appEnvironment(options: {
     LOGIN_RATE_LIMIT: '1000',
     BODY_LIMIT: '10mb',
     LINK_KEYS: LINK_KEYS_FOR_RUN,
+    TESTIMONY_KEYS: TESTIMONY_KEYS_FOR_RUN,
   };
 }

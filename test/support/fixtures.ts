@@ -90,7 +90,13 @@ export async function countRows(
     | 'notifications'
     | 'access_tasks'
     | 'campaigns'
-    | 'themes',
+    | 'themes'
+    | 'testimonies'
+    | 'testimony_themes'
+    | 'testimony_notes'
+    | 'casework_referrals'
+    | 'testimony_erasures'
+    | 'audit_log',
 ): Promise<number> {
   const [row] = await api.dataSource.query(`SELECT count(*)::int AS count FROM "${table}"`);
   return row.count;

@@ -7,3 +7,9 @@ import { randomBytes } from 'node:crypto';
 export function testLinkKeys(): string {
   return process.env.LINK_KEYS ?? `test:${randomBytes(32).toString('hex')}`;
 }
+
+/** TESTIMONY_KEYS for a test's api and worker, random per test file like LINK_KEYS. */
+export function testTestimonyKeys(): string {
+  process.env.TESTIMONY_KEYS ??= `test:${randomBytes(32).toString('base64')}`;
+  return process.env.TESTIMONY_KEYS;
+}

@@ -1,4 +1,4 @@
-import { testLinkKeys } from './link-keys';
+import { testLinkKeys, testTestimonyKeys } from './link-keys';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { LoggerService } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
@@ -78,6 +78,7 @@ export async function createNotificationTestBed(
     MAIL_FROM: 'Halesowen Constituency Office <office@roundtable.test>',
     PUBLIC_URL: 'https://roundtable.test',
     LINK_KEYS: testLinkKeys(),
+    TESTIMONY_KEYS: testTestimonyKeys(),
     LOG_LEVEL: 'silent',
   };
   Object.assign(process.env, env);

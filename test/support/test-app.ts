@@ -1,4 +1,4 @@
-import { testLinkKeys } from './link-keys';
+import { testLinkKeys, testTestimonyKeys } from './link-keys';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -52,6 +52,7 @@ export async function createTestApi(label: string, options: TestApiOptions = {})
     ADMIN_PASSWORD: ADMIN.password,
     PUBLIC_URL: 'http://localhost:3000',
     LINK_KEYS: testLinkKeys(),
+    TESTIMONY_KEYS: testTestimonyKeys(),
     // Tests register thousands of people; the floor is checked by its own test (answer-floor).
     PUBLIC_ANSWER_FLOOR_MS: '0',
     PORT: '0',

@@ -1,4 +1,4 @@
-import { testLinkKeys } from './link-keys';
+import { testLinkKeys, testTestimonyKeys } from './link-keys';
 import type { LoggerService } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
@@ -32,6 +32,7 @@ export async function createTestWorker(label: string, env: Record<string, string
     REDIS_PREFIX: newTestRedisPrefix(),
     LOG_LEVEL: 'silent',
     LINK_KEYS: testLinkKeys(),
+    TESTIMONY_KEYS: testTestimonyKeys(),
     ...env,
   });
   const redis = { url: process.env.REDIS_URL!, prefix: process.env.REDIS_PREFIX! };

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { formatBanner, withoutPassword } from './banner';
 import { localAdminCredentials } from './local-admin';
-import { localLinkKeys } from './local-link-keys';
+import { localServerKeys } from './local-server-keys';
 import { startMailCatcher } from './mail-catcher';
 import { dataPath, displayPath, repoRoot } from './paths';
 import { findFreePort } from './ports';
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const redis = await chooseRedis();
   const mail = await chooseMail();
   const admin = await localAdminCredentials(dataPath('local-admin.json'));
-  const linkKeys = await localLinkKeys(dataPath('local-link-keys.json'));
+  const keys = await localServerKeys(dataPath('local-link-keys.json'));
   const port = await choosePort();
   const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
 
@@ -51,7 +51,8 @@ async function main(): Promise<void> {
     SMTP_URL: mail.url,
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
-    LINK_KEYS: linkKeys,
+    LINK_KEYS: keys.linkKeys,
+    TESTIMONY_KEYS: keys.testimonyKeys,
     PORT: String(port),
     PUBLIC_URL: publicUrl,
     // Short lines for a person at a terminal, so the banner stays in view; LOG_FORMAT=json for JSON.

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditEntry } from './audit/audit-entry.entity';
+import { AuditLog } from './audit/audit-log.service';
 import { PasswordHasher } from './password-hasher';
 import { Session } from './session.entity';
 import { SessionsService } from './sessions.service';
@@ -8,8 +10,8 @@ import { User } from './user.entity';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Session])],
-  providers: [UsersService, SessionsService, PasswordHasher, SignInFailures],
-  exports: [UsersService, SessionsService],
+  imports: [TypeOrmModule.forFeature([User, Session, AuditEntry])],
+  providers: [AuditLog, UsersService, SessionsService, PasswordHasher, SignInFailures],
+  exports: [AuditLog, UsersService, SessionsService],
 })
 export class IdentityModule {}

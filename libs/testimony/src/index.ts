@@ -23,3 +23,24 @@ export { slugFromName } from './themes/theme-slug';
 export { toPublicThemeView, toThemeView, type PublicThemeView, type ThemeView } from './themes/theme.view';
 export { OTHER_THEME_SLUG } from './themes/themes.repository';
 export { ThemesService } from './themes/themes.service';
+export { testimonyCipherProvider } from './encryption/testimony-cipher.provider';
+export {
+  CASEWORK_STATUSES,
+  CaseworkReferral,
+  type CaseworkStatus,
+} from './testimonies/casework-referral.entity';
+export {
+  ERASURE_REASONS,
+  TestimonyErasure,
+  type ErasureReason,
+} from './testimonies/testimony-erasure.entity';
+export { NOTE_BODY_SEALED, TestimonyNote } from './testimonies/testimony-note.entity';
+export { TestimonyTheme } from './testimonies/testimony-theme.entity';
+export {
+  EMAIL_SEALED,
+  NAME_SEALED,
+  REDACTED_STORY_SEALED,
+  STORY_SEALED,
+  Testimony,
+} from './testimonies/testimony.entity';
+export * from './testimonies/testimony-vocabulary';

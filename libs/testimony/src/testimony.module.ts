@@ -1,12 +1,29 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@roundtable/identity';
+import { testimonyCipherProvider } from './encryption/testimony-cipher.provider';
+import { CaseworkReferral } from './testimonies/casework-referral.entity';
+import { TestimonyErasure } from './testimonies/testimony-erasure.entity';
+import { TestimonyNote } from './testimonies/testimony-note.entity';
+import { TestimonyTheme } from './testimonies/testimony-theme.entity';
+import { Testimony } from './testimonies/testimony.entity';
 import { Theme } from './themes/theme.entity';
 import { ThemesRepository } from './themes/themes.repository';
 import { ThemesService } from './themes/themes.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Theme])],
-  providers: [ThemesRepository, ThemesService],
-  exports: [ThemesService],
+  imports: [
+    TypeOrmModule.forFeature([
+      Theme,
+      Testimony,
+      TestimonyTheme,
+      TestimonyNote,
+      CaseworkReferral,
+      TestimonyErasure,
+    ]),
+    IdentityModule,
+  ],
+  providers: [testimonyCipherProvider, ThemesRepository, ThemesService],
+  exports: [testimonyCipherProvider, ThemesService],
 })
 export class TestimonyModule {}

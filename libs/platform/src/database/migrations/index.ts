@@ -8,6 +8,7 @@ import { PublicRegistrationsByAddress1795610000000 } from './1795610000000-Publi
 import { NotificationSubjects1795700000000 } from './1795700000000-NotificationSubjects';
 import { Themes1795800000000 } from './1795800000000-Themes';
 import { Campaigns1795810000000 } from './1795810000000-Campaigns';
+import { Testimonies1795900000000 } from './1795900000000-Testimonies';
 
 /** Every migration, oldest first. Listed here, not globbed, so bundlers and tests find them all. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   NotificationSubjects1795700000000,
   Themes1795800000000,
   Campaigns1795810000000,
+  Testimonies1795900000000,
 ];
