@@ -44,3 +44,5 @@ export {
   Testimony,
 } from './testimonies/testimony.entity';
 export * from './testimonies/testimony-vocabulary';
+export { type NewTestimony } from './testimonies/new-testimony';
+export { TestimonyWriter } from './testimonies/testimony-writer';

@@ -6,6 +6,7 @@ import { CaseworkReferral } from './testimonies/casework-referral.entity';
 import { TestimonyErasure } from './testimonies/testimony-erasure.entity';
 import { TestimonyNote } from './testimonies/testimony-note.entity';
 import { TestimonyTheme } from './testimonies/testimony-theme.entity';
+import { TestimonyWriter } from './testimonies/testimony-writer';
 import { Testimony } from './testimonies/testimony.entity';
 import { Theme } from './themes/theme.entity';
 import { ThemesRepository } from './themes/themes.repository';
@@ -23,7 +24,7 @@ import { ThemesService } from './themes/themes.service';
     ]),
     IdentityModule,
   ],
-  providers: [testimonyCipherProvider, ThemesRepository, ThemesService],
-  exports: [testimonyCipherProvider, ThemesService],
+  providers: [testimonyCipherProvider, TestimonyWriter, ThemesRepository, ThemesService],
+  exports: [testimonyCipherProvider, TestimonyWriter, ThemesService],
 })
 export class TestimonyModule {}
