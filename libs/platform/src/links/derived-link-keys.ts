@@ -40,7 +40,8 @@ export class DerivedLinkKeys {
     keys: readonly LinkKey[],
   ) {
     if (keys.length === 0) throw new Error('DerivedLinkKeys needs at least one key');
-    if (!/^[a-z]+_$/.test(prefix)) throw new Error(`link prefix "${prefix}" must be lower-case letters and _`);
+    if (!/^[a-z]+_$/.test(prefix))
+      throw new Error(`link prefix "${prefix}" must be lower-case letters and _`);
     this.byId = new Map(keys.map((key) => [key.id, key.secret]));
     this.currentId = keys[0].id;
     this.shape = new RegExp(`^${prefix}[A-Za-z0-9_-]{43}$`);
