@@ -1,3 +1,5 @@
+import { NotificationOutbox } from '@roundtable/notifications';
+import { SafeguardingFlags, TestimonyMessages, TestimonyNotFound } from '@roundtable/testimony';
 import request from 'supertest';
 import {
   followingTheWorker,
@@ -216,6 +218,49 @@ describe('testimony intake, receipts and their emails', () => {
     expect(mail.envelopeTo).toEqual(['lead@roundtable.test']);
     expect(mail.parsed.text).toContain(`https://roundtable.test/staff/testimonies/${row.id}`);
     expect(mail.raw).not.toMatch(/self-harm|wants to die|Jo Bloggs|jo@example\.org/);
+  });
+
+  it('lets other code raise a flag: the lead is alerted once, and a flag already raised alerts no one again', async () => {
+    const res = await submit(submission()).expect(201);
+    const row = await rowOf(res.body.receiptToken);
+    const [me] = await api.dataSource.query(`SELECT id FROM users WHERE role = 'organiser' LIMIT 1`);
+    const raise = async () => {
+      world.tick();
+      const due = await api.dataSource.transaction((manager) =>
+        api.app.get(SafeguardingFlags).raise(manager, row.id, me.id),
+      );
+      await api.app.get(NotificationOutbox).enqueue(due);
+      return due.length;
+    };
+    expect(await raise()).toBe(1);
+    expect(await raise()).toBe(0);
+    const [flagged] = await api.dataSource.query('SELECT safeguarding_flag FROM testimonies WHERE id = $1', [
+      row.id,
+    ]);
+    expect(flagged.safeguarding_flag).toBe('raised');
+    const mail = await mailFor(row.id, 'safeguarding-alert');
+    expect(mail.parsed.subject).toMatch(/raised by staff/);
+    expect(mail.raw).not.toMatch(/forty-one/);
+    await expect(
+      api.dataSource.transaction((manager) =>
+        api.app.get(SafeguardingFlags).raise(manager, '3f2b9c1e-7a4d-4c2b-9e61-0a1b2c3d4e5f', me.id),
+      ),
+    ).rejects.toBeInstanceOf(TestimonyNotFound);
+  });
+
+  it('sends nothing for a testimony erased before its receipt went: the row is stale', async () => {
+    const res = await submit(submission()).expect(201);
+    const row = await rowOf(res.body.receiptToken);
+    world.tick();
+    const due = await api.dataSource.transaction((manager) =>
+      api.app.get(TestimonyMessages).planReceipt(manager, row.id),
+    );
+    await request(api.http).delete(`/api/v1/public/testimonies/${res.body.receiptToken}`).expect(204);
+    await api.app.get(NotificationOutbox).enqueue(due);
+    const status = async () =>
+      (await api.dataSource.query('SELECT status FROM notifications WHERE id = $1', [due[0].id]))[0].status;
+    await eventually('the stale receipt superseded', async () => (await status()) === 'superseded');
+    expect(sink.for(due[0].id)).toEqual([]);
   });
 
   it('changes consent by the link, and casework creates a referral that withdrawing removes', async () => {
