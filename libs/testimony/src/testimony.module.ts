@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@roundtable/identity';
+import { NotificationsModule } from '@roundtable/notifications';
+import { RegistrationsModule } from '@roundtable/registrations';
 import { testimonyCipherProvider } from './encryption/testimony-cipher.provider';
+import { INTAKE_EXPORTS, INTAKE_PROVIDERS } from './intake/intake.providers';
 import { CaseworkReferral } from './testimonies/casework-referral.entity';
 import { TestimonyErasure } from './testimonies/testimony-erasure.entity';
 import { TestimonyNote } from './testimonies/testimony-note.entity';
@@ -23,8 +26,10 @@ import { ThemesService } from './themes/themes.service';
       TestimonyErasure,
     ]),
     IdentityModule,
+    NotificationsModule,
+    RegistrationsModule,
   ],
-  providers: [testimonyCipherProvider, TestimonyWriter, ThemesRepository, ThemesService],
-  exports: [testimonyCipherProvider, TestimonyWriter, ThemesService],
+  providers: [testimonyCipherProvider, TestimonyWriter, ThemesRepository, ThemesService, ...INTAKE_PROVIDERS],
+  exports: [testimonyCipherProvider, TestimonyWriter, ThemesService, ...INTAKE_EXPORTS],
 })
 export class TestimonyModule {}
