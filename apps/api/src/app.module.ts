@@ -25,6 +25,7 @@ import { EventRegistrationsController } from './registrations/event-registration
 import { InvitationsController } from './registrations/invitations.controller';
 import { PublicRegistrationsController } from './registrations/public-registrations.controller';
 import { PublicUnsubscribeController } from './registrations/public-unsubscribe.controller';
+import { TestimonyReportsController } from './reports/testimony-reports.controller';
 import { PublicThemesController } from './themes/public-themes.controller';
 import { ThemesController } from './themes/themes.controller';
 
@@ -58,6 +59,7 @@ import { ThemesController } from './themes/themes.controller';
     PublicUnsubscribeController,
     ThemesController,
     PublicThemesController,
+    TestimonyReportsController,
   ],
   providers: [AdminBootstrap, AnswerFloor],
 })

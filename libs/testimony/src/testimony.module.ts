@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@roundtable/identity';
 import { testimonyCipherProvider } from './encryption/testimony-cipher.provider';
 import { CaseworkReferral } from './testimonies/casework-referral.entity';
+import { TestimonyReportsRepository } from './reports/testimony-reports.repository';
+import { TestimonyReportsService } from './reports/testimony-reports.service';
 import { TestimonyErasure } from './testimonies/testimony-erasure.entity';
 import { TestimonyNote } from './testimonies/testimony-note.entity';
 import { TestimonyTheme } from './testimonies/testimony-theme.entity';
@@ -24,7 +26,14 @@ import { ThemesService } from './themes/themes.service';
     ]),
     IdentityModule,
   ],
-  providers: [testimonyCipherProvider, TestimonyWriter, ThemesRepository, ThemesService],
-  exports: [testimonyCipherProvider, TestimonyWriter, ThemesService],
+  providers: [
+    testimonyCipherProvider,
+    TestimonyWriter,
+    ThemesRepository,
+    ThemesService,
+    TestimonyReportsRepository,
+    TestimonyReportsService,
+  ],
+  exports: [testimonyCipherProvider, TestimonyWriter, ThemesService, TestimonyReportsService],
 })
 export class TestimonyModule {}
