@@ -46,7 +46,12 @@ export {
 export * from './testimonies/testimony-vocabulary';
 export { type NewTestimony } from './testimonies/new-testimony';
 export { TestimonyWriter } from './testimonies/testimony-writer';
-export { REPORT_FORMATS, ReportQueryDto, ReportScopeQueryDto, type ReportFormat } from './reports/report-scope.dto';
+export {
+  REPORT_FORMATS,
+  ReportQueryDto,
+  ReportScopeQueryDto,
+  type ReportFormat,
+} from './reports/report-scope.dto';
 export { REPORT_SQL, reportParams, type ReportParamsInput } from './reports/report-queries';
 export { describeScope, reportTables, type Cell, type ReportTable } from './reports/report-tables';
 export { protectCell, toReportCsv } from './reports/report-csv';

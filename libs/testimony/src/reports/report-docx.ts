@@ -77,6 +77,8 @@ function quoteParagraphs(report: TestimonyReport): Paragraph[] {
         .split('\n')
         .map((line, index) => new TextRun({ text: line, italics: true, ...(index > 0 && { break: 1 }) })),
     }),
-    new Paragraph({ text: `${quote.role}, ${quote.area}${quote.themes.length ? `. ${quote.themes.join(', ')}` : ''}` }),
+    new Paragraph({
+      text: `${quote.role}, ${quote.area}${quote.themes.length ? `. ${quote.themes.join(', ')}` : ''}`,
+    }),
   ]);
 }

@@ -10,9 +10,14 @@ export function datesOutOfOrder(from: string, to: string): RuleBroken {
 }
 
 export function unknownCampaign(campaignId: string): RuleBroken {
-  return ruleBroken('report-campaign-exists', `campaignId ${campaignId} does not match any campaign`, 'campaignId', {
-    campaignId,
-  });
+  return ruleBroken(
+    'report-campaign-exists',
+    `campaignId ${campaignId} does not match any campaign`,
+    'campaignId',
+    {
+      campaignId,
+    },
+  );
 }
 
 export function unknownEvent(eventId: string): RuleBroken {

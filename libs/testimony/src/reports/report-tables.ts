@@ -30,7 +30,13 @@ export function reportTables(report: TestimonyReport): ReportTable[] {
     chart: true,
   });
   return [
-    { id: 'summary', title: 'Summary', columns: ['Figure', 'Value'], rows: summaryRows(report), chart: false },
+    {
+      id: 'summary',
+      title: 'Summary',
+      columns: ['Figure', 'Value'],
+      rows: summaryRows(report),
+      chart: false,
+    },
     {
       id: 'themes',
       title: 'Testimony by theme',

@@ -8,7 +8,11 @@ import { labelOf, RESPONDENT_ROLES, TRIBUNAL_ANSWERS } from '../testimonies/test
 import type { ReportFormat, ReportScopeQueryDto } from './report-scope.dto';
 import { datesOutOfOrder, unknownCampaign, unknownEvent } from './report-scope-errors';
 import type { LabelledCount, Quote, ReportScopeView, TestimonyReport } from './testimony-report';
-import { TestimonyReportsRepository, type EventCountRow, type ValueCountRow } from './testimony-reports.repository';
+import {
+  TestimonyReportsRepository,
+  type EventCountRow,
+  type ValueCountRow,
+} from './testimony-reports.repository';
 
 /** How a report was asked for, for the audit log: the format and the scope's ids, nothing else. */
 export interface ReportRequest {
@@ -99,18 +103,18 @@ export class TestimonyReportsService {
           answered: answers.deadline_answered,
           share: answers.deadline_answered === 0 ? null : answers.past_deadline / answers.deadline_answered,
         },
-        tribunal: tribunal.map((row) => labelled(row, (value) => labelOf(TRIBUNAL_ANSWERS, value), 'Not given')),
+        tribunal: tribunal.map((row) =>
+          labelled(row, (value) => labelOf(TRIBUNAL_ANSWERS, value), 'Not given'),
+        ),
       },
       erasures: erasures && { withdrawn: erased('request'), afterRetention: erased('retention') },
-      quotes: quotes.map(
-        (row): Quote => ({
-          // The redaction only: the story as written is never read for a report.
-          text: REDACTED_STORY_SEALED.open(this.cipher, row.id, row.redacted_story),
-          role: labelOf(RESPONDENT_ROLES, row.role),
-          area: row.area ? areaLabel(row.area) : 'Area not given',
-          themes: row.themes,
-        }),
-      ),
+      quotes: quotes.map((row): Quote => ({
+        // The redaction only: the story as written is never read for a report.
+        text: REDACTED_STORY_SEALED.open(this.cipher, row.id, row.redacted_story),
+        role: labelOf(RESPONDENT_ROLES, row.role),
+        area: row.area ? areaLabel(row.area) : 'Area not given',
+        themes: row.themes,
+      })),
     };
   }
 
