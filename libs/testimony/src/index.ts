@@ -58,3 +58,4 @@ export { protectCell, toReportCsv } from './reports/report-csv';
 export { REPORT_TITLE, toReportDocx } from './reports/report-docx';
 export type * from './reports/testimony-report';
 export { TestimonyReportsService, type ReportRequest } from './reports/testimony-reports.service';
+export { type ScopeChoices } from './reports/testimony-reports.repository';

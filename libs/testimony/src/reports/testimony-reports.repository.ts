@@ -43,6 +43,14 @@ export interface QuoteRow {
   themes: string[];
 }
 
+export interface ScopeChoices {
+  campaigns: Array<{ id: string; title: string }>;
+  events: Array<{ id: string; title: string; startsAt: Date }>;
+}
+
+/** A select longer than this is no help; a report on an older event is still one API call away (eventId). */
+const SCOPE_EVENT_CHOICES = 300;
+
 /** The report's figures, each one statement of report-queries.ts against the real tables. */
 @Injectable()
 export class TestimonyReportsRepository {
@@ -94,6 +102,18 @@ export class TestimonyReportsRepository {
   async findEvent(id: string): Promise<{ id: string; title: string; starts_at: Date } | null> {
     const [row] = await this.dataSource.query(`SELECT id, title, starts_at FROM events WHERE id = $1`, [id]);
     return row ?? null;
+  }
+
+  /** What a scope form offers: every campaign, and published events, newest first. */
+  async findScopeChoices(): Promise<ScopeChoices> {
+    const [campaigns, events] = await Promise.all([
+      this.dataSource.query(`SELECT id, title FROM campaigns ORDER BY starts_on DESC, title`),
+      this.dataSource.query(
+        `SELECT id, title, starts_at AS "startsAt" FROM events WHERE status = 'published'
+         ORDER BY starts_at DESC LIMIT ${SCOPE_EVENT_CHOICES}`,
+      ),
+    ]);
+    return { campaigns, events };
   }
 
   private run<T>(name: ReportQueryName, scope: ReportParamsInput, now: Date): Promise<T[]> {

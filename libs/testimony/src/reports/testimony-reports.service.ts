@@ -11,6 +11,7 @@ import type { LabelledCount, Quote, ReportScopeView, TestimonyReport } from './t
 import {
   TestimonyReportsRepository,
   type EventCountRow,
+  type ScopeChoices,
   type ValueCountRow,
 } from './testimony-reports.repository';
 
@@ -51,6 +52,11 @@ export class TestimonyReportsService {
       },
     });
     return report;
+  }
+
+  /** The campaigns and events a report's scope form offers. */
+  scopeChoices(): Promise<ScopeChoices> {
+    return this.reports.findScopeChoices();
   }
 
   private async build(scope: ReportScopeQueryDto): Promise<TestimonyReport> {
