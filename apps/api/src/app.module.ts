@@ -25,6 +25,7 @@ import { EventRegistrationsController } from './registrations/event-registration
 import { InvitationsController } from './registrations/invitations.controller';
 import { PublicRegistrationsController } from './registrations/public-registrations.controller';
 import { PublicUnsubscribeController } from './registrations/public-unsubscribe.controller';
+import { TestimonyReportsController } from './reports/testimony-reports.controller';
 import { PublicThemesController } from './themes/public-themes.controller';
 import { ThemesController } from './themes/themes.controller';
 import { PublicTestimoniesController } from './testimonies/public-testimonies.controller';
@@ -62,6 +63,7 @@ import { StaffTestimonyEntryController } from './testimonies/staff-testimonies.c
     PublicThemesController,
     PublicTestimoniesController,
     StaffTestimonyEntryController,
+    TestimonyReportsController,
   ],
   providers: [AdminBootstrap, AnswerFloor],
 })

@@ -12,3 +12,4 @@ export {
 } from './dto/campaign.dto';
 // Every refusal is public: the API filter maps each one.
 export * from './errors';
+export { IsIsoDate, isIsoDate } from './dto/iso-date.validator';

@@ -67,3 +67,16 @@ export { toReceiptView, type ReceiptView } from './receipts/receipt.view';
 export { TestimonyReceipts } from './receipts/testimony-receipts.service';
 export { SAFEGUARDING_PHRASES, suggestsSafeguarding } from './safeguarding/safeguarding-phrases';
 export { SafeguardingFlags } from './safeguarding/safeguarding-flags.service';
+export {
+  REPORT_FORMATS,
+  ReportQueryDto,
+  ReportScopeQueryDto,
+  type ReportFormat,
+} from './reports/report-scope.dto';
+export { REPORT_SQL, reportParams, type ReportParamsInput } from './reports/report-queries';
+export { describeScope, reportTables, type Cell, type ReportTable } from './reports/report-tables';
+export { protectCell, toReportCsv } from './reports/report-csv';
+export { REPORT_TITLE, toReportDocx } from './reports/report-docx';
+export type * from './reports/testimony-report';
+export { TestimonyReportsService, type ReportRequest } from './reports/testimony-reports.service';
+export { type ScopeChoices } from './reports/testimony-reports.repository';

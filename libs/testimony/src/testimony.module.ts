@@ -6,6 +6,8 @@ import { RegistrationsModule } from '@roundtable/registrations';
 import { testimonyCipherProvider } from './encryption/testimony-cipher.provider';
 import { INTAKE_EXPORTS, INTAKE_PROVIDERS } from './intake/intake.providers';
 import { CaseworkReferral } from './testimonies/casework-referral.entity';
+import { TestimonyReportsRepository } from './reports/testimony-reports.repository';
+import { TestimonyReportsService } from './reports/testimony-reports.service';
 import { TestimonyErasure } from './testimonies/testimony-erasure.entity';
 import { TestimonyNote } from './testimonies/testimony-note.entity';
 import { TestimonyTheme } from './testimonies/testimony-theme.entity';
@@ -29,7 +31,21 @@ import { ThemesService } from './themes/themes.service';
     NotificationsModule,
     RegistrationsModule,
   ],
-  providers: [testimonyCipherProvider, TestimonyWriter, ThemesRepository, ThemesService, ...INTAKE_PROVIDERS],
-  exports: [testimonyCipherProvider, TestimonyWriter, ThemesService, ...INTAKE_EXPORTS],
+  providers: [
+    testimonyCipherProvider,
+    TestimonyWriter,
+    ThemesRepository,
+    ThemesService,
+    TestimonyReportsRepository,
+    TestimonyReportsService,
+    ...INTAKE_PROVIDERS,
+  ],
+  exports: [
+    testimonyCipherProvider,
+    TestimonyWriter,
+    ThemesService,
+    TestimonyReportsService,
+    ...INTAKE_EXPORTS,
+  ],
 })
 export class TestimonyModule {}

@@ -2,6 +2,7 @@ import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/c
 import { EventsModule } from '@roundtable/events';
 import { NotificationsModule } from '@roundtable/notifications';
 import { RegistrationsModule } from '@roundtable/registrations';
+import { TestimonyModule } from '@roundtable/testimony';
 import { CsrfGuard } from '../auth/pages/csrf.guard';
 import { CsrfMiddleware } from '../auth/pages/csrf.middleware';
 import { PageCookies } from '../auth/pages/page-cookies';
@@ -21,6 +22,7 @@ import { ManagePageHeaders } from './registrations/manage/manage-page-headers.mi
 import { ManagePagesController } from './registrations/manage/manage-pages.controller';
 import { PublicRegistrationPagesController } from './registrations/public/public-registration-pages.controller';
 import { UnsubscribePagesController } from './registrations/unsubscribe/unsubscribe-pages.controller';
+import { TestimonyReportPagesController } from './reports/testimony-report-pages.controller';
 import { StaffVenuePagesController } from './venues/staff-venue-pages.controller';
 
 /**
@@ -31,7 +33,7 @@ import { StaffVenuePagesController } from './venues/staff-venue-pages.controller
  * views/pages/<path>/.
  */
 @Module({
-  imports: [EventsModule, RegistrationsModule, NotificationsModule],
+  imports: [EventsModule, RegistrationsModule, NotificationsModule, TestimonyModule],
   controllers: [
     SignInPagesController,
     StaffEventPagesController,
@@ -44,6 +46,7 @@ import { StaffVenuePagesController } from './venues/staff-venue-pages.controller
     StaffRegistrationPagesController,
     CheckInPagesController,
     AccessTaskPagesController,
+    TestimonyReportPagesController,
     // No CSRF middleware or guard: mail providers post to it without cookies (see the controller).
     UnsubscribePagesController,
   ],
@@ -65,6 +68,7 @@ export class PagesModule implements NestModule {
         CheckInPagesController,
         AccessTaskPagesController,
         StaffInvitePagesController,
+        TestimonyReportPagesController,
       );
     // Every page under /manage/<token> (a private link's secret in the address): not indexed,
     // never sent on as a Referer, never cached.
