@@ -46,3 +46,13 @@ export {
 export * from './testimonies/testimony-vocabulary';
 export { type NewTestimony } from './testimonies/new-testimony';
 export { TestimonyWriter } from './testimonies/testimony-writer';
+export {
+  ERASE_EXPIRED_TESTIMONY_EVERY_MS,
+  RETENTION_BATCH_SIZE,
+  TESTIMONY_JOBS,
+  TESTIMONY_QUEUE,
+  TESTIMONY_WORKER_OPTIONS,
+  type EraseExpiredTestimonyJob,
+  type TestimonyJobName,
+} from './retention/testimony-jobs';
+export { TestimonyRetention, type RetentionSweepResult } from './retention/testimony-retention.service';

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@roundtable/identity';
 import { testimonyCipherProvider } from './encryption/testimony-cipher.provider';
 import { CaseworkReferral } from './testimonies/casework-referral.entity';
+import { TestimonyRetention } from './retention/testimony-retention.service';
 import { TestimonyErasure } from './testimonies/testimony-erasure.entity';
 import { TestimonyNote } from './testimonies/testimony-note.entity';
 import { TestimonyTheme } from './testimonies/testimony-theme.entity';
@@ -24,7 +25,7 @@ import { ThemesService } from './themes/themes.service';
     ]),
     IdentityModule,
   ],
-  providers: [testimonyCipherProvider, TestimonyWriter, ThemesRepository, ThemesService],
-  exports: [testimonyCipherProvider, TestimonyWriter, ThemesService],
+  providers: [testimonyCipherProvider, TestimonyWriter, ThemesRepository, ThemesService, TestimonyRetention],
+  exports: [testimonyCipherProvider, TestimonyWriter, ThemesService, TestimonyRetention],
 })
 export class TestimonyModule {}
