@@ -56,3 +56,5 @@ export {
   type TestimonyJobName,
 } from './retention/testimony-jobs';
 export { TestimonyRetention, type RetentionSweepResult } from './retention/testimony-retention.service';
+export { SEALED_COLUMNS } from './rekey/sealed-columns';
+export { TestimonyRekey, type RekeyResult, type UnreadableValue } from './rekey/testimony-rekey.service';

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@roundtable/identity';
 import { testimonyCipherProvider } from './encryption/testimony-cipher.provider';
 import { CaseworkReferral } from './testimonies/casework-referral.entity';
+import { TestimonyRekey } from './rekey/testimony-rekey.service';
 import { TestimonyRetention } from './retention/testimony-retention.service';
 import { TestimonyErasure } from './testimonies/testimony-erasure.entity';
 import { TestimonyNote } from './testimonies/testimony-note.entity';
@@ -25,7 +26,14 @@ import { ThemesService } from './themes/themes.service';
     ]),
     IdentityModule,
   ],
-  providers: [testimonyCipherProvider, TestimonyWriter, ThemesRepository, ThemesService, TestimonyRetention],
-  exports: [testimonyCipherProvider, TestimonyWriter, ThemesService, TestimonyRetention],
+  providers: [
+    testimonyCipherProvider,
+    TestimonyWriter,
+    ThemesRepository,
+    ThemesService,
+    TestimonyRetention,
+    TestimonyRekey,
+  ],
+  exports: [testimonyCipherProvider, TestimonyWriter, ThemesService, TestimonyRetention, TestimonyRekey],
 })
 export class TestimonyModule {}
