@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@roundtable/identity';
+import { NotificationsModule } from '@roundtable/notifications';
+import { RegistrationsModule } from '@roundtable/registrations';
 import { testimonyCipherProvider } from './encryption/testimony-cipher.provider';
+import { INTAKE_EXPORTS, INTAKE_PROVIDERS } from './intake/intake.providers';
 import { CaseworkReferral } from './testimonies/casework-referral.entity';
-import { TestimonyRekey } from './rekey/testimony-rekey.service';
-import { TestimonyRetention } from './retention/testimony-retention.service';
+import { PROTECTION_EXPORTS, PROTECTION_PROVIDERS } from './retention/protection.providers';
 import { TestimonyErasure } from './testimonies/testimony-erasure.entity';
 import { TestimonyNote } from './testimonies/testimony-note.entity';
 import { TestimonyTheme } from './testimonies/testimony-theme.entity';
@@ -25,15 +27,23 @@ import { ThemesService } from './themes/themes.service';
       TestimonyErasure,
     ]),
     IdentityModule,
+    NotificationsModule,
+    RegistrationsModule,
   ],
   providers: [
     testimonyCipherProvider,
     TestimonyWriter,
     ThemesRepository,
     ThemesService,
-    TestimonyRetention,
-    TestimonyRekey,
+    ...INTAKE_PROVIDERS,
+    ...PROTECTION_PROVIDERS,
   ],
-  exports: [testimonyCipherProvider, TestimonyWriter, ThemesService, TestimonyRetention, TestimonyRekey],
+  exports: [
+    testimonyCipherProvider,
+    TestimonyWriter,
+    ThemesService,
+    ...INTAKE_EXPORTS,
+    ...PROTECTION_EXPORTS,
+  ],
 })
 export class TestimonyModule {}

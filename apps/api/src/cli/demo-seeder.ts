@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { CampaignsService } from '@roundtable/campaigns';
 import { EventsService, VenuesService, type CreateVenueDto } from '@roundtable/events';
 import { Clock, londonLocalToUtc } from '@roundtable/platform';
 import { InvitationsService, RegistrationsService, type RegisterDto } from '@roundtable/registrations';
 import { DateTime } from 'luxon';
+import { DemoTestimony } from './demo-testimony';
 
 const DEMO_VENUES: CreateVenueDto[] = [
   {
@@ -153,6 +155,8 @@ export class DemoSeeder {
     private readonly events: EventsService,
     private readonly invitations: InvitationsService,
     private readonly registrations: RegistrationsService,
+    private readonly campaigns: CampaignsService,
+    private readonly testimony: DemoTestimony,
     private readonly clock: Clock,
   ) {}
 
@@ -163,6 +167,16 @@ export class DemoSeeder {
     const venues = [];
     for (const venue of DEMO_VENUES) venues.push(await this.venues.create(venue));
     const today = DateTime.fromJSDate(this.clock.now(), { zone: 'Europe/London' });
+    const campaign = await this.campaigns.create({
+      title: 'SEND in the Black Country: listening to families',
+      summary:
+        'Our MP is asking parents, carers, young people and educators across Halesowen and the Black Country what getting support for special educational needs and disabilities (SEND) is really like.',
+      startsOn: today.minus({ days: 30 }).toISODate()!,
+      endsOn: today.plus({ days: 90 }).toISODate()!,
+      evidenceUse:
+        'Only the office’s staff read what you tell us. With your permission, we quote your words without your name in a report our MP sends to the council and the Department for Education. We keep what you tell us for 24 months, then erase it.',
+    });
+    await this.campaigns.publish(campaign.id);
     const eventIds: string[] = [];
     for (const demo of DEMO_EVENTS) {
       const date = today.plus({ days: demo.daysFromNow }).toISODate()!;
@@ -175,6 +189,7 @@ export class DemoSeeder {
           endsAt: this.utc(date, demo.end),
           venueId: demo.venue === null ? null : venues[demo.venue].id,
           onlineUrl: demo.onlineUrl ?? null,
+          campaignId: campaign.id,
         },
         null,
       );
@@ -186,8 +201,9 @@ export class DemoSeeder {
     const [first] = eventIds;
     await this.invitations.invite(first, DEMO_INVITED);
     for (const person of DEMO_REGISTERED) await this.registrations.register(first, person);
+    const stories = await this.testimony.seed(campaign.id, first);
     this.logger.log(
-      `Seeded ${venues.length} venues, ${DEMO_EVENTS.length} events, ${DEMO_INVITED.length} invitations and ${DEMO_REGISTERED.length} registrations`,
+      `Seeded a campaign, ${venues.length} venues, ${DEMO_EVENTS.length} events, ${DEMO_INVITED.length} invitations, ${DEMO_REGISTERED.length} registrations and ${stories} testimonies`,
     );
     return true;
   }
