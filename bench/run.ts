@@ -2,12 +2,14 @@ import { invitationFanoutBenchmark } from './invitation-fanout';
 import { registrationBurstBenchmark } from './registration-burst';
 import { reminderTimelinessBenchmark } from './reminder-timeliness';
 import { describeMachine } from './support/machine';
+import { testimonyIntakeBenchmark } from './testimony-intake.bench';
 
 /** `npm run bench` runs every benchmark in turn; `npm run bench -- <name> ...` only those named. */
 const BENCHMARKS: Record<string, () => Promise<boolean>> = {
   'registration-burst': registrationBurstBenchmark,
   'reminder-timeliness': reminderTimelinessBenchmark,
   'invitation-fanout': invitationFanoutBenchmark,
+  'testimony-intake': testimonyIntakeBenchmark,
 };
 
 async function main(names: string[]): Promise<number> {
