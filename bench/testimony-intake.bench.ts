@@ -9,6 +9,7 @@ import { createBenchDatabase, type BenchDatabase } from './support/database';
 import { appEnvironment, redisPrefix, REDIS_URL } from './support/environment';
 import { load } from './support/machine';
 import { fixed, ratio, report } from './support/stats';
+import { publicRouteBurst } from './testimony-intake/route-burst';
 
 const COUNT = Number(process.env.BENCH_TESTIMONIES ?? 4_000);
 /** Submissions in flight at once, as many people sending the form together (the pool is 10). */
@@ -16,6 +17,8 @@ const CONCURRENCY = Number(process.env.BENCH_INTAKE_CONCURRENCY ?? 10);
 /** Rows per transaction for the import-like run: what TestimonyWriter writes per statement. */
 const IMPORT_BATCH = 500;
 const ROUNDS = 2;
+/** Submissions sent to the public route by autocannon. */
+const ROUTE_COUNT = Number(process.env.BENCH_ROUTE_TESTIMONIES ?? 2_000);
 
 /**
  * Intake with encryption against the same rows without it, in one run: TestimonyWriter (sealing
@@ -23,9 +26,24 @@ const ROUNDS = 2;
  * themes) against the same TypeORM inserts of the same rows in plain text. Two shapes: one
  * testimony per transaction, CONCURRENCY at once (the public form), and IMPORT_BATCH per
  * transaction (a survey import). Rounds alternate app and baseline, so drift in the machine's
- * load falls on both. The public route is not built yet; when it is, this should drive it too.
+ * load falls on both. Then the public route itself, in the built api process, against the plain
+ * per-submission rate.
  */
 export async function testimonyIntakeBenchmark(): Promise<boolean> {
+  const { sealedChecked, plainPerSubmission } = await writerAgainstPlain();
+  const route = await publicRouteBurst(ROUTE_COUNT, CONCURRENCY, submission(0, []).story);
+  report(`testimony-intake: the public route, ${ROUTE_COUNT} named submissions, ${CONCURRENCY} connections`, [
+    ['stored / errors and non-2xx', `${route.stored} / ${route.non2xx}`],
+    ['testimonies/s (api process, receipts planned, no worker)', fixed(route.perSecond)],
+    ['api CPU per testimony', `${fixed(route.apiCpuMsPerRow, 2)} ms`],
+    ['ratio route / plain inserts (one per transaction)', ratio(route.perSecond, plainPerSubmission)],
+    ['load average after', load()],
+  ]);
+  return sealedChecked && route.stored === ROUTE_COUNT && route.non2xx === 0;
+}
+
+/** TestimonyWriter against plain inserts, in this process; the plain rate per submission for the route's ratio. */
+async function writerAgainstPlain(): Promise<{ sealedChecked: boolean; plainPerSubmission: number }> {
   const database = await createBenchDatabase('testimony-intake', REDIS_URL);
   let app: INestApplicationContext | undefined;
   try {
@@ -81,6 +99,7 @@ export async function testimonyIntakeBenchmark(): Promise<boolean> {
       { name: `${IMPORT_BATCH} per transaction (an import)`, batch: IMPORT_BATCH, concurrency: 1 },
     ];
     let sealedChecked = false;
+    let plainPerSubmission = Number.NaN;
     for (const shape of shapes) {
       const sealed: number[] = [];
       const plain: number[] = [];
@@ -93,6 +112,7 @@ export async function testimonyIntakeBenchmark(): Promise<boolean> {
       }
       const sealedRate = mean(sealed);
       const plainRate = mean(plain);
+      if (shape.batch === 1) plainPerSubmission = plainRate;
       report(`testimony-intake: ${shape.name}`, [
         ['TestimonyWriter (sealed) rows/s, each round', sealed.map((rate) => fixed(rate)).join(' / ')],
         ['plain inserts rows/s, each round', plain.map((rate) => fixed(rate)).join(' / ')],
@@ -110,7 +130,7 @@ export async function testimonyIntakeBenchmark(): Promise<boolean> {
         ),
       ],
     ]);
-    return sealedChecked;
+    return { sealedChecked, plainPerSubmission };
   } finally {
     await app?.close();
     await database.drop();
