@@ -3,6 +3,7 @@ import { registrationBurstBenchmark } from './registration-burst';
 import { reminderTimelinessBenchmark } from './reminder-timeliness';
 import { describeMachine } from './support/machine';
 import { testimonyReportBenchmark } from './testimony-report';
+import { testimonyIntakeBenchmark } from './testimony-intake.bench';
 
 /** `npm run bench` runs every benchmark in turn; `npm run bench -- <name> ...` only those named. */
 const BENCHMARKS: Record<string, () => Promise<boolean>> = {
@@ -10,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<boolean>> = {
   'reminder-timeliness': reminderTimelinessBenchmark,
   'invitation-fanout': invitationFanoutBenchmark,
   'testimony-report': testimonyReportBenchmark,
+  'testimony-intake': testimonyIntakeBenchmark,
 };
 
 async function main(names: string[]): Promise<number> {

@@ -3,6 +3,7 @@ import type { LoggerService } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 // By path, not through the index, which would validate config before it is set.
+import { Clock, type FixedClock } from '../../libs/platform/src/clock/clock';
 import { RedisService } from '../../libs/platform/src/redis/redis.service';
 import { createTestDatabase, testRedisUrl, type TestDatabase } from './test-database';
 import { newTestRedisPrefix, removeTestRedisKeys } from './test-redis';
@@ -22,7 +23,16 @@ export interface TestWorker {
  * Redis prefix of its own. Like createTestApi, it sets the environment before the first import
  * of the module, which validates config; so one per test file.
  */
-export async function createTestWorker(label: string, env: Record<string, string> = {}): Promise<TestWorker> {
+export interface TestWorkerOptions {
+  /** Replaces the worker's clock, for sweeps that depend on the time. */
+  clock?: FixedClock;
+}
+
+export async function createTestWorker(
+  label: string,
+  env: Record<string, string> = {},
+  options: TestWorkerOptions = {},
+): Promise<TestWorker> {
   const database = await createTestDatabase(label);
   Object.assign(process.env, {
     NODE_ENV: 'test',
@@ -46,9 +56,9 @@ export async function createTestWorker(label: string, env: Record<string, string
     debug: () => undefined,
     verbose: () => undefined,
   };
-  const worker = await Test.createTestingModule({ imports: [WorkerModule] })
-    .setLogger(logger)
-    .compile();
+  const builder = Test.createTestingModule({ imports: [WorkerModule] });
+  if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  const worker = await builder.setLogger(logger).compile();
   worker.useLogger(logger);
   let closing: Promise<void> | undefined;
   return {

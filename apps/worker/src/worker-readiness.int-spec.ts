@@ -3,6 +3,7 @@ import type { Queue } from 'bullmq';
 import { waitUntil } from '../../../tools/local/wait';
 import { createTestWorker, type TestWorker } from '../../../test/support/test-worker';
 import { NotificationsProcessor } from './notifications/notifications.processor';
+import { TestimonyProcessor } from './testimony/testimony.processor';
 
 /** Timers pending in this process: what a closed client that still holds a socket shows. */
 const pendingTimers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
@@ -21,6 +22,8 @@ describe('worker readiness without Redis', () => {
     const { worker } = testWorker;
     await worker.get(NotificationsProcessor).worker.close(true);
     await worker.get<Queue>(getQueueToken('notifications'), { strict: false }).close();
+    await worker.get(TestimonyProcessor, { strict: false }).worker.close(true);
+    await worker.get<Queue>(getQueueToken('testimony'), { strict: false }).close();
     await testWorker.close();
     // BullMQ disconnects its half-open clients, and ioredis then holds each dead socket for a
     // 2-second close timer; wait until those timers are gone, so jest exits promptly.

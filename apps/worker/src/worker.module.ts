@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@roundtable/platform';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
+import { TestimonyWorkerModule } from './testimony/testimony-worker.module';
 import { WorkerReadiness } from './worker-readiness';
 
 /**
@@ -8,7 +9,7 @@ import { WorkerReadiness } from './worker-readiness';
  * processors are registered by one module per queue.
  */
 @Module({
-  imports: [PlatformModule.forRoot(), NotificationsWorkerModule],
+  imports: [PlatformModule.forRoot(), NotificationsWorkerModule, TestimonyWorkerModule],
   providers: [WorkerReadiness],
 })
 export class WorkerModule {}

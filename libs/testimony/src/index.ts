@@ -80,3 +80,15 @@ export { REPORT_TITLE, toReportDocx } from './reports/report-docx';
 export type * from './reports/testimony-report';
 export { TestimonyReportsService, type ReportRequest } from './reports/testimony-reports.service';
 export { type ScopeChoices } from './reports/testimony-reports.repository';
+export {
+  ERASE_EXPIRED_TESTIMONY_EVERY_MS,
+  RETENTION_BATCH_SIZE,
+  TESTIMONY_JOBS,
+  TESTIMONY_QUEUE,
+  TESTIMONY_WORKER_OPTIONS,
+  type EraseExpiredTestimonyJob,
+  type TestimonyJobName,
+} from './retention/testimony-jobs';
+export { TestimonyRetention, type RetentionSweepResult } from './retention/testimony-retention.service';
+export { SEALED_COLUMNS } from './rekey/sealed-columns';
+export { TestimonyRekey, type RekeyResult, type UnreadableValue } from './rekey/testimony-rekey.service';

@@ -8,6 +8,7 @@ import { INTAKE_EXPORTS, INTAKE_PROVIDERS } from './intake/intake.providers';
 import { CaseworkReferral } from './testimonies/casework-referral.entity';
 import { TestimonyReportsRepository } from './reports/testimony-reports.repository';
 import { TestimonyReportsService } from './reports/testimony-reports.service';
+import { PROTECTION_EXPORTS, PROTECTION_PROVIDERS } from './retention/protection.providers';
 import { TestimonyErasure } from './testimonies/testimony-erasure.entity';
 import { TestimonyNote } from './testimonies/testimony-note.entity';
 import { TestimonyTheme } from './testimonies/testimony-theme.entity';
@@ -39,6 +40,7 @@ import { ThemesService } from './themes/themes.service';
     TestimonyReportsRepository,
     TestimonyReportsService,
     ...INTAKE_PROVIDERS,
+    ...PROTECTION_PROVIDERS,
   ],
   exports: [
     testimonyCipherProvider,
@@ -46,6 +48,7 @@ import { ThemesService } from './themes/themes.service';
     ThemesService,
     TestimonyReportsService,
     ...INTAKE_EXPORTS,
+    ...PROTECTION_EXPORTS,
   ],
 })
 export class TestimonyModule {}

@@ -170,6 +170,21 @@ describe('validateEnv', () => {
     });
   });
 
+  describe('TESTIMONY_RETENTION_MONTHS', () => {
+    it('keeps testimony 24 months unless told otherwise', () => {
+      expect(validateEnv(minimal).TESTIMONY_RETENTION_MONTHS).toBe(24);
+      expect(validateEnv({ ...minimal, TESTIMONY_RETENTION_MONTHS: '36' }).TESTIMONY_RETENTION_MONTHS).toBe(
+        36,
+      );
+    });
+
+    it.each(['0', '-3', '1.5', 'two years'])('names it when it is %j', (value) => {
+      expect(refusal({ ...minimal, TESTIMONY_RETENTION_MONTHS: value })).toMatch(
+        /TESTIMONY_RETENTION_MONTHS must be (a whole number of months|at least 1 month)/,
+      );
+    });
+  });
+
   describe('TESTIMONY_KEYS', () => {
     const key = Buffer.alloc(32, 9);
 

@@ -53,6 +53,13 @@ export const envSchema = z
      * Optional while nothing collects testimony: it will be required once something does.
      */
     TESTIMONY_KEYS: optionalString.pipe(testimonyKeysSchema.optional()),
+    // Months after it was given that the worker erases testimony (leaving a count, not data).
+    TESTIMONY_RETENTION_MONTHS: z.coerce
+      .number({ invalid_type_error: 'must be a whole number of months' })
+      .int('must be a whole number of months')
+      .min(1, 'must be at least 1 month')
+      .max(1200, 'must be at most 1200 months')
+      .default(24),
     // "Send me my link" emails a stranger can cause, counted from the ledger (see README).
     LINK_EMAILS_PER_ADDRESS_PER_EVENT: z.coerce.number().int().min(1).max(100).default(3),
     LINK_EMAILS_PER_ADDRESS: z.coerce.number().int().min(1).max(1000).default(10),

@@ -1,4 +1,5 @@
 import { createTestApi, type TestApi } from '../../../../test/support/test-app';
+import { newTestimony } from '../../../../test/support/testimony-seed';
 import { FieldCipher } from '../encryption/field-cipher';
 import { TestimonyWriter } from './testimony-writer';
 import { EMAIL_SEALED, NAME_SEALED, STORY_SEALED } from './testimony.entity';
@@ -15,26 +16,13 @@ describe('TestimonyWriter', () => {
     const writer = api.app.get(TestimonyWriter);
     const [id] = await api.dataSource.transaction((manager) =>
       writer.insert(manager, [
-        {
-          source: 'public',
-          role: 'parent-carer',
-          area: 'dudley',
-          onBehalfOfYoungPerson: false,
-          assessmentWaitWeeks: 30,
+        newTestimony({
           planWaitWeeks: null,
-          deadline: 'missed',
-          tribunal: null,
-          ageBand: '5-10',
-          schoolPhase: 'primary',
-          quoteConsent: 'count-only',
-          contactConsent: false,
-          shareWithAuthority: false,
-          caseworkRequested: false,
           story: 'Our son waited thirty weeks.',
           name: 'Amira Khan',
           email: 'amira@example.org',
           themeIds: [theme.id, theme.id],
-        },
+        }),
       ]),
     );
     const [row] = await api.dataSource.query(`SELECT * FROM testimonies WHERE id = $1`, [id]);
