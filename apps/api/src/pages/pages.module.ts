@@ -1,7 +1,9 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { CampaignsModule } from '@roundtable/campaigns';
 import { EventsModule } from '@roundtable/events';
 import { NotificationsModule } from '@roundtable/notifications';
 import { RegistrationsModule } from '@roundtable/registrations';
+import { TestimonyModule } from '@roundtable/testimony';
 import { CsrfGuard } from '../auth/pages/csrf.guard';
 import { CsrfMiddleware } from '../auth/pages/csrf.middleware';
 import { PageCookies } from '../auth/pages/page-cookies';
@@ -22,6 +24,10 @@ import { ManagePagesController } from './registrations/manage/manage-pages.contr
 import { PublicRegistrationPagesController } from './registrations/public/public-registration-pages.controller';
 import { UnsubscribePagesController } from './registrations/unsubscribe/unsubscribe-pages.controller';
 import { StaffVenuePagesController } from './venues/staff-venue-pages.controller';
+import { PublicCampaignPagesController } from './campaigns/public-campaign-pages.controller';
+import { PublicTestimonyPagesController } from './testimony/public-testimony-pages.controller';
+import { TestimonyContextReader } from './testimony/testimony-context';
+import { TestimonySubmission } from './testimony/testimony-submission';
 
 /**
  * The server-rendered web pages: staff sign-in, events and venues for staff, and the public
@@ -31,7 +37,7 @@ import { StaffVenuePagesController } from './venues/staff-venue-pages.controller
  * views/pages/<path>/.
  */
 @Module({
-  imports: [EventsModule, RegistrationsModule, NotificationsModule],
+  imports: [EventsModule, RegistrationsModule, NotificationsModule, CampaignsModule, TestimonyModule],
   controllers: [
     SignInPagesController,
     StaffEventPagesController,
@@ -46,8 +52,18 @@ import { StaffVenuePagesController } from './venues/staff-venue-pages.controller
     AccessTaskPagesController,
     // No CSRF middleware or guard: mail providers post to it without cookies (see the controller).
     UnsubscribePagesController,
+    PublicCampaignPagesController,
+    PublicTestimonyPagesController,
   ],
-  providers: [PageCookies, CsrfGuard, StaffPageGuard, RegistrationSummary, AnswerFloor],
+  providers: [
+    PageCookies,
+    CsrfGuard,
+    StaffPageGuard,
+    RegistrationSummary,
+    AnswerFloor,
+    TestimonyContextReader,
+    TestimonySubmission,
+  ],
 })
 export class PagesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
@@ -65,10 +81,19 @@ export class PagesModule implements NestModule {
         CheckInPagesController,
         AccessTaskPagesController,
         StaffInvitePagesController,
+        PublicTestimonyPagesController,
       );
     // Every page under /manage/<token> (a private link's secret in the address): not indexed,
     // never sent on as a Referer, never cached.
     consumer.apply(ManagePageHeaders).forRoutes({ path: 'manage/*path', method: RequestMethod.ALL });
+    // The same for a testimony's receipt pages (its private link), and for the form, whose
+    // address may carry a registration's manage link.
+    consumer
+      .apply(ManagePageHeaders)
+      .forRoutes(
+        { path: 'testimony/receipt/*path', method: RequestMethod.ALL },
+        { path: 'testimony/new', method: RequestMethod.ALL },
+      );
     // The invite form is multipart (it takes a CSV file): read before the CSRF guard looks at it.
     consumer
       .apply(InviteUploadMiddleware)
