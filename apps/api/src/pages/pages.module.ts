@@ -26,6 +26,7 @@ import { UnsubscribePagesController } from './registrations/unsubscribe/unsubscr
 import { StaffVenuePagesController } from './venues/staff-venue-pages.controller';
 import { PublicCampaignPagesController } from './campaigns/public-campaign-pages.controller';
 import { PublicTestimonyPagesController } from './testimony/public-testimony-pages.controller';
+import { ReceiptPagesController } from './testimony/receipt-pages.controller';
 import { TestimonyContextReader } from './testimony/testimony-context';
 import { TestimonySubmission } from './testimony/testimony-submission';
 
@@ -54,6 +55,7 @@ import { TestimonySubmission } from './testimony/testimony-submission';
     UnsubscribePagesController,
     PublicCampaignPagesController,
     PublicTestimonyPagesController,
+    ReceiptPagesController,
   ],
   providers: [
     PageCookies,
@@ -82,6 +84,7 @@ export class PagesModule implements NestModule {
         AccessTaskPagesController,
         StaffInvitePagesController,
         PublicTestimonyPagesController,
+        ReceiptPagesController,
       );
     // Every page under /manage/<token> (a private link's secret in the address): not indexed,
     // never sent on as a Referer, never cached.

@@ -19,6 +19,16 @@ const QUOTE_HINTS: Record<string, string> = {
   'office-only': 'Only the office staff read it; it is not counted or used in anything published',
 };
 
+/** The quote tiers as radios, each with what it means. */
+export const QUOTE_ITEMS = QUOTE_CONSENTS.map((tier) => ({
+  value: tier.value,
+  text: tier.label,
+  hint: { text: QUOTE_HINTS[tier.value] },
+}));
+
+/** The separate permissions as checkboxes. */
+export const CONSENT_ITEMS = CONSENT_CHOICES.map((choice) => ({ ...choice, hint: { text: choice.hint } }));
+
 /** Everything the form's template needs, with the person's answers kept as given. */
 export function testimonyFormView(
   themes: readonly PublicThemeView[],
@@ -49,12 +59,8 @@ export function testimonyFormView(
       text: theme.name,
       hint: theme.description ? { text: theme.description } : undefined,
     })),
-    quoteItems: QUOTE_CONSENTS.map((tier) => ({
-      value: tier.value,
-      text: tier.label,
-      hint: { text: QUOTE_HINTS[tier.value] },
-    })),
-    consentItems: CONSENT_CHOICES.map((choice) => ({ ...choice, hint: { text: choice.hint } })),
+    quoteItems: QUOTE_ITEMS,
+    consentItems: CONSENT_ITEMS,
     // The optional questions open by themselves when they hold an answer or a problem.
     answersOpen:
       answered.some((value) => value !== '') || answerErrors.some((field) => field in errors.errors),
