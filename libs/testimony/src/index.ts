@@ -46,3 +46,24 @@ export {
 export * from './testimonies/testimony-vocabulary';
 export { type NewTestimony } from './testimonies/new-testimony';
 export { TestimonyWriter } from './testimonies/testimony-writer';
+export { CaseworkRequests } from './intake/casework-requests';
+export { ChangeConsentDto, TestimonyConsentDto } from './intake/dto/testimony-consent.dto';
+export { TestimonyAnswersDto } from './intake/dto/testimony-answers.dto';
+export {
+  EnterTestimonyDto,
+  STORY_MAX,
+  SubmitTestimonyDto,
+  TestimonyFieldsDto,
+  THEMES_MAX,
+} from './intake/dto/testimony.dto';
+export { ReceiptLinkKeys } from './intake/receipt-link-keys';
+export { TestimonyIntake, type TakenTestimony } from './intake/testimony-intake.service';
+export { SEALED_AUTHOR_RECIPIENT, TestimonyMessages } from './notifications/testimony-messages';
+export {
+  TestimonyMessageFacts,
+  type TestimonyMessageFactsView,
+} from './notifications/testimony-message-facts';
+export { toReceiptView, type ReceiptView } from './receipts/receipt.view';
+export { TestimonyReceipts } from './receipts/testimony-receipts.service';
+export { SAFEGUARDING_PHRASES, suggestsSafeguarding } from './safeguarding/safeguarding-phrases';
+export { SafeguardingFlags } from './safeguarding/safeguarding-flags.service';
