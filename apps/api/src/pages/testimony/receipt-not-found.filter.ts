@@ -13,6 +13,7 @@ export class ReceiptNotFoundFilter extends HttpExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const notFound = this.describe(exception).status === HttpStatus.NOT_FOUND;
     if (!notFound) super.catch(exception, host);
-    else if (!res.headersSent) res.status(HttpStatus.NOT_FOUND).render('pages/testimony/receipt/not-found.njk');
+    else if (!res.headersSent)
+      res.status(HttpStatus.NOT_FOUND).render('pages/testimony/receipt/not-found.njk');
   }
 }

@@ -18,7 +18,8 @@ export function receiptPath(token: string): string {
   return `/testimony/receipt/${token}`;
 }
 
-const weeks = (value: number | null) => (value === null ? null : `${value} ${value === 1 ? 'week' : 'weeks'}`);
+const weeks = (value: number | null) =>
+  value === null ? null : `${value} ${value === 1 ? 'week' : 'weeks'}`;
 const label = (list: ReadonlyArray<{ value: string; label: string }>, value: string | null) =>
   value === null ? null : labelOf(list, value);
 

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Logger, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Logger,
+  Param,
+  Post,
+  Query,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { AppConfig } from '@roundtable/platform';
 import { TestimonyReceipts } from '@roundtable/testimony';
@@ -39,7 +50,11 @@ export class ReceiptPagesController {
   ) {}
 
   @Get('receipt/:token')
-  async show(@Param('token') token: string, @Query('done') done: unknown, @Res() res: Response): Promise<void> {
+  async show(
+    @Param('token') token: string,
+    @Query('done') done: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
     res.render('pages/testimony/receipt/show.njk', {
       ...(await this.view(token)),
       done: done === 'consent' ? done : undefined,
@@ -80,7 +95,9 @@ export class ReceiptPagesController {
         res.redirect(303, `${view.basePath}?done=consent`);
         return;
       } catch (error) {
-        const status = explainRefusal(error, parsed.errors, { fields: { 'consent.contact': 'consents', 'consent.casework': 'consents' } });
+        const status = explainRefusal(error, parsed.errors, {
+          fields: { 'consent.contact': 'consents', 'consent.casework': 'consents' },
+        });
         this.renderConsent(res, status, view, values, parsed.errors.toView(CONSENT_FORM_FIELDS));
         return;
       }

@@ -31,13 +31,25 @@ const WORDING: FormWording = {
   fields: FORM_FIELD_OF,
   rules: {
     'registration-link-exists': (_, errors) =>
-      errors.add(undefined, 'The link from your registration has stopped working. Open the form again from your registration’s page'),
+      errors.add(
+        undefined,
+        'The link from your registration has stopped working. Open the form again from your registration’s page',
+      ),
     'event-published': (_, errors) =>
-      errors.add(undefined, 'The event you came from is no longer open. Open the form again from the event’s page'),
+      errors.add(
+        undefined,
+        'The event you came from is no longer open. Open the form again from the event’s page',
+      ),
     'campaign-published': (_, errors) =>
-      errors.add(undefined, 'The campaign you came from is no longer open. Open the form again from its page'),
+      errors.add(
+        undefined,
+        'The campaign you came from is no longer open. Open the form again from its page',
+      ),
     'theme-active': (_, errors) =>
-      errors.add('themes', 'One of the topics you chose has just been changed. Select what your experience is about again'),
+      errors.add(
+        'themes',
+        'One of the topics you chose has just been changed. Select what your experience is about again',
+      ),
   },
 };
 
