@@ -67,6 +67,9 @@ export class TestimonySubmission {
     checkTestimonyChoices(values, activeThemeSlugs, errors);
     const input = plainToInstance(SubmitTestimonyDto, toSubmission(values));
     for (const problem of await dtoProblems(input)) {
+      // The nested answers and consent carry no message of their own: the form's own checks
+      // above have said what is wrong with each of their fields.
+      if (problem.message === '' && errors.any) continue;
       errors.add(
         FORM_FIELD_OF[problem.property],
         DTO_MESSAGES[problem.property] ?? sentence(problem.message || `${problem.property} is not valid`),
