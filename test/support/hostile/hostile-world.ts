@@ -4,6 +4,7 @@ import { Theme } from '@roundtable/testimony';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { seedEvent, seedRegistration } from '../notification-seed';
+import { seedTestimonyWithReceipt } from '../testimony-seed';
 import { changedTables, tableFingerprint, type TableFingerprint } from './table-fingerprint';
 
 /**
@@ -38,6 +39,10 @@ export interface HostileWorld {
   /** An active theme, and another for it to be merged into. */
   themeId: string;
   intoThemeId: string;
+  /** The active theme's slug, as the testimony form and API name themes. */
+  themeSlug: string;
+  /** An anonymous testimony's private receipt-link token. */
+  receiptToken: string;
 }
 
 /**
@@ -81,6 +86,7 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
   await dataSource.query('UPDATE "events" SET "campaign_id" = $1 WHERE "id" = $2', [campaign.id, event.id]);
   const start = new Date(event.startsAt.getTime() + 10 * 86_400_000);
   const [theme, intoTheme] = await seedThemes(dataSource, 2);
+  const { receiptToken } = await seedTestimonyWithReceipt(dataSource);
   return {
     venueId: event.venueId!,
     eventId: event.id,
@@ -100,6 +106,8 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
     uniqueEmail: `hostile-${randomBytes(5).toString('hex')}@example.org`,
     themeId: theme!.id,
     intoThemeId: intoTheme!.id,
+    themeSlug: theme!.slug,
+    receiptToken,
   };
 }
 

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { SubmitTestimonyDto, TestimonyIntake } from '@roundtable/testimony';
 import { plainToInstance } from 'class-transformer';
 import { FormErrors } from '../forms/form-errors';
-import { dtoProblems, explainRefusal, sentence, type FormWording } from '../forms/service-errors';
+import {
+  dtoProblems,
+  explainRefusal,
+  sentence,
+  type FormWording,
+  type SayInForm,
+} from '../forms/service-errors';
 import { checkTestimonyChoices, weeksOrNull, type TestimonyFormValues } from './testimony-form';
 
 export type SubmissionOutcome = { receiptToken: string } | { status: number; errors: FormErrors };
@@ -26,30 +32,32 @@ const DTO_MESSAGES: Readonly<Record<string, string>> = {
   email: 'Enter an email address in the correct format, like name@example.org, or leave it empty',
 };
 
+/** A rule's refusal said in the form's own words, by one of its fields or in the summary alone. */
+const say =
+  (field: string | undefined, text: string): SayInForm =>
+  (_, errors) =>
+    errors.add(field, text);
+
 /** The intake's own refusals where the form has better words (the links it came from). */
 const WORDING: FormWording = {
   fields: FORM_FIELD_OF,
   rules: {
-    'registration-link-exists': (_, errors) =>
-      errors.add(
-        undefined,
-        'The link from your registration has stopped working. Open the form again from your registration’s page',
-      ),
-    'event-published': (_, errors) =>
-      errors.add(
-        undefined,
-        'The event you came from is no longer open. Open the form again from the event’s page',
-      ),
-    'campaign-published': (_, errors) =>
-      errors.add(
-        undefined,
-        'The campaign you came from is no longer open. Open the form again from its page',
-      ),
-    'theme-active': (_, errors) =>
-      errors.add(
-        'themes',
-        'One of the topics you chose has just been changed. Select what your experience is about again',
-      ),
+    'registration-link-exists': say(
+      undefined,
+      'The link from your registration has stopped working. Open the form again from your registration’s page',
+    ),
+    'event-published': say(
+      undefined,
+      'The event you came from is no longer open. Open the form again from the event’s page',
+    ),
+    'campaign-published': say(
+      undefined,
+      'The campaign you came from is no longer open. Open the form again from its page',
+    ),
+    'theme-active': say(
+      'themes',
+      'One of the topics you chose has just been changed. Select what your experience is about again',
+    ),
   },
 };
 
