@@ -41,6 +41,7 @@ const PATH_PARAM_SOURCES: Record<string, WorldRef> = {
   'manage/token': 'manageToken',
   'themes/id': 'themeId',
   'receipt/token': 'receiptToken',
+  'testimonies/receiptToken': 'receiptToken',
 };
 
 /**

@@ -1,10 +1,10 @@
 import { Campaign } from '@roundtable/campaigns';
 import { AccessTask } from '@roundtable/registrations';
-import { Theme } from '@roundtable/testimony';
+import { validateEnv } from '@roundtable/platform';
+import { FieldCipher, ReceiptLinkKeys, TestimonyWriter, Theme } from '@roundtable/testimony';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { seedEvent, seedRegistration } from '../notification-seed';
-import { seedTestimonyWithReceipt } from '../testimony-seed';
 import { changedTables, tableFingerprint, type TableFingerprint } from './table-fingerprint';
 
 /**
@@ -41,7 +41,7 @@ export interface HostileWorld {
   intoThemeId: string;
   /** The active theme's slug, as the testimony form and API name themes. */
   themeSlug: string;
-  /** An anonymous testimony's private receipt-link token. */
+  /** The receipt-link token of a testimony written to the world's event. */
   receiptToken: string;
 }
 
@@ -86,7 +86,7 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
   await dataSource.query('UPDATE "events" SET "campaign_id" = $1 WHERE "id" = $2', [campaign.id, event.id]);
   const start = new Date(event.startsAt.getTime() + 10 * 86_400_000);
   const [theme, intoTheme] = await seedThemes(dataSource, 2);
-  const { receiptToken } = await seedTestimonyWithReceipt(dataSource);
+  const receiptToken = await seedTestimony(dataSource, event.id, theme!.id);
   return {
     venueId: event.venueId!,
     eventId: event.id,
@@ -109,6 +109,41 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
     themeSlug: theme!.slug,
     receiptToken,
   };
+}
+
+/** A named testimony (with casework) at the event, written as the intake writes one; its receipt token. */
+async function seedTestimony(dataSource: DataSource, eventId: string, themeId: string): Promise<string> {
+  const env = validateEnv(process.env);
+  const links = new ReceiptLinkKeys(env.LINK_KEYS);
+  const seed = links.newSeed();
+  const writer = new TestimonyWriter(FieldCipher.fromConfiguredKeys(env.TESTIMONY_KEYS));
+  await writer.insert(dataSource.manager, [
+    {
+      source: 'public',
+      eventId,
+      role: 'parent-carer',
+      area: 'dudley',
+      onBehalfOfYoungPerson: false,
+      assessmentWaitWeeks: null,
+      planWaitWeeks: null,
+      deadline: null,
+      tribunal: null,
+      ageBand: null,
+      schoolPhase: null,
+      quoteConsent: 'count-only',
+      contactConsent: true,
+      shareWithAuthority: false,
+      caseworkRequested: false,
+      story: 'We waited a year for the plan.',
+      name: 'Hostile Author',
+      email: 'hostile-author@example.org',
+      themeIds: [themeId],
+      receiptNonce: seed.nonce,
+      receiptKeyId: seed.keyId,
+      receiptTokenHash: seed.tokenHash,
+    },
+  ]);
+  return links.tokenFor(seed);
 }
 
 /** Active themes with names of their own, so a world's merge or retire never meets another's. */

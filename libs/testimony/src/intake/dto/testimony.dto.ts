@@ -61,7 +61,7 @@ export class TestimonyFieldsDto {
   @ApiPropertyOptional({ type: TestimonyAnswersDto })
   @ValidateIf(given)
   @IsObject({ message: 'answers must be an object of the optional structured answers' })
-  @ValidateNested()
+  @ValidateNested({ message: 'answers must be an object of the optional structured answers' })
   @Type(() => TestimonyAnswersDto)
   answers?: TestimonyAnswersDto | null;
 
@@ -75,7 +75,7 @@ export class TestimonyFieldsDto {
   @ApiProperty({ type: TestimonyConsentDto })
   @IsDefined({ message: 'consent is needed: quote, contact, shareWithAuthority and casework' })
   @IsObject({ message: 'consent must be an object: quote, contact, shareWithAuthority and casework' })
-  @ValidateNested()
+  @ValidateNested({ message: 'consent must be an object: quote, contact, shareWithAuthority and casework' })
   @Type(() => TestimonyConsentDto)
   consent: TestimonyConsentDto;
 
