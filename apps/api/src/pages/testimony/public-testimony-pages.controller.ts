@@ -14,7 +14,9 @@ import {
   type TestimonyFormValues,
 } from './testimony-form';
 import { testimonyFormView } from './testimony-form-view';
-import { TestimonySubmission } from './testimony-submission';
+import { ORIGIN_GONE, TestimonySubmission } from './testimony-submission';
+
+const NO_CONTEXT: TestimonyContext = { evidenceUseParagraphs: [] };
 
 /** Enough for every active theme: staff keep the list short, and the form shows it whole. */
 const THEMES_ON_FORM = { limit: 100, offset: 0 };
@@ -52,25 +54,23 @@ export class PublicTestimonyPagesController {
   @Post()
   async submit(@Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const values = readTestimonyForm(body);
-    const context = await this.contexts.read(values);
     const themes = await this.activeThemes();
     const outcome = await this.submission.submit(
       values,
       themes.map((theme) => theme.slug),
     );
-    if ('errors' in outcome) {
-      await this.render(
-        res,
-        outcome.status,
-        values,
-        context,
-        outcome.errors.toView(TESTIMONY_FORM_FIELDS),
-        themes,
-      );
+    if (!('errors' in outcome)) {
+      this.logger.log('testimony sent through the public form');
+      res.redirect(303, `/testimony/receipt/${outcome.receiptToken}/sent`);
       return;
     }
-    this.logger.log('testimony sent through the public form');
-    res.redirect(303, `/testimony/receipt/${outcome.receiptToken}/sent`);
+    // Shown again with everything they wrote; an origin that no longer takes testimony is
+    // dropped (and said so), so that what they wrote can still be sent.
+    const context = outcome.originDropped ? undefined : await this.contexts.readIfOpen(values);
+    if (!context) outcome.errors.add(undefined, ORIGIN_GONE);
+    const shown = context ? values : { ...values, campaign: '', event: '', registration: '' };
+    const errors = outcome.errors.toView(TESTIMONY_FORM_FIELDS);
+    await this.render(res, outcome.status, shown, context ?? NO_CONTEXT, errors, themes);
   }
 
   private async activeThemes(): Promise<PublicThemeView[]> {

@@ -1,4 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { DomainError } from '@roundtable/platform';
 import { CampaignsService, PublishedCampaignNotFound } from '@roundtable/campaigns';
 import { EventsService, type EventEntity } from '@roundtable/events';
 import { RegistrationsService } from '@roundtable/registrations';
@@ -50,6 +51,23 @@ export class TestimonyContextReader {
       about: event?.title ?? campaign?.title,
       evidenceUseParagraphs: campaign ? paragraphs(campaign.evidenceUse) : [],
     };
+  }
+
+  /**
+   * The same, or undefined when the origin names nothing open now (unpublished or cancelled
+   * since the form was opened, or made up): a posted form is shown again without it rather than
+   * lose what was written.
+   */
+  async readIfOpen(origin: TestimonyOrigin): Promise<TestimonyContext | undefined> {
+    try {
+      return await this.read(origin);
+    } catch (error) {
+      const notFound =
+        (error instanceof DomainError && error.kind === 'not-found') ||
+        (error instanceof NotFoundException && error.getStatus() === HttpStatus.NOT_FOUND);
+      if (notFound) return undefined;
+      throw error;
+    }
   }
 
   /** An event's campaign that is not (or no longer) published is simply not mentioned. */

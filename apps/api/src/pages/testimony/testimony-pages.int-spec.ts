@@ -299,6 +299,42 @@ describe('testimony pages', () => {
       expect(await countRows(api, 'testimonies')).toBe(before);
     });
 
+    it('keeps what was written when the event it came from is cancelled meanwhile, and sends it unlinked', async () => {
+      const venue = await createVenue(api, token, { capacity: 10 });
+      const start = new Date(api.clock.now().getTime() + 9 * 86_400_000);
+      const doomed = await createEvent(api, token, {
+        venueId: venue.id,
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 7_200_000).toISOString(),
+      });
+      await publishEvent(api, token, doomed.id);
+      const { agent, form } = await openForm(`?event=${doomed.id}`);
+      await request(api.http)
+        .post(`/api/v1/events/${doomed.id}/cancel`)
+        .set({ Authorization: `Bearer ${token}` })
+        .send({ reason: 'The venue has flooded.' })
+        .expect(200);
+      const before = await countRows(api, 'testimonies');
+      const refused = await agent
+        .post('/testimony/new')
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), event: doomed.id, ...answers() });
+      expect(refused.status).toBe(400);
+      expect(load(refused.text)('.govuk-error-summary__list li').text()).toContain(
+        'The page you came from is no longer taking part',
+      );
+      const $ = load(refused.text);
+      expect($('input[name="event"]').length).toBe(0);
+      expect($('textarea[name="story"]').text()).toBe(STORY);
+      expect(await countRows(api, 'testimonies')).toBe(before);
+      const again = await agent
+        .post('/testimony/new')
+        .type('form')
+        .send({ _csrf: csrfOf(refused.text), ...answers() });
+      expect(again.status).toBe(303);
+      expect(await newestTestimony()).toMatchObject({ event_id: null });
+    });
+
     it('refuses a post without the form’s CSRF token, writing nothing', async () => {
       const before = await countRows(api, 'testimonies');
       const res = await request(api.http).post('/testimony/new').type('form').send(answers());

@@ -5,13 +5,35 @@ import { FormErrors } from '../forms/form-errors';
 import {
   dtoProblems,
   explainRefusal,
+  formRefusal,
   sentence,
   type FormWording,
   type SayInForm,
 } from '../forms/service-errors';
 import { checkTestimonyChoices, weeksOrNull, type TestimonyFormValues } from './testimony-form';
 
-export type SubmissionOutcome = { receiptToken: string } | { status: number; errors: FormErrors };
+export type SubmissionOutcome =
+  | { receiptToken: string }
+  | {
+      status: number;
+      errors: FormErrors;
+      /** The page they came from no longer takes testimony: the form is shown again without it. */
+      originDropped: boolean;
+    };
+
+/** The rules about where the form came from (a campaign, an event, a registration's link). */
+const ORIGIN_RULES = new Set([
+  'campaign-published',
+  'event-published',
+  'registration-link-exists',
+  'campaign-of-the-event',
+  'event-of-the-registration',
+]);
+const ORIGIN_FIELDS = new Set(['campaignId', 'eventId', 'registrationToken']);
+
+/** Said once, whichever origin rule was broken: what they wrote is kept, and can still be sent. */
+export const ORIGIN_GONE =
+  'The page you came from is no longer taking part, so what you send will not be linked to it. Check your answers and send them again';
 
 /** The API's fields, as the form names them; anything else goes in the error summary alone. */
 const FORM_FIELD_OF: Readonly<Record<string, string>> = {
@@ -32,32 +54,21 @@ const DTO_MESSAGES: Readonly<Record<string, string>> = {
   email: 'Enter an email address in the correct format, like name@example.org, or leave it empty',
 };
 
-/** A rule's refusal said in the form's own words, by one of its fields or in the summary alone. */
-const say =
-  (field: string | undefined, text: string): SayInForm =>
-  (_, errors) =>
-    errors.add(field, text);
-
-/** The intake's own refusals where the form has better words (the links it came from). */
+/** The intake's own refusals where the form has better words. */
 const WORDING: FormWording = {
   fields: FORM_FIELD_OF,
   rules: {
-    'registration-link-exists': say(
-      undefined,
-      'The link from your registration has stopped working. Open the form again from your registration’s page',
+    ...Object.fromEntries(
+      [...ORIGIN_RULES].map((rule): [string, SayInForm] => [
+        rule,
+        (_, errors) => errors.add(undefined, ORIGIN_GONE),
+      ]),
     ),
-    'event-published': say(
-      undefined,
-      'The event you came from is no longer open. Open the form again from the event’s page',
-    ),
-    'campaign-published': say(
-      undefined,
-      'The campaign you came from is no longer open. Open the form again from its page',
-    ),
-    'theme-active': say(
-      'themes',
-      'One of the topics you chose has just been changed. Select what your experience is about again',
-    ),
+    'theme-active': (_, errors) =>
+      errors.add(
+        'themes',
+        'One of the topics you chose has just been changed. Select what your experience is about again',
+      ),
   },
 };
 
@@ -74,20 +85,28 @@ export class TestimonySubmission {
     const errors = new FormErrors();
     checkTestimonyChoices(values, activeThemeSlugs, errors);
     const input = plainToInstance(SubmitTestimonyDto, toSubmission(values));
+    let originDropped = false;
     for (const problem of await dtoProblems(input)) {
       // The nested answers and consent carry no message of their own: the form's own checks
       // above have said what is wrong with each of their fields.
       if (problem.message === '' && errors.any) continue;
+      if (ORIGIN_FIELDS.has(problem.property)) {
+        originDropped = true;
+        errors.add(undefined, ORIGIN_GONE);
+        continue;
+      }
       errors.add(
         FORM_FIELD_OF[problem.property],
         DTO_MESSAGES[problem.property] ?? sentence(problem.message || `${problem.property} is not valid`),
       );
     }
-    if (errors.any) return { status: 400, errors };
+    if (errors.any) return { status: 400, errors, originDropped };
     try {
       return { receiptToken: (await this.intake.submit(input)).receiptToken };
     } catch (error) {
-      return { status: explainRefusal(error, errors, WORDING), errors };
+      const status = explainRefusal(error, errors, WORDING);
+      const broken = formRefusal(error)?.problems ?? [];
+      return { status, errors, originDropped: broken.some((problem) => ORIGIN_RULES.has(problem.rule)) };
     }
   }
 }
