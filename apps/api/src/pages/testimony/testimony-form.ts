@@ -60,7 +60,8 @@ export interface TestimonyFormValues {
   area: string;
   themes: string[];
   story: string;
-  onBehalfOfYoungPerson: boolean;
+  /** 'yes' when the box is ticked; anything else that arrives is kept to be refused. */
+  onBehalfOfYoungPerson: string;
   ageBand: string;
   assessmentWaitWeeks: string;
   planWaitWeeks: string;
@@ -81,7 +82,7 @@ export const EMPTY_TESTIMONY_FORM: TestimonyFormValues = {
   area: '',
   themes: [],
   story: '',
-  onBehalfOfYoungPerson: false,
+  onBehalfOfYoungPerson: '',
   ageBand: '',
   assessmentWaitWeeks: '',
   planWaitWeeks: '',
@@ -103,7 +104,7 @@ export function readTestimonyForm(body: unknown): TestimonyFormValues {
     area: textField(body, 'area'),
     themes: listField(body, 'themes'),
     story: textField(body, 'story'),
-    onBehalfOfYoungPerson: textField(body, 'onBehalfOfYoungPerson') === 'yes',
+    onBehalfOfYoungPerson: textField(body, 'onBehalfOfYoungPerson'),
     ageBand: textField(body, 'ageBand'),
     assessmentWaitWeeks: textField(body, 'assessmentWaitWeeks'),
     planWaitWeeks: textField(body, 'planWaitWeeks'),
@@ -134,12 +135,18 @@ export function checkTestimonyChoices(
   if (values.themes.some((theme) => !activeThemeSlugs.includes(theme)))
     errors.add('themes', 'Select what your experience is about from the list');
   if (values.story.trim() === '') errors.add('story', 'Tell us about your experience');
-  if (values.onBehalfOfYoungPerson && values.role !== 'parent-carer')
+  const onBehalf = values.onBehalfOfYoungPerson === 'yes';
+  if (!onBehalf && values.onBehalfOfYoungPerson !== '')
+    errors.add(
+      'onBehalfOfYoungPerson',
+      'Tick the box if you are writing on behalf of a young person, or leave it empty',
+    );
+  else if (onBehalf && values.role !== 'parent-carer')
     errors.add(
       'onBehalfOfYoungPerson',
       'Untick this, or choose “Parent or carer” above: only a parent or carer writes on a young person’s behalf',
     );
-  if (values.onBehalfOfYoungPerson && values.ageBand === '')
+  if (onBehalf && values.ageBand === '')
     errors.add('ageBand', 'Select how old the young person is, as you are writing on their behalf');
   else if (values.ageBand !== '' && !oneOf(valuesOf(AGE_BANDS), values.ageBand))
     errors.add('ageBand', 'Select an age from the list');

@@ -122,7 +122,7 @@ function toSubmission(values: TestimonyFormValues): Record<string, unknown> {
     area: values.area,
     themes: [...new Set(values.themes)],
     story: values.story,
-    onBehalfOf: values.onBehalfOfYoungPerson,
+    onBehalfOf: values.onBehalfOfYoungPerson === 'yes',
     answers: {
       assessmentWaitWeeks: weeksOrNull(values.assessmentWaitWeeks),
       planWaitWeeks: weeksOrNull(values.planWaitWeeks),
