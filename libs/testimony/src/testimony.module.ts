@@ -4,14 +4,7 @@ import { IdentityModule } from '@roundtable/identity';
 import { NotificationsModule } from '@roundtable/notifications';
 import { RegistrationsModule } from '@roundtable/registrations';
 import { testimonyCipherProvider } from './encryption/testimony-cipher.provider';
-import { CaseworkRequests } from './intake/casework-requests';
-import { IntakeOrigin } from './intake/intake-origin';
-import { receiptLinkKeysProvider, ReceiptLinkKeys } from './intake/receipt-link-keys';
-import { TestimonyIntake } from './intake/testimony-intake.service';
-import { TestimonyMessageFacts } from './notifications/testimony-message-facts';
-import { TestimonyMessages } from './notifications/testimony-messages';
-import { TestimonyReceipts } from './receipts/testimony-receipts.service';
-import { SafeguardingFlags } from './safeguarding/safeguarding-flags.service';
+import { INTAKE_EXPORTS, INTAKE_PROVIDERS } from './intake/intake.providers';
 import { CaseworkReferral } from './testimonies/casework-referral.entity';
 import { TestimonyErasure } from './testimonies/testimony-erasure.entity';
 import { TestimonyNote } from './testimonies/testimony-note.entity';
@@ -36,29 +29,7 @@ import { ThemesService } from './themes/themes.service';
     NotificationsModule,
     RegistrationsModule,
   ],
-  providers: [
-    testimonyCipherProvider,
-    TestimonyWriter,
-    ThemesRepository,
-    ThemesService,
-    receiptLinkKeysProvider,
-    IntakeOrigin,
-    CaseworkRequests,
-    TestimonyMessages,
-    TestimonyMessageFacts,
-    SafeguardingFlags,
-    TestimonyIntake,
-    TestimonyReceipts,
-  ],
-  exports: [
-    testimonyCipherProvider,
-    TestimonyWriter,
-    ThemesService,
-    ReceiptLinkKeys,
-    SafeguardingFlags,
-    TestimonyIntake,
-    TestimonyReceipts,
-    TestimonyMessageFacts,
-  ],
+  providers: [testimonyCipherProvider, TestimonyWriter, ThemesRepository, ThemesService, ...INTAKE_PROVIDERS],
+  exports: [testimonyCipherProvider, TestimonyWriter, ThemesService, ...INTAKE_EXPORTS],
 })
 export class TestimonyModule {}
