@@ -40,6 +40,7 @@ const PATH_PARAM_SOURCES: Record<string, WorldRef> = {
   'registrations/token': 'manageToken',
   'manage/token': 'manageToken',
   'themes/id': 'themeId',
+  'receipt/token': 'receiptToken',
   'testimonies/receiptToken': 'receiptToken',
 };
 

@@ -39,6 +39,8 @@ export interface HostileWorld {
   /** An active theme, and another for it to be merged into. */
   themeId: string;
   intoThemeId: string;
+  /** The active theme's slug, as the testimony form and API name themes. */
+  themeSlug: string;
   /** The receipt-link token of a testimony written to the world's event. */
   receiptToken: string;
 }
@@ -104,6 +106,7 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
     uniqueEmail: `hostile-${randomBytes(5).toString('hex')}@example.org`,
     themeId: theme!.id,
     intoThemeId: intoTheme!.id,
+    themeSlug: theme!.slug,
     receiptToken,
   };
 }

@@ -148,6 +148,36 @@ export const PAGE_FORMS: readonly PageForm[] = [
     fields: { 'List-Unsubscribe': 'One-Click' },
     ignored: ['List-Unsubscribe'],
   },
+  {
+    route: 'POST /testimony/new',
+    who: 'anyone',
+    csrf: true,
+    fields: {
+      campaign: placeholder('campaignId'),
+      role: 'parent-carer',
+      area: 'halesowen-north',
+      themes: [placeholder('themeSlug')],
+      story: 'We waited 40 weeks for the EHC plan.\nMy son was out of school for most of it.',
+      onBehalfOfYoungPerson: 'yes',
+      ageBand: '11-15',
+      assessmentWaitWeeks: '12',
+      planWaitWeeks: '40',
+      deadline: 'missed',
+      tribunal: 'won',
+      schoolPhase: 'secondary',
+      quoteConsent: 'quote-anonymously',
+      consents: ['contact', 'share-with-authority'],
+      name: 'Sam Jones',
+      email: placeholder('uniqueEmail'),
+    },
+  },
+  {
+    route: 'POST /testimony/receipt/:token/consent',
+    who: 'anyone',
+    csrf: true,
+    fields: { quoteConsent: 'office-only', consents: ['share-with-authority'] },
+  },
+  { route: 'POST /testimony/receipt/:token/erase', who: 'anyone', csrf: true, fields: {} },
 ];
 
 /** A form post before it meets a world: path values, fields (a list is a repeated field), raw extras. */

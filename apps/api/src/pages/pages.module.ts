@@ -1,4 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { CampaignsModule } from '@roundtable/campaigns';
 import { EventsModule } from '@roundtable/events';
 import { NotificationsModule } from '@roundtable/notifications';
 import { RegistrationsModule } from '@roundtable/registrations';
@@ -24,6 +25,11 @@ import { PublicRegistrationPagesController } from './registrations/public/public
 import { UnsubscribePagesController } from './registrations/unsubscribe/unsubscribe-pages.controller';
 import { TestimonyReportPagesController } from './reports/testimony-report-pages.controller';
 import { StaffVenuePagesController } from './venues/staff-venue-pages.controller';
+import { PublicCampaignPagesController } from './campaigns/public-campaign-pages.controller';
+import { PublicTestimonyPagesController } from './testimony/public-testimony-pages.controller';
+import { ReceiptPagesController } from './testimony/receipt-pages.controller';
+import { TestimonyContextReader } from './testimony/testimony-context';
+import { TestimonySubmission } from './testimony/testimony-submission';
 
 /**
  * The server-rendered web pages: staff sign-in, events and venues for staff, and the public
@@ -33,7 +39,7 @@ import { StaffVenuePagesController } from './venues/staff-venue-pages.controller
  * views/pages/<path>/.
  */
 @Module({
-  imports: [EventsModule, RegistrationsModule, NotificationsModule, TestimonyModule],
+  imports: [EventsModule, RegistrationsModule, NotificationsModule, CampaignsModule, TestimonyModule],
   controllers: [
     SignInPagesController,
     StaffEventPagesController,
@@ -49,8 +55,19 @@ import { StaffVenuePagesController } from './venues/staff-venue-pages.controller
     TestimonyReportPagesController,
     // No CSRF middleware or guard: mail providers post to it without cookies (see the controller).
     UnsubscribePagesController,
+    PublicCampaignPagesController,
+    PublicTestimonyPagesController,
+    ReceiptPagesController,
   ],
-  providers: [PageCookies, CsrfGuard, StaffPageGuard, RegistrationSummary, AnswerFloor],
+  providers: [
+    PageCookies,
+    CsrfGuard,
+    StaffPageGuard,
+    RegistrationSummary,
+    AnswerFloor,
+    TestimonyContextReader,
+    TestimonySubmission,
+  ],
 })
 export class PagesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
@@ -69,10 +86,20 @@ export class PagesModule implements NestModule {
         AccessTaskPagesController,
         StaffInvitePagesController,
         TestimonyReportPagesController,
+        PublicTestimonyPagesController,
+        ReceiptPagesController,
       );
     // Every page under /manage/<token> (a private link's secret in the address): not indexed,
     // never sent on as a Referer, never cached.
     consumer.apply(ManagePageHeaders).forRoutes({ path: 'manage/*path', method: RequestMethod.ALL });
+    // The same for a testimony's receipt pages (its private link), and for the form, whose
+    // address may carry a registration's manage link.
+    consumer
+      .apply(ManagePageHeaders)
+      .forRoutes(
+        { path: 'testimony/receipt/*path', method: RequestMethod.ALL },
+        { path: 'testimony/new', method: RequestMethod.ALL },
+      );
     // The invite form is multipart (it takes a CSV file): read before the CSRF guard looks at it.
     consumer
       .apply(InviteUploadMiddleware)

@@ -20,6 +20,8 @@ export function manageView(state: ManageState, token: string, now: Date) {
   return {
     ...publicEventDetails(event, now),
     basePath: `/manage/${token}`,
+    // The testimony form, linked to this registration (recorded as "attended" once checked in).
+    testimonyPath: `/testimony/new?registration=${token}`,
     registration: {
       name: registration.name,
       email: registration.email,
