@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@roundtable/identity';
+import { CaseworkQueueService } from './casework/casework-queue.service';
 import { testimonyCipherProvider } from './encryption/testimony-cipher.provider';
+import { TestimonyReviewRepository } from './review/testimony-review.repository';
+import { TestimonyReviewService } from './review/testimony-review.service';
 import { CaseworkReferral } from './testimonies/casework-referral.entity';
 import { TestimonyErasure } from './testimonies/testimony-erasure.entity';
 import { TestimonyNote } from './testimonies/testimony-note.entity';
@@ -24,7 +27,21 @@ import { ThemesService } from './themes/themes.service';
     ]),
     IdentityModule,
   ],
-  providers: [testimonyCipherProvider, TestimonyWriter, ThemesRepository, ThemesService],
-  exports: [testimonyCipherProvider, TestimonyWriter, ThemesService],
+  providers: [
+    testimonyCipherProvider,
+    TestimonyWriter,
+    ThemesRepository,
+    ThemesService,
+    TestimonyReviewRepository,
+    TestimonyReviewService,
+    CaseworkQueueService,
+  ],
+  exports: [
+    testimonyCipherProvider,
+    TestimonyWriter,
+    ThemesService,
+    TestimonyReviewService,
+    CaseworkQueueService,
+  ],
 })
 export class TestimonyModule {}
