@@ -41,8 +41,9 @@ export class CaseworkQueueService {
         .orderBy(`CASE referral.status WHEN 'open' THEN 0 WHEN 'in-progress' THEN 1 ELSE 2 END`, 'ASC')
         .addOrderBy('referral.createdAt', 'ASC')
         .addOrderBy('referral.id', 'ASC')
-        .take(query.limit)
-        .skip(query.offset);
+        // One testimony per referral, so a plain LIMIT pages correctly (take/skip would not order by CASE).
+        .limit(query.limit)
+        .offset(query.offset);
       if (query.status) builder.where('referral.status = :status', { status: query.status });
       const [referrals, total] = await builder.getManyAndCount();
       await this.audit.record(
