@@ -2,6 +2,7 @@ import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/c
 import { EventsModule } from '@roundtable/events';
 import { NotificationsModule } from '@roundtable/notifications';
 import { RegistrationsModule } from '@roundtable/registrations';
+import { TestimonyModule } from '@roundtable/testimony';
 import { CsrfGuard } from '../auth/pages/csrf.guard';
 import { CsrfMiddleware } from '../auth/pages/csrf.middleware';
 import { PageCookies } from '../auth/pages/page-cookies';
@@ -22,6 +23,9 @@ import { ManagePagesController } from './registrations/manage/manage-pages.contr
 import { PublicRegistrationPagesController } from './registrations/public/public-registration-pages.controller';
 import { UnsubscribePagesController } from './registrations/unsubscribe/unsubscribe-pages.controller';
 import { StaffVenuePagesController } from './venues/staff-venue-pages.controller';
+import { StaffAuditPagesController } from './testimonies/staff-audit-pages.controller';
+import { StaffCaseworkPagesController } from './testimonies/staff-casework-pages.controller';
+import { StaffTestimonyPagesController } from './testimonies/staff-testimony-pages.controller';
 
 /**
  * The server-rendered web pages: staff sign-in, events and venues for staff, and the public
@@ -31,7 +35,7 @@ import { StaffVenuePagesController } from './venues/staff-venue-pages.controller
  * views/pages/<path>/.
  */
 @Module({
-  imports: [EventsModule, RegistrationsModule, NotificationsModule],
+  imports: [EventsModule, RegistrationsModule, NotificationsModule, TestimonyModule],
   controllers: [
     SignInPagesController,
     StaffEventPagesController,
@@ -44,6 +48,9 @@ import { StaffVenuePagesController } from './venues/staff-venue-pages.controller
     StaffRegistrationPagesController,
     CheckInPagesController,
     AccessTaskPagesController,
+    StaffTestimonyPagesController,
+    StaffCaseworkPagesController,
+    StaffAuditPagesController,
     // No CSRF middleware or guard: mail providers post to it without cookies (see the controller).
     UnsubscribePagesController,
   ],
@@ -65,6 +72,7 @@ export class PagesModule implements NestModule {
         CheckInPagesController,
         AccessTaskPagesController,
         StaffInvitePagesController,
+        StaffTestimonyPagesController,
       );
     // Every page under /manage/<token> (a private link's secret in the address): not indexed,
     // never sent on as a Referer, never cached.

@@ -86,7 +86,7 @@ export class TestimonyReviewService {
     const result = await this.dataSource.transaction(async (manager) => {
       const testimony = await this.reviews.findOne(manager, id, { lock: true });
       if (!testimony) throw new TestimonyNotFound(id);
-      if (patch.themeIds !== undefined) await this.checkThemes(manager, patch.themeIds);
+      if (patch.themeIds !== undefined) await this.checkThemes(manager, id, patch.themeIds);
       const fields = [...changing];
       this.applyRedaction(testimony, patch, fields);
       if (patch.status !== undefined) testimony.status = patch.status;
@@ -133,13 +133,16 @@ export class TestimonyReviewService {
     });
   }
 
-  private async checkThemes(manager: EntityManager, themeIds: readonly string[]): Promise<void> {
+  /** New tags must be active themes; a retired theme it already has may stay, so history is kept. */
+  private async checkThemes(manager: EntityManager, id: string, themeIds: readonly string[]): Promise<void> {
     const found = await this.reviews.themesByIds(manager, themeIds);
+    const current = ((await this.reviews.themesOf(manager, [id])).get(id) ?? []).map((theme) => theme.id);
     const problems: RuleBroken[] = [];
     for (const themeId of new Set(themeIds)) {
       const theme = found.find((candidate) => candidate.id === themeId);
       if (!theme) problems.push(unknownTheme('themeIds', themeId));
-      else if (theme.status !== 'active') problems.push(retiredTheme('themeIds', themeId));
+      else if (theme.status !== 'active' && !current.includes(themeId))
+        problems.push(retiredTheme('themeIds', themeId));
     }
     if (problems.length > 0) throw new InvalidInput(problems);
   }
