@@ -40,6 +40,8 @@ const PATH_PARAM_SOURCES: Record<string, WorldRef> = {
   'registrations/token': 'manageToken',
   'manage/token': 'manageToken',
   'themes/id': 'themeId',
+  'testimonies/id': 'testimonyId',
+  'casework/id': 'caseworkReferralId',
 };
 
 /**

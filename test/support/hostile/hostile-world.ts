@@ -4,6 +4,7 @@ import { Theme } from '@roundtable/testimony';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { seedEvent, seedRegistration } from '../notification-seed';
+import { seedCaseworkReferral, seedTestimony } from '../testimony-for-review';
 import { changedTables, tableFingerprint, type TableFingerprint } from './table-fingerprint';
 
 /**
@@ -38,6 +39,9 @@ export interface HostileWorld {
   /** An active theme, and another for it to be merged into. */
   themeId: string;
   intoThemeId: string;
+  /** A testimony from the event's registration (quotable, so a valid review change is accepted), and its casework referral. */
+  testimonyId: string;
+  caseworkReferralId: string;
 }
 
 /**
@@ -81,6 +85,14 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
   await dataSource.query('UPDATE "events" SET "campaign_id" = $1 WHERE "id" = $2', [campaign.id, event.id]);
   const start = new Date(event.startsAt.getTime() + 10 * 86_400_000);
   const [theme, intoTheme] = await seedThemes(dataSource, 2);
+  const testimonyId = await seedTestimony(dataSource, {
+    campaignId: campaign.id,
+    eventId: event.id,
+    registrationId: registration.id,
+    caseworkRequested: true,
+    themeIds: [theme!.id],
+  });
+  const caseworkReferralId = await seedCaseworkReferral(dataSource, testimonyId);
   return {
     venueId: event.venueId!,
     eventId: event.id,
@@ -100,6 +112,8 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
     uniqueEmail: `hostile-${randomBytes(5).toString('hex')}@example.org`,
     themeId: theme!.id,
     intoThemeId: intoTheme!.id,
+    testimonyId,
+    caseworkReferralId,
   };
 }
 
