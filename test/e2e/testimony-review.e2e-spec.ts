@@ -6,12 +6,7 @@ import {
   launchChromium,
 } from '../support/browser';
 import { ADMIN, createTestApi, type TestApi } from '../support/test-app';
-import {
-  REVIEW_STORY,
-  seedCaseworkReferral,
-  seedTestimony,
-  themeId,
-} from '../support/testimony-for-review';
+import { REVIEW_STORY, seedCaseworkReferral, seedTestimony, themeId } from '../support/testimony-for-review';
 
 /**
  * Staff review testimony in a real browser, by keyboard alone: sign in, filter the list, open one,
@@ -101,7 +96,9 @@ describe('testimony review pages, in a browser, by keyboard', () => {
     );
     await pressButton(page, 'Save redaction');
     await page.waitForURL('**?saved=redaction');
-    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('Redaction saved');
+    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain(
+      'Redaction saved',
+    );
     await expect(
       page.getByLabel('Story with names and identifying details taken out', { exact: true }).inputValue(),
     ).resolves.toBe('Our son [name] waited forty weeks for his plan at [school].');

@@ -27,7 +27,9 @@ export class CaseworkController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: "Move a referral along: open, in-progress or closed (audited as casework.update)" })
+  @ApiOperation({
+    summary: 'Move a referral along: open, in-progress or closed (audited as casework.update)',
+  })
   @ApiNotFoundResponse({ description: 'No referral with that id.' })
   update(
     @Param('id', uuidPipe('casework referral')) id: string,

@@ -53,13 +53,16 @@ describe('casework: the referral queue staff work through', () => {
     const testimony = await seedTestimony(api.dataSource, { caseworkRequested: true });
     const id = await seedCaseworkReferral(api.dataSource, testimony);
     const patch = (referral: string, body: unknown) =>
-      request(api.http).patch(`/api/v1/casework/${referral}`).set(bearer(organiser)).send(body as object);
+      request(api.http)
+        .patch(`/api/v1/casework/${referral}`)
+        .set(bearer(organiser))
+        .send(body as object);
     const before = await countRows(api, 'audit_log');
     expect(expectError(await patch(id, { status: 'done' }), 400)).toContain('status must be one of');
     expect(expectError(await patch(id, {}), 400)).toContain('status must be one of');
-    expect(expectError(await patch('00000000-0000-4000-8000-000000000000', { status: 'closed' }), 404)).toContain(
-      'no casework referral',
-    );
+    expect(
+      expectError(await patch('00000000-0000-4000-8000-000000000000', { status: 'closed' }), 404),
+    ).toContain('no casework referral');
     expect(await countRows(api, 'audit_log')).toBe(before);
 
     const res = await patch(id, { status: 'in-progress' }).expect(200);

@@ -26,7 +26,10 @@ describe('testimonies: staff list, open and review testimony, every read audited
   const read = (id: string, token = organiser) =>
     request(api.http).get(`/api/v1/testimonies/${id}`).set(bearer(token));
   const patch = (id: string, body: unknown, token = organiser) =>
-    request(api.http).patch(`/api/v1/testimonies/${id}`).set(bearer(token)).send(body as object);
+    request(api.http)
+      .patch(`/api/v1/testimonies/${id}`)
+      .set(bearer(token))
+      .send(body as object);
   const auditRows = (action: string) =>
     api.dataSource.query(
       `SELECT actor_id, subject_id, detail FROM audit_log WHERE action = $1 ORDER BY at, id`,
@@ -143,7 +146,11 @@ describe('testimonies: staff list, open and review testimony, every read audited
         themes: [{ id: ehcId, name: 'EHC plan delays', status: 'active' }],
         submittedAt: '2026-01-10T10:00:00.000Z',
       });
-      expect(res.body.items[1]).toMatchObject({ event: null, attendedEvent: false, safeguardingFlag: 'suggested' });
+      expect(res.body.items[1]).toMatchObject({
+        event: null,
+        attendedEvent: false,
+        safeguardingFlag: 'suggested',
+      });
     });
 
     it.each([
@@ -167,9 +174,13 @@ describe('testimonies: staff list, open and review testimony, every read audited
         flagged: flaggedId,
         plain: plainId,
       };
-      const query = Object.fromEntries(Object.entries(filter).map(([key, value]) => [key, ids[value] ?? value]));
+      const query = Object.fromEntries(
+        Object.entries(filter).map(([key, value]) => [key, ids[value] ?? value]),
+      );
       const res = await list(query).expect(200);
-      expect(res.body.items.map((item: { id: string }) => item.id)).toEqual(expected.map((name) => ids[name]));
+      expect(res.body.items.map((item: { id: string }) => item.id)).toEqual(
+        expected.map((name) => ids[name]),
+      );
       expect(res.body.total).toBe(expected.length);
     });
 
@@ -183,9 +194,10 @@ describe('testimonies: staff list, open and review testimony, every read audited
         const res = await list({ theme: funding }).expect(200);
         expect(res.body.items.map((item: { id: string }) => item.id)).toEqual([attendedId]);
       } finally {
-        await api.dataSource.query(`UPDATE themes SET status = 'active', merged_into_id = NULL WHERE id = $1`, [
-          ehcId,
-        ]);
+        await api.dataSource.query(
+          `UPDATE themes SET status = 'active', merged_into_id = NULL WHERE id = $1`,
+          [ehcId],
+        );
       }
     });
 
@@ -250,7 +262,9 @@ describe('testimonies: staff list, open and review testimony, every read audited
       );
       expect(rows).toEqual([{ actor_id: organiserId, subject_type: 'testimony', detail: {} }]);
       await read(id, admin).expect(200);
-      expect((await auditRows('testimony.read')).filter((row: { subject_id: string }) => row.subject_id === id)).toHaveLength(2);
+      expect(
+        (await auditRows('testimony.read')).filter((row: { subject_id: string }) => row.subject_id === id),
+      ).toHaveLength(2);
     });
 
     it('is 404 for an unknown id or one that is not an id, and audits nothing', async () => {
@@ -268,7 +282,9 @@ describe('testimonies: staff list, open and review testimony, every read audited
     });
 
     it('tags themes (replacing the set), sets the status, redacts and adds a note in one audited change', async () => {
-      const id = await seedTestimony(api.dataSource, { themeIds: [await themeId(api.dataSource, 'funding')] });
+      const id = await seedTestimony(api.dataSource, {
+        themeIds: [await themeId(api.dataSource, 'funding')],
+      });
       const ehc = await themeId(api.dataSource, 'ehc-plan-delays');
       const camhs = await themeId(api.dataSource, 'camhs-mental-health');
       const redacted = 'Our son [name] waited forty weeks for his plan at [school].';
@@ -314,14 +330,17 @@ describe('testimonies: staff list, open and review testimony, every read audited
 
     it('selects a quote only with quote consent and a redaction (409 otherwise), and unselects it when the redaction goes', async () => {
       const countOnly = await seedTestimony(api.dataSource, { quoteConsent: 'count-only' });
-      expect(expectError(await patch(countOnly, { redactedStory: 'Redacted.', quoteSelected: true }), 409)).toContain(
-        'agreed to be quoted',
-      );
+      expect(
+        expectError(await patch(countOnly, { redactedStory: 'Redacted.', quoteSelected: true }), 409),
+      ).toContain('agreed to be quoted');
       expect((await rawRow(countOnly)).redacted_story).toBeNull();
 
       const quotable = await seedTestimony(api.dataSource);
       expect(expectError(await patch(quotable, { quoteSelected: true }), 409)).toContain('redaction');
-      const chosen = await patch(quotable, { redactedStory: 'Our son waited forty weeks.', quoteSelected: true }).expect(200);
+      const chosen = await patch(quotable, {
+        redactedStory: 'Our son waited forty weeks.',
+        quoteSelected: true,
+      }).expect(200);
       expect(chosen.body).toMatchObject({ quoteSelected: true, hasRedaction: true });
       const cleared = await patch(quotable, { redactedStory: null }).expect(200);
       expect(cleared.body).toMatchObject({ quoteSelected: false, hasRedaction: false, redactedStory: null });
@@ -335,13 +354,18 @@ describe('testimonies: staff list, open and review testimony, every read audited
     it('raises and clears the safeguarding flag, confirming a suggested one', async () => {
       const id = await seedTestimony(api.dataSource, { safeguardingFlag: 'suggested' });
       const raised = await patch(id, { safeguardingFlag: 'raised' }).expect(200);
-      expect(raised.body).toMatchObject({ safeguardingFlag: 'raised', flaggedAt: api.clock.now().toISOString() });
+      expect(raised.body).toMatchObject({
+        safeguardingFlag: 'raised',
+        flaggedAt: api.clock.now().toISOString(),
+      });
       const cleared = await patch(id, { safeguardingFlag: null }).expect(200);
       expect(cleared.body).toMatchObject({ safeguardingFlag: null, flaggedAt: null });
     });
 
     it('refuses bad input with a 400 naming the field, and writes nothing', async () => {
-      const id = await seedTestimony(api.dataSource, { themeIds: [await themeId(api.dataSource, 'funding')] });
+      const id = await seedTestimony(api.dataSource, {
+        themeIds: [await themeId(api.dataSource, 'funding')],
+      });
       const retired = (
         await api.dataSource.query(
           `INSERT INTO themes (slug, name, status) VALUES ('old-theme', 'Old theme', 'retired') RETURNING id`,
@@ -357,7 +381,10 @@ describe('testimonies: staff list, open and review testimony, every read audited
         [{ themeIds: ['funding'] }, 'each of themeIds must be the id of a theme'],
         [{ note: '', status: 'reviewed' }, 'note'],
         [{ note: null }, 'note'],
-        [{ redactedStory: 'x'.repeat(REVIEW_STORY.length + 201), note: 'fine' }, 'redactedStory must be at most'],
+        [
+          { redactedStory: 'x'.repeat(REVIEW_STORY.length + 201), note: 'fine' },
+          'redactedStory must be at most',
+        ],
         [{ redactedStory: 'a\u202eb' }, 'redactedStory'],
         [{ quoteSelected: 'yes' }, 'quoteSelected must be true or false'],
         [{ safeguardingFlag: 'suggested' }, 'safeguardingFlag must be "raised"'],

@@ -32,7 +32,10 @@ export class CaseworkQueueService {
     private readonly audit: AuditLog,
   ) {}
 
-  async list(query: ListCaseworkQueryDto, actorId: string): Promise<{ items: CaseworkItem[]; total: number }> {
+  async list(
+    query: ListCaseworkQueryDto,
+    actorId: string,
+  ): Promise<{ items: CaseworkItem[]; total: number }> {
     return this.dataSource.transaction(async (manager) => {
       const builder = manager
         .getRepository(CaseworkReferral)

@@ -77,10 +77,7 @@ export class TestimonyReviewRepository {
 
   /** One testimony with its event and registration, or null. */
   findOne(manager: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<Testimony | null> {
-    const query = manager
-      .getRepository(Testimony)
-      .createQueryBuilder('t')
-      .where('t.id = :id', { id });
+    const query = manager.getRepository(Testimony).createQueryBuilder('t').where('t.id = :id', { id });
     if (options.lock) return query.setLock('pessimistic_write').getOne();
     return query
       .leftJoinAndSelect('t.event', 'event')
@@ -96,7 +93,12 @@ export class TestimonyReviewRepository {
       .getRepository(TestimonyTheme)
       .createQueryBuilder('tag')
       .innerJoin('tag.theme', 'theme')
-      .select(['tag.testimony_id AS testimony_id', 'theme.id AS id', 'theme.name AS name', 'theme.status AS status'])
+      .select([
+        'tag.testimony_id AS testimony_id',
+        'theme.id AS id',
+        'theme.name AS name',
+        'theme.status AS status',
+      ])
       .where('tag.testimony_id IN (:...ids)', { ids })
       .orderBy('lower(theme.name)', 'ASC')
       .getRawMany<TaggedTheme & { testimony_id: string }>();
@@ -126,10 +128,16 @@ export class TestimonyReviewRepository {
   }
 
   /** Replaces the testimony's themes with these. */
-  async replaceThemes(manager: EntityManager, testimonyId: string, themeIds: readonly string[]): Promise<void> {
+  async replaceThemes(
+    manager: EntityManager,
+    testimonyId: string,
+    themeIds: readonly string[],
+  ): Promise<void> {
     await manager.getRepository(TestimonyTheme).delete({ testimonyId });
     if (themeIds.length > 0) {
-      await manager.getRepository(TestimonyTheme).insert(themeIds.map((themeId) => ({ testimonyId, themeId })));
+      await manager
+        .getRepository(TestimonyTheme)
+        .insert(themeIds.map((themeId) => ({ testimonyId, themeId })));
     }
   }
 

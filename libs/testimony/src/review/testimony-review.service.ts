@@ -58,7 +58,13 @@ export class TestimonyReviewService {
           actorId,
           action: 'testimony.list',
           subjectType: 'testimony',
-          detail: { ...filters, limit: query.limit, offset: query.offset, count: page.items.length, total: page.total },
+          detail: {
+            ...filters,
+            limit: query.limit,
+            offset: query.offset,
+            count: page.items.length,
+            total: page.total,
+          },
         },
         manager,
       );
@@ -70,7 +76,10 @@ export class TestimonyReviewService {
   async read(id: string, actorId: string): Promise<TestimonyDetail> {
     return this.dataSource.transaction(async (manager) => {
       const detail = await this.opened(manager, id);
-      await this.audit.record({ actorId, action: 'testimony.read', subjectType: 'testimony', subjectId: id }, manager);
+      await this.audit.record(
+        { actorId, action: 'testimony.read', subjectType: 'testimony', subjectId: id },
+        manager,
+      );
       return detail;
     });
   }
@@ -93,7 +102,8 @@ export class TestimonyReviewService {
       if (patch.quoteSelected !== undefined) this.selectQuote(testimony, patch.quoteSelected);
       if (patch.safeguardingFlag !== undefined) this.setFlag(testimony, patch.safeguardingFlag);
       await manager.getRepository(Testimony).save(testimony);
-      if (patch.themeIds !== undefined) await this.reviews.replaceThemes(manager, id, [...new Set(patch.themeIds)]);
+      if (patch.themeIds !== undefined)
+        await this.reviews.replaceThemes(manager, id, [...new Set(patch.themeIds)]);
       const noteId = patch.note !== undefined ? await this.addNote(manager, id, patch.note, actorId) : null;
       await this.audit.record(
         {
@@ -166,7 +176,8 @@ export class TestimonyReviewService {
 
   private selectQuote(testimony: Testimony, selected: boolean): void {
     if (selected) {
-      if (testimony.quoteConsent !== 'quote-anonymously') throw new QuoteNotAllowed(testimony.id, 'no-quote-consent');
+      if (testimony.quoteConsent !== 'quote-anonymously')
+        throw new QuoteNotAllowed(testimony.id, 'no-quote-consent');
       if (testimony.redactedStory === null) throw new QuoteNotAllowed(testimony.id, 'no-redaction');
     }
     testimony.quoteSelected = selected;
@@ -186,7 +197,12 @@ export class TestimonyReviewService {
     testimony.safeguardingFlag = 'raised';
   }
 
-  private async addNote(manager: EntityManager, testimonyId: string, body: string, authorId: string): Promise<string> {
+  private async addNote(
+    manager: EntityManager,
+    testimonyId: string,
+    body: string,
+    authorId: string,
+  ): Promise<string> {
     const id = randomUUID();
     await manager.getRepository(TestimonyNote).insert({
       id,
@@ -198,7 +214,14 @@ export class TestimonyReviewService {
   }
 }
 
-const PATCHABLE = ['themeIds', 'status', 'redactedStory', 'note', 'quoteSelected', 'safeguardingFlag'] as const;
+const PATCHABLE = [
+  'themeIds',
+  'status',
+  'redactedStory',
+  'note',
+  'quoteSelected',
+  'safeguardingFlag',
+] as const;
 
 function changedFields(patch: UpdateTestimonyDto): string[] {
   return PATCHABLE.filter((field) => patch[field] !== undefined);
@@ -228,7 +251,9 @@ function toDetail(
     campaignId: testimony.campaignId,
     event: testimony.event ? { id: testimony.event.id, title: testimony.event.title } : null,
     attendedEvent:
-      registration?.status === 'attended' && registration.eventId === testimony.eventId && testimony.eventId !== null,
+      registration?.status === 'attended' &&
+      registration.eventId === testimony.eventId &&
+      testimony.eventId !== null,
     answers: {
       assessmentWaitWeeks: testimony.assessmentWaitWeeks,
       planWaitWeeks: testimony.planWaitWeeks,

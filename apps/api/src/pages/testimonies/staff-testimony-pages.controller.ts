@@ -81,27 +81,53 @@ export class StaffTestimonyPagesController {
   }
 
   @Post(':id/redaction')
-  redact(@Param('id', uuidPipe('testimony')) id: string, @Body() body: unknown, @CurrentUser() user: User, @Res() res: Response) {
+  redact(
+    @Param('id', uuidPipe('testimony')) id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: User,
+    @Res() res: Response,
+  ) {
     return this.change('redaction', id, body, user, res);
   }
 
   @Post(':id/review')
-  review(@Param('id', uuidPipe('testimony')) id: string, @Body() body: unknown, @CurrentUser() user: User, @Res() res: Response) {
+  review(
+    @Param('id', uuidPipe('testimony')) id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: User,
+    @Res() res: Response,
+  ) {
     return this.change('review', id, body, user, res);
   }
 
   @Post(':id/notes')
-  addNote(@Param('id', uuidPipe('testimony')) id: string, @Body() body: unknown, @CurrentUser() user: User, @Res() res: Response) {
+  addNote(
+    @Param('id', uuidPipe('testimony')) id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: User,
+    @Res() res: Response,
+  ) {
     return this.change('notes', id, body, user, res);
   }
 
   @Post(':id/flag')
-  flag(@Param('id', uuidPipe('testimony')) id: string, @Body() body: unknown, @CurrentUser() user: User, @Res() res: Response) {
+  flag(
+    @Param('id', uuidPipe('testimony')) id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: User,
+    @Res() res: Response,
+  ) {
     return this.change('flag', id, body, user, res);
   }
 
   /** One form's change: saved and back to the page, or the page again with what to fix. */
-  private async change(which: ReviewForm, id: string, body: unknown, user: User, res: Response): Promise<void> {
+  private async change(
+    which: ReviewForm,
+    id: string,
+    body: unknown,
+    user: User,
+    res: Response,
+  ): Promise<void> {
     const parsed = await parseReviewForm(which, body);
     let status = 400;
     if (parsed.patch) {

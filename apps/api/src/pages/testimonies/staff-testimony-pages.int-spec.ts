@@ -34,10 +34,17 @@ describe('staff testimony pages: list, open, redact, tag, note, flag; casework a
   afterAll(() => api.close());
 
   const reads = async () =>
-    (await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'testimony.read'`))[0].n;
+    (
+      await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'testimony.read'`)
+    )[0].n;
 
   it('sends anonymous visitors to sign in and refuses organisers the audit log', async () => {
-    for (const path of ['/staff/testimonies', `/staff/testimonies/${id}`, '/staff/casework', '/staff/audit']) {
+    for (const path of [
+      '/staff/testimonies',
+      `/staff/testimonies/${id}`,
+      '/staff/casework',
+      '/staff/audit',
+    ]) {
       const res = await request(api.http).get(path);
       expect(res.status).toBe(303);
       expect(res.headers.location).toContain('/sign-in');
@@ -79,7 +86,9 @@ describe('staff testimony pages: list, open, redact, tag, note, flag; casework a
       .send({ _csrf: csrfOf(page.text), redactedStory: 'Our son [name] waited forty weeks for his plan.' });
     expect(saved.status).toBe(303);
     expect(saved.headers.location).toBe(`/staff/testimonies/${id}?saved=redaction`);
-    const [row] = await api.dataSource.query(`SELECT story, redacted_story FROM testimonies WHERE id = $1`, [id]);
+    const [row] = await api.dataSource.query(`SELECT story, redacted_story FROM testimonies WHERE id = $1`, [
+      id,
+    ]);
     expect(JSON.stringify(row)).not.toMatch(/Idris|\[name\]/);
     const after = await agent.get(saved.headers.location).expect(200);
     expect(after.text).toContain('Redaction saved');
@@ -101,13 +110,19 @@ describe('staff testimony pages: list, open, redact, tag, note, flag; casework a
       .type('form')
       .send({ _csrf: csrf, note: 'Spoke to the school.' })
       .expect(303);
-    await agent.post(`/staff/testimonies/${id}/flag`).type('form').send({ _csrf: csrf, flag: 'raise' }).expect(303);
+    await agent
+      .post(`/staff/testimonies/${id}/flag`)
+      .type('form')
+      .send({ _csrf: csrf, flag: 'raise' })
+      .expect(303);
     const [row] = await api.dataSource.query(
       `SELECT status, quote_selected, safeguarding_flag FROM testimonies WHERE id = $1`,
       [id],
     );
     expect(row).toEqual({ status: 'included', quote_selected: true, safeguarding_flag: 'raised' });
-    const tags = await api.dataSource.query(`SELECT theme_id FROM testimony_themes WHERE testimony_id = $1`, [id]);
+    const tags = await api.dataSource.query(`SELECT theme_id FROM testimony_themes WHERE testimony_id = $1`, [
+      id,
+    ]);
     expect(tags).toEqual([{ theme_id: ehc }]);
     const shown = await agent.get(`/staff/testimonies/${id}`);
     expect(shown.text).toContain('Spoke to the school.');
@@ -117,7 +132,10 @@ describe('staff testimony pages: list, open, redact, tag, note, flag; casework a
     const page = await agent.get(`/staff/testimonies/${id}`);
     const csrf = csrfOf(page.text);
     const notes = await countRows(api, 'testimony_notes');
-    const empty = await agent.post(`/staff/testimonies/${id}/notes`).type('form').send({ _csrf: csrf, note: '  ' });
+    const empty = await agent
+      .post(`/staff/testimonies/${id}/notes`)
+      .type('form')
+      .send({ _csrf: csrf, note: '  ' });
     expect(empty.status).toBe(400);
     expect(errorSummaryTexts(empty.text)).toEqual(['Enter the note']);
     const quote = await seedTestimony(api.dataSource, { quoteConsent: 'count-only' });

@@ -5,7 +5,16 @@ import { textField } from '../forms/form-fields';
 import { dtoProblems, sentence } from '../forms/service-errors';
 
 /** The list page's filters, top to bottom (the error summary follows this order). */
-export const TESTIMONY_FILTER_FIELDS = ['theme', 'area', 'role', 'status', 'consent', 'flagged', 'eventId', 'campaignId'] as const;
+export const TESTIMONY_FILTER_FIELDS = [
+  'theme',
+  'area',
+  'role',
+  'status',
+  'consent',
+  'flagged',
+  'eventId',
+  'campaignId',
+] as const;
 
 export type TestimonyFilterValues = Record<(typeof TESTIMONY_FILTER_FIELDS)[number], string>;
 

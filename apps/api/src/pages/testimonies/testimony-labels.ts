@@ -38,7 +38,12 @@ export function whenLabel(at: Date): string {
 }
 
 /** The labels a row of the list (and the head of one testimony) shows. */
-export function summaryLabels(item: Pick<TestimonySummary, 'submittedAt' | 'role' | 'area' | 'status' | 'quoteConsent' | 'source' | 'safeguardingFlag'>) {
+export function summaryLabels(
+  item: Pick<
+    TestimonySummary,
+    'submittedAt' | 'role' | 'area' | 'status' | 'quoteConsent' | 'source' | 'safeguardingFlag'
+  >,
+) {
   return {
     submitted: whenLabel(item.submittedAt),
     role: labelOf(RESPONDENT_ROLES, item.role),

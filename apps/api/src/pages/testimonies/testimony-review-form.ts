@@ -5,7 +5,14 @@ import { listField, textField } from '../forms/form-fields';
 import { dtoProblems, sentence, type FormWording } from '../forms/service-errors';
 
 /** The testimony page's forms, top to bottom: the error summary follows this order. */
-export const REVIEW_FORM_FIELDS = ['redactedStory', 'status', 'themeIds', 'quoteSelected', 'note', 'flag'] as const;
+export const REVIEW_FORM_FIELDS = [
+  'redactedStory',
+  'status',
+  'themeIds',
+  'quoteSelected',
+  'note',
+  'flag',
+] as const;
 
 /** Each form on the testimony page, by the last part of its address. */
 export const REVIEW_FORMS = ['redaction', 'review', 'notes', 'flag'] as const;
@@ -54,7 +61,10 @@ function readForm(
     case 'redaction': {
       const redactedStory = textField(body, 'redactedStory');
       // An empty box takes the redaction away (and with it the quote).
-      return { values: { redactedStory }, plain: { redactedStory: redactedStory.trim() === '' ? null : redactedStory } };
+      return {
+        values: { redactedStory },
+        plain: { redactedStory: redactedStory.trim() === '' ? null : redactedStory },
+      };
     }
     case 'notes': {
       const note = textField(body, 'note');
@@ -69,7 +79,8 @@ function readForm(
     }
     case 'flag': {
       const flag = textField(body, 'flag');
-      if (flag !== 'raise' && flag !== 'clear') errors.add('flag', 'Choose to raise or clear the safeguarding flag');
+      if (flag !== 'raise' && flag !== 'clear')
+        errors.add('flag', 'Choose to raise or clear the safeguarding flag');
       return { values: {}, plain: { safeguardingFlag: flag === 'clear' ? null : 'raised' } };
     }
   }
