@@ -30,6 +30,8 @@ import { PublicRegistrationsController } from './registrations/public-registrati
 import { PublicUnsubscribeController } from './registrations/public-unsubscribe.controller';
 import { PublicThemesController } from './themes/public-themes.controller';
 import { ThemesController } from './themes/themes.controller';
+import { PublicTestimoniesController } from './testimonies/public-testimonies.controller';
+import { StaffTestimonyEntryController } from './testimonies/staff-testimonies.controller';
 
 @Module({
   imports: [
@@ -64,6 +66,8 @@ import { ThemesController } from './themes/themes.controller';
     TestimoniesController,
     CaseworkController,
     AuditController,
+    PublicTestimoniesController,
+    StaffTestimonyEntryController,
   ],
   providers: [AdminBootstrap, AnswerFloor],
 })

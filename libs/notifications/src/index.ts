@@ -68,7 +68,9 @@ export {
   NOTIFICATION_KINDS,
   NOTIFICATION_KIND_VALUES,
   STAFF_NOTIFICATION_KINDS,
+  TESTIMONY_NOTIFICATION_KINDS,
   type AttendeeNotificationKind,
+  type TestimonyNotificationKind,
   type NotificationKind,
   type StaffNotificationKind,
 } from './ledger/notification-kinds';
@@ -100,6 +102,8 @@ export {
   type RegistrationMessageContext,
   type StaffKindEntry,
   type StaffMessageContext,
+  type TestimonyKindEntry,
+  type TestimonyMessageContext,
 } from './registry/notification-registry';
 export { whyNotCurrent } from './registry/notification-currency';
 export {
@@ -108,3 +112,5 @@ export {
   type NotificationPreparer,
   type PreparedNotification,
 } from './registry/notification-preparer';
+export { safeguardingAlertMessage, type SafeguardingAlertInput } from './messages/safeguarding-alert.message';
+export { testimonyReceiptMessage, type TestimonyReceiptInput } from './messages/testimony-receipt.message';

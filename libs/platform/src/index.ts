@@ -59,3 +59,9 @@ export {
   type DomainErrorKind,
   type RuleBroken,
 } from './errors/domain-error';
+export {
+  DerivedLinkKeys,
+  UnknownLinkKeyError,
+  type DerivedLinkSeed,
+  type NewDerivedLinkSeed,
+} from './links/derived-link-keys';

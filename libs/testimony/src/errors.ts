@@ -82,6 +82,13 @@ export function themeNameNeedsLetters(): RuleBroken {
   );
 }
 
+/** A receipt link that opens nothing: never issued, erased, or made under a key since rotated out. */
+export class ReceiptLinkNotFound extends FixedRefusal(
+  'not-found',
+  'receipt-link-exists',
+  'no testimony for this link: it may have been erased, or the link was not copied in full',
+) {}
+
 export class TestimonyNotFound extends DomainError {
   constructor(readonly testimonyId: string) {
     super('not-found', 'testimony-exists', `no testimony with id ${testimonyId}`, { data: { testimonyId } });
@@ -138,5 +145,80 @@ export function redactionTooLong(max: number): RuleBroken {
     `redactedStory must be at most ${max} characters: a redaction is the story with identifying details taken out, so it may be only a little longer than the story`,
     'redactedStory',
     { max },
+  );
+}
+
+/** Theme slugs in the input that name no active theme, all named at once. */
+export function unknownThemes(slugs: readonly string[]): RuleBroken {
+  return ruleBroken(
+    'theme-active',
+    `themes ${slugs.join(', ')} ${slugs.length === 1 ? 'is not an active theme' : 'are not active themes'}: choose from GET /api/v1/public/themes`,
+    'themes',
+    { slugs },
+  );
+}
+
+export function eventNotPublished(field: string, eventId: string): RuleBroken {
+  return ruleBroken('event-published', `${field} ${eventId} is not a published event`, field, { eventId });
+}
+
+export function campaignNotPublished(campaignId: string): RuleBroken {
+  return ruleBroken(
+    'campaign-published',
+    `campaignId ${campaignId} is not a published campaign`,
+    'campaignId',
+    {
+      campaignId,
+    },
+  );
+}
+
+export function campaignNotTheEvents(campaignId: string, eventCampaignId: string | null): RuleBroken {
+  return ruleBroken(
+    'campaign-of-the-event',
+    `campaignId ${campaignId} is not the campaign of that event: leave campaignId out, the event's campaign is used`,
+    'campaignId',
+    { campaignId, eventCampaignId },
+  );
+}
+
+export function registrationLinkUnknown(): RuleBroken {
+  return ruleBroken(
+    'registration-link-exists',
+    'registrationToken matches no registration: open the form again from your manage link',
+    'registrationToken',
+  );
+}
+
+export function eventNotTheRegistrations(): RuleBroken {
+  return ruleBroken(
+    'event-of-the-registration',
+    'eventId is not the event of that registration: leave eventId out when you give registrationToken',
+    'eventId',
+  );
+}
+
+export function onBehalfNeedsParentOrCarer(): RuleBroken {
+  return ruleBroken(
+    'on-behalf-by-a-parent-or-carer',
+    'onBehalfOf is for a parent or carer writing for a young person: set role to parent-carer, or leave onBehalfOf out',
+    'onBehalfOf',
+  );
+}
+
+export function onBehalfNeedsAgeBand(): RuleBroken {
+  return ruleBroken(
+    'on-behalf-with-age-band',
+    "answers.ageBand is needed when writing on a young person's behalf",
+    'answers.ageBand',
+  );
+}
+
+/** Contact and casework mean the office writes back, so they need somewhere to write to. */
+export function consentNeedsEmail(part: 'contact' | 'casework'): RuleBroken {
+  return ruleBroken(
+    'consent-needs-email',
+    `consent.${part} needs an email address to reach you: give email, or set consent.${part} to false`,
+    `consent.${part}`,
   );
 }

@@ -62,3 +62,24 @@ export { type TaggedTheme, type TestimonySummary } from './review/testimony-summ
 export { REDACTION_ALLOWANCE, TestimonyReviewService } from './review/testimony-review.service';
 export { ListCaseworkQueryDto, UpdateCaseworkReferralDto } from './casework/casework-queue.dto';
 export { CaseworkQueueService, type CaseworkItem } from './casework/casework-queue.service';
+export { CaseworkRequests } from './intake/casework-requests';
+export { ChangeConsentDto, TestimonyConsentDto } from './intake/dto/testimony-consent.dto';
+export { TestimonyAnswersDto } from './intake/dto/testimony-answers.dto';
+export {
+  EnterTestimonyDto,
+  STORY_MAX,
+  SubmitTestimonyDto,
+  TestimonyFieldsDto,
+  THEMES_MAX,
+} from './intake/dto/testimony.dto';
+export { ReceiptLinkKeys } from './intake/receipt-link-keys';
+export { TestimonyIntake, type TakenTestimony } from './intake/testimony-intake.service';
+export { SEALED_AUTHOR_RECIPIENT, TestimonyMessages } from './notifications/testimony-messages';
+export {
+  TestimonyMessageFacts,
+  type TestimonyMessageFactsView,
+} from './notifications/testimony-message-facts';
+export { toReceiptView, type ReceiptView } from './receipts/receipt.view';
+export { TestimonyReceipts } from './receipts/testimony-receipts.service';
+export { SAFEGUARDING_PHRASES, suggestsSafeguarding } from './safeguarding/safeguarding-phrases';
+export { SafeguardingFlags } from './safeguarding/safeguarding-flags.service';

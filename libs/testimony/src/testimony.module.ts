@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@roundtable/identity';
+import { NotificationsModule } from '@roundtable/notifications';
+import { RegistrationsModule } from '@roundtable/registrations';
 import { CaseworkQueueService } from './casework/casework-queue.service';
 import { testimonyCipherProvider } from './encryption/testimony-cipher.provider';
+import { INTAKE_EXPORTS, INTAKE_PROVIDERS } from './intake/intake.providers';
 import { TestimonyReviewRepository } from './review/testimony-review.repository';
 import { TestimonyReviewService } from './review/testimony-review.service';
 import { CaseworkReferral } from './testimonies/casework-referral.entity';
@@ -26,12 +29,15 @@ import { ThemesService } from './themes/themes.service';
       TestimonyErasure,
     ]),
     IdentityModule,
+    NotificationsModule,
+    RegistrationsModule,
   ],
   providers: [
     testimonyCipherProvider,
     TestimonyWriter,
     ThemesRepository,
     ThemesService,
+    ...INTAKE_PROVIDERS,
     TestimonyReviewRepository,
     TestimonyReviewService,
     CaseworkQueueService,
@@ -40,6 +46,7 @@ import { ThemesService } from './themes/themes.service';
     testimonyCipherProvider,
     TestimonyWriter,
     ThemesService,
+    ...INTAKE_EXPORTS,
     TestimonyReviewService,
     CaseworkQueueService,
   ],

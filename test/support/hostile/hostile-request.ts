@@ -42,6 +42,7 @@ const PATH_PARAM_SOURCES: Record<string, WorldRef> = {
   'themes/id': 'themeId',
   'testimonies/id': 'testimonyId',
   'casework/id': 'caseworkReferralId',
+  'testimonies/receiptToken': 'receiptToken',
 };
 
 /**

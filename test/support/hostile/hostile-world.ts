@@ -1,10 +1,11 @@
 import { Campaign } from '@roundtable/campaigns';
 import { AccessTask } from '@roundtable/registrations';
-import { Theme } from '@roundtable/testimony';
+import { validateEnv } from '@roundtable/platform';
+import { FieldCipher, ReceiptLinkKeys, TestimonyWriter, Theme } from '@roundtable/testimony';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { seedEvent, seedRegistration } from '../notification-seed';
-import { seedCaseworkReferral, seedTestimony } from '../testimony-for-review';
+import { seedCaseworkReferral, seedTestimony as seedReviewTestimony } from '../testimony-for-review';
 import { changedTables, tableFingerprint, type TableFingerprint } from './table-fingerprint';
 
 /**
@@ -42,6 +43,8 @@ export interface HostileWorld {
   /** A testimony from the event's registration (quotable, so a valid review change is accepted), and its casework referral. */
   testimonyId: string;
   caseworkReferralId: string;
+  /** The receipt-link token of a testimony written to the world's event. */
+  receiptToken: string;
 }
 
 /**
@@ -85,7 +88,7 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
   await dataSource.query('UPDATE "events" SET "campaign_id" = $1 WHERE "id" = $2', [campaign.id, event.id]);
   const start = new Date(event.startsAt.getTime() + 10 * 86_400_000);
   const [theme, intoTheme] = await seedThemes(dataSource, 2);
-  const testimonyId = await seedTestimony(dataSource, {
+  const testimonyId = await seedReviewTestimony(dataSource, {
     campaignId: campaign.id,
     eventId: event.id,
     registrationId: registration.id,
@@ -93,6 +96,7 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
     themeIds: [theme!.id],
   });
   const caseworkReferralId = await seedCaseworkReferral(dataSource, testimonyId);
+  const receiptToken = await seedTestimony(dataSource, event.id, theme!.id);
   return {
     venueId: event.venueId!,
     eventId: event.id,
@@ -114,7 +118,43 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
     intoThemeId: intoTheme!.id,
     testimonyId,
     caseworkReferralId,
+    receiptToken,
   };
+}
+
+/** A named testimony (with casework) at the event, written as the intake writes one; its receipt token. */
+async function seedTestimony(dataSource: DataSource, eventId: string, themeId: string): Promise<string> {
+  const env = validateEnv(process.env);
+  const links = new ReceiptLinkKeys(env.LINK_KEYS);
+  const seed = links.newSeed();
+  const writer = new TestimonyWriter(FieldCipher.fromConfiguredKeys(env.TESTIMONY_KEYS));
+  await writer.insert(dataSource.manager, [
+    {
+      source: 'public',
+      eventId,
+      role: 'parent-carer',
+      area: 'dudley',
+      onBehalfOfYoungPerson: false,
+      assessmentWaitWeeks: null,
+      planWaitWeeks: null,
+      deadline: null,
+      tribunal: null,
+      ageBand: null,
+      schoolPhase: null,
+      quoteConsent: 'count-only',
+      contactConsent: true,
+      shareWithAuthority: false,
+      caseworkRequested: false,
+      story: 'We waited a year for the plan.',
+      name: 'Hostile Author',
+      email: 'hostile-author@example.org',
+      themeIds: [themeId],
+      receiptNonce: seed.nonce,
+      receiptKeyId: seed.keyId,
+      receiptTokenHash: seed.tokenHash,
+    },
+  ]);
+  return links.tokenFor(seed);
 }
 
 /** Active themes with names of their own, so a world's merge or retire never meets another's. */

@@ -105,6 +105,8 @@ describe('bad bytes, wrong types and out-of-range values: 400 with a message, no
       'registrations',
       'notifications',
       'access_tasks',
+      'testimonies',
+      'casework_referrals',
     ];
     const rows: Record<string, unknown> = {};
     for (const table of tables) {
@@ -228,6 +230,22 @@ describe('bad bytes, wrong types and out-of-range values: 400 with a message, no
       auth: 'none',
       body: () => ({ accessNeeds: ['other'], accessNotes: 'A quiet seat' }),
       text: { accessNotes: 'paragraphs' },
+    },
+    {
+      name: 'POST /api/v1/public/testimonies',
+      method: 'post',
+      path: () => '/api/v1/public/testimonies',
+      auth: 'none',
+      body: () => ({
+        role: 'parent-carer',
+        area: 'dudley',
+        themes: ['ehc-plan-delays'],
+        story: 'We waited a year for the plan.',
+        consent: { quote: 'count-only', contact: false, shareWithAuthority: false, casework: false },
+        name: 'Sam Jones',
+        email: 'sam.testimony@example.org',
+      }),
+      text: { story: 'paragraphs', name: 'line', email: 'email' },
     },
   ];
 

@@ -27,6 +27,17 @@ export const LARGE_BODY_ROUTES: readonly LargeBodyRoute[] = [
     limit: '2mb',
     advice: 'send at most 10,000 contacts a request, and the rest in another',
   },
+  // A story of 20,000 characters is up to about 240 kB of JSON when every character is escaped.
+  {
+    path: '/api/v1/public/testimonies',
+    limit: '256kb',
+    advice: 'a story may be at most 20,000 characters',
+  },
+  {
+    path: '/api/v1/testimonies',
+    limit: '256kb',
+    advice: 'a story may be at most 20,000 characters',
+  },
 ];
 
 /** A JSON parser for one large-body route; its errors say which limit they hit. */

@@ -13,6 +13,7 @@ import {
   Registration,
   RegistrationsModule,
 } from '@roundtable/registrations';
+import { TestimonyModule } from '@roundtable/testimony';
 import type { JobHandler } from '../jobs/job-handler';
 import { LateAccessTasksAlerter } from './late-access-tasks-alerter';
 import { LateAccessTasksSchedule } from './late-access-tasks-schedule';
@@ -23,6 +24,7 @@ import { NOTIFICATION_JOB_HANDLERS, NotificationsProcessor } from './notificatio
 import { NOTIFICATION_PREPARERS, NotificationPreparers } from './preparers/notification-preparers';
 import { RegistrationNotificationPreparer } from './preparers/registration-notification-preparer';
 import { StaffNotificationPreparer } from './preparers/staff-notification-preparer';
+import { TestimonyNotificationPreparer } from './preparers/testimony-notification-preparer';
 import { SweepSchedule } from './sweep-schedule';
 
 /**
@@ -36,6 +38,7 @@ import { SweepSchedule } from './sweep-schedule';
     NotificationsModule,
     EventsModule,
     RegistrationsModule,
+    TestimonyModule,
     TypeOrmModule.forFeature([Registration, InvitationSuppression]),
   ],
   providers: [
@@ -43,10 +46,11 @@ import { SweepSchedule } from './sweep-schedule';
     NotificationRenderer,
     RegistrationNotificationPreparer,
     StaffNotificationPreparer,
+    TestimonyNotificationPreparer,
     {
       // The one place an audience's preparer is registered (see notification-registry.ts).
       provide: NOTIFICATION_PREPARERS,
-      inject: [RegistrationNotificationPreparer, StaffNotificationPreparer],
+      inject: [RegistrationNotificationPreparer, StaffNotificationPreparer, TestimonyNotificationPreparer],
       useFactory: (...preparers: NotificationPreparer[]): NotificationPreparer[] => preparers,
     },
     NotificationPreparers,

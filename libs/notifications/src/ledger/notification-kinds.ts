@@ -23,6 +23,10 @@ export const NOTIFICATION_KINDS = {
   manageLink: 'manage-link',
   /** To staff, not an attendee: an event's access needs are past their due date, unarranged. */
   accessTasksLate: 'access-tasks-late',
+  /** To a testimony's author (when they gave an email): thanks, and their private receipt link. */
+  testimonyReceipt: 'testimony-receipt',
+  /** To the safeguarding lead: a testimony was flagged. Its id and a staff link, never its words. */
+  safeguardingAlert: 'safeguarding-alert',
 } as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[keyof typeof NOTIFICATION_KINDS];
@@ -35,7 +39,17 @@ export const NOTIFICATION_KIND_VALUES: readonly NotificationKind[] = Object.valu
  */
 export const STAFF_NOTIFICATION_KINDS = [NOTIFICATION_KINDS.accessTasksLate] as const;
 export type StaffNotificationKind = (typeof STAFF_NOTIFICATION_KINDS)[number];
-export type AttendeeNotificationKind = Exclude<NotificationKind, StaffNotificationKind>;
+export type AttendeeNotificationKind = Exclude<
+  NotificationKind,
+  StaffNotificationKind | TestimonyNotificationKind
+>;
+
+/** Kinds about a testimony (subject_type 'testimony'): no event, no registration. */
+export const TESTIMONY_NOTIFICATION_KINDS = [
+  NOTIFICATION_KINDS.testimonyReceipt,
+  NOTIFICATION_KINDS.safeguardingAlert,
+] as const;
+export type TestimonyNotificationKind = (typeof TESTIMONY_NOTIFICATION_KINDS)[number];
 
 export function isStaffNotificationKind(kind: string): kind is StaffNotificationKind {
   return (STAFF_NOTIFICATION_KINDS as readonly string[]).includes(kind);

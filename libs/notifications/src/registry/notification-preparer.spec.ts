@@ -23,13 +23,15 @@ describe('preparersByAudience', () => {
   it('maps each audience the registry names to its one preparer', () => {
     const registration = new Preparer('registration');
     const staff = new Preparer('staff');
-    const map = preparersByAudience(entries, [staff, registration]);
+    const testimony = new Preparer('testimony', 'testimony');
+    const map = preparersByAudience(entries, [staff, registration, testimony]);
     expect(map.get('registration')).toBe(registration);
     expect(map.get('staff')).toBe(staff);
   });
 
   it('refuses an audience with no preparer, naming it', () => {
-    expect(() => preparersByAudience(entries, [new Preparer('registration')])).toThrow(
+    const others = [new Preparer('registration'), new Preparer('testimony', 'testimony')];
+    expect(() => preparersByAudience(entries, others)).toThrow(
       'Notification preparers: audience "staff" has 0 preparers. Every audience needs exactly one preparer.',
     );
   });
@@ -49,7 +51,7 @@ describe('preparersByAudience', () => {
     expect(() =>
       preparersByAudience(
         [...entries, aboutAPartner as NotificationKindEntry],
-        [new Preparer('registration'), new Preparer('staff')],
+        [new Preparer('registration'), new Preparer('staff'), new Preparer('testimony', 'testimony')],
       ),
     ).toThrow(/kind "access-tasks-late" is about "partner", but the "staff" preparer reads "event"/);
   });

@@ -1,4 +1,8 @@
-import { NOTIFICATION_KIND_VALUES, STAFF_NOTIFICATION_KINDS } from '../ledger/notification-kinds';
+import {
+  NOTIFICATION_KIND_VALUES,
+  STAFF_NOTIFICATION_KINDS,
+  TESTIMONY_NOTIFICATION_KINDS,
+} from '../ledger/notification-kinds';
 import { PayloadError } from '../ledger/notification-payloads';
 import { NOTIFICATION_REGISTRY, notificationKindEntry, parsePayload } from './notification-registry';
 
@@ -13,6 +17,11 @@ describe('the registry of kinds of message', () => {
       (kind) => NOTIFICATION_REGISTRY[kind].audience === 'staff',
     );
     expect(toStaff).toEqual([...STAFF_NOTIFICATION_KINDS]);
+    const aboutTestimony = NOTIFICATION_KIND_VALUES.filter(
+      (kind) => NOTIFICATION_REGISTRY[kind].audience === 'testimony',
+    );
+    expect(aboutTestimony).toEqual([...TESTIMONY_NOTIFICATION_KINDS]);
+    for (const kind of aboutTestimony) expect(NOTIFICATION_REGISTRY[kind].subjectType).toBe('testimony');
   });
 
   it('offers the person their link in every message but the two cancellations', () => {
@@ -29,7 +38,7 @@ describe('the registry of kinds of message', () => {
     expect(by('planned-afresh')).toEqual(
       ['confirmation', 'invitation', 'promoted', 'reminder', 'update', 'waitlisted'].sort(),
     );
-    expect(by('kept')).toEqual([...STAFF_NOTIFICATION_KINDS]);
+    expect(by('kept')).toEqual([...STAFF_NOTIFICATION_KINDS, ...TESTIMONY_NOTIFICATION_KINDS].sort());
     expect(by('again')).toEqual(
       ['access-arranged', 'manage-link', 'registration-cancelled', 'cancellation'].sort(),
     );

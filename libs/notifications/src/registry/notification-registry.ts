@@ -52,6 +52,8 @@ import type { InviteInput, JoinInput, Message, MessageInput, Office } from '../m
 import { registrationCancelledMessage } from '../messages/registration-cancelled.message';
 import { registrationConfirmationMessage } from '../messages/registration-confirmation.message';
 import { reminderMessage } from '../messages/reminder.message';
+import { safeguardingAlertMessage } from '../messages/safeguarding-alert.message';
+import { testimonyReceiptMessage } from '../messages/testimony-receipt.message';
 import { waitlistPromotedMessage } from '../messages/waitlist-promoted.message';
 import { waitlistedMessage } from '../messages/waitlisted.message';
 
@@ -78,6 +80,20 @@ export interface StaffMessageContext {
   staffEventUrl: string;
   /** The late tasks the row names that are still open when it is sent. */
   openTasks: ReadonlyArray<{ needLabel: string; dueAt: Date }>;
+}
+
+/**
+ * What the worker hands the builder of a message about a testimony: the office, the links, and
+ * the campaign's wording, read as the testimony is when it is sent. Never what anyone wrote.
+ */
+export interface TestimonyMessageContext {
+  office: Office;
+  testimonyId: string;
+  /** The author's private receipt link (present for a receipt). */
+  receiptUrl?: string;
+  /** The staff page of the testimony, behind sign-in. */
+  staffTestimonyUrl: string;
+  campaign: { title: string; evidenceUse: string } | null;
 }
 
 interface EntryBase<S extends z.ZodTypeAny> {
@@ -120,7 +136,18 @@ export interface StaffKindEntry<S extends z.ZodTypeAny = z.ZodTypeAny> extends E
   build(context: StaffMessageContext, payload: z.output<S>): Message;
 }
 
-export type NotificationKindEntry = RegistrationKindEntry | StaffKindEntry;
+/**
+ * A message about a testimony (subject_type 'testimony'): the author's receipt, or the
+ * safeguarding lead's alert. Its preparer reads the testimony and says when it is erased.
+ */
+export interface TestimonyKindEntry<S extends z.ZodTypeAny = z.ZodTypeAny> extends EntryBase<S> {
+  audience: 'testimony';
+  /** Whether it goes to the author (their sealed address, opened when sent) or to row.recipientEmail. */
+  toAuthor: boolean;
+  build(context: TestimonyMessageContext, payload: z.output<S>): Message;
+}
+
+export type NotificationKindEntry = RegistrationKindEntry | StaffKindEntry | TestimonyKindEntry;
 
 /** A non-empty string after trimming, or undefined: optional wording, leniently read. */
 const optionalText = z
@@ -319,6 +346,30 @@ export const NOTIFICATION_REGISTRY: Readonly<Record<NotificationKind, Notificati
         tasks: openTasks.map((task) => ({ need: task.needLabel, dueAt: task.dueAt })),
         staffEventUrl,
       }),
+  },
+  'testimony-receipt': {
+    kind: 'testimony-receipt',
+    subjectType: 'testimony',
+    onReschedule: 'kept',
+    audience: 'testimony',
+    toAuthor: true,
+    payload: noPayload,
+    payloadNeeds: 'a testimony receipt needs no payload',
+    build: ({ office, receiptUrl, campaign }) => {
+      if (!receiptUrl) throw new PayloadError('a testimony receipt needs the receipt link');
+      return testimonyReceiptMessage({ office, receiptUrl, campaign });
+    },
+  },
+  'safeguarding-alert': {
+    kind: 'safeguarding-alert',
+    subjectType: 'testimony',
+    onReschedule: 'kept',
+    audience: 'testimony',
+    toAuthor: false,
+    payload: z.object({ flag: z.enum(['suggested', 'raised']) }),
+    payloadNeeds: 'a safeguarding alert needs its flag (suggested or raised) in its payload',
+    build: ({ office, testimonyId, staffTestimonyUrl }, payload: { flag: 'suggested' | 'raised' }) =>
+      safeguardingAlertMessage({ office, testimonyId, flag: payload.flag, staffTestimonyUrl }),
   },
 };
 

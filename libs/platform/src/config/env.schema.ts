@@ -66,6 +66,9 @@ export const envSchema = z
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     ADMIN_EMAIL: optionalString.pipe(z.string().email('must be an email address').optional()),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+    // The designated safeguarding lead, emailed at once when a testimony is flagged (never the
+    // story). Unset: the alert goes to ADMIN_EMAIL; neither set: the flag is kept and a warning logged.
+    SAFEGUARDING_LEAD_EMAIL: optionalString.pipe(z.string().email('must be an email address').optional()),
     // DKIM signing by the worker itself, for a relay that does not sign for the domain.
     DKIM_DOMAIN: optionalString,
     DKIM_SELECTOR: optionalString,

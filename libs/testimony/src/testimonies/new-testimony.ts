@@ -29,6 +29,7 @@ export type NewTestimony = Pick<
       | 'eventId'
       | 'registrationId'
       | 'safeguardingFlag'
+      | 'flaggedAt'
       | 'receiptNonce'
       | 'receiptKeyId'
       | 'receiptTokenHash'
