@@ -351,13 +351,24 @@ describe('testimonies: staff list, open and review testimony, every read audited
       expect(audit.detail).toEqual({ fields: ['redactedStory', 'quoteSelected'] });
     });
 
-    it('raises and clears the safeguarding flag, confirming a suggested one', async () => {
+    it('raises the flag (confirming a suggested one) and plans one alert for the lead, without the story; clears it', async () => {
       const id = await seedTestimony(api.dataSource, { safeguardingFlag: 'suggested' });
+      const alerts = () =>
+        api.dataSource.query(
+          `SELECT kind, recipient_email, payload FROM notifications WHERE subject_id = $1 AND kind = 'safeguarding-alert'`,
+          [id],
+        );
       const raised = await patch(id, { safeguardingFlag: 'raised' }).expect(200);
       expect(raised.body).toMatchObject({
         safeguardingFlag: 'raised',
         flaggedAt: api.clock.now().toISOString(),
       });
+      const planned = await alerts();
+      expect(planned).toHaveLength(1);
+      expect(JSON.stringify(planned)).not.toMatch(/Idris|Amira|amira@/);
+      // Raising it again changes nothing and alerts no one again.
+      await patch(id, { safeguardingFlag: 'raised' }).expect(200);
+      expect(await alerts()).toHaveLength(1);
       const cleared = await patch(id, { safeguardingFlag: null }).expect(200);
       expect(cleared.body).toMatchObject({ safeguardingFlag: null, flaggedAt: null });
     });

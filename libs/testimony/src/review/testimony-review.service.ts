@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditLog } from '@roundtable/identity';
-import { Clock, InvalidInput, textLength, type RuleBroken } from '@roundtable/platform';
+import { NotificationOutbox, type DueNotification } from '@roundtable/notifications';
+import { InvalidInput, textLength, type RuleBroken } from '@roundtable/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { FieldCipher } from '../encryption/field-cipher';
 import {
@@ -12,6 +13,7 @@ import {
   TestimonyNotFound,
   unknownTheme,
 } from '../errors';
+import { SafeguardingFlags } from '../safeguarding/safeguarding-flags.service';
 import { NOTE_BODY_SEALED, TestimonyNote } from '../testimonies/testimony-note.entity';
 import {
   EMAIL_SEALED,
@@ -43,7 +45,8 @@ export class TestimonyReviewService {
     private readonly reviews: TestimonyReviewRepository,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditLog,
-    private readonly clock: Clock,
+    private readonly flags: SafeguardingFlags,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   async list(
@@ -86,12 +89,13 @@ export class TestimonyReviewService {
 
   /**
    * Applies a review change in one transaction, all or nothing, audited with the names of the
-   * fields that changed (never their values). Returns the testimony as it now is, which is a
-   * read of its own.
+   * fields that changed (never their values). Raising the safeguarding flag plans the lead's
+   * alert in the same transaction; it is enqueued after commit. Returns the testimony as it now is.
    */
   async update(id: string, patch: UpdateTestimonyDto, actorId: string): Promise<TestimonyDetail> {
     const changing = changedFields(patch);
     if (changing.length === 0) throw new NothingToChange();
+    let alerts: DueNotification[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
       const testimony = await this.reviews.findOne(manager, id, { lock: true });
       if (!testimony) throw new TestimonyNotFound(id);
@@ -100,8 +104,9 @@ export class TestimonyReviewService {
       this.applyRedaction(testimony, patch, fields);
       if (patch.status !== undefined) testimony.status = patch.status;
       if (patch.quoteSelected !== undefined) this.selectQuote(testimony, patch.quoteSelected);
-      if (patch.safeguardingFlag !== undefined) this.setFlag(testimony, patch.safeguardingFlag);
+      if (patch.safeguardingFlag === null) clearFlag(testimony);
       await manager.getRepository(Testimony).save(testimony);
+      if (patch.safeguardingFlag === 'raised') alerts = await this.flags.raise(manager, id, actorId);
       if (patch.themeIds !== undefined)
         await this.reviews.replaceThemes(manager, id, [...new Set(patch.themeIds)]);
       const noteId = patch.note !== undefined ? await this.addNote(manager, id, patch.note, actorId) : null;
@@ -118,6 +123,7 @@ export class TestimonyReviewService {
       return this.opened(manager, id);
     });
     this.logger.log(`Testimony ${id} updated by ${actorId}`);
+    await this.outbox.enqueue(alerts);
     return result;
   }
 
@@ -183,20 +189,6 @@ export class TestimonyReviewService {
     testimony.quoteSelected = selected;
   }
 
-  /**
-   * Staff raise a flag (or confirm one the keyword screen suggested), or clear it.
-   * TODO(intake): raising plans the safeguarding lead's alert email through intake's flag service.
-   */
-  private setFlag(testimony: Testimony, flag: 'raised' | null): void {
-    if (flag === null) {
-      testimony.safeguardingFlag = null;
-      testimony.flaggedAt = null;
-      return;
-    }
-    if (testimony.safeguardingFlag !== 'raised') testimony.flaggedAt = this.clock.now();
-    testimony.safeguardingFlag = 'raised';
-  }
-
   private async addNote(
     manager: EntityManager,
     testimonyId: string,
@@ -212,6 +204,12 @@ export class TestimonyReviewService {
     });
     return id;
   }
+}
+
+/** The flag comes down; raising goes through SafeguardingFlags, which alerts the lead. */
+function clearFlag(testimony: Testimony): void {
+  testimony.safeguardingFlag = null;
+  testimony.flaggedAt = null;
 }
 
 const PATCHABLE = [
