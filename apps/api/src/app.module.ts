@@ -18,6 +18,9 @@ import { AnswerFloor } from './http/answer-floor';
 import { throttling } from './http/throttling';
 import { AuthController } from './auth/auth.controller';
 import { UsersController } from './identity/users.controller';
+import { AuditController } from './identity/audit.controller';
+import { CaseworkController } from './testimonies/casework.controller';
+import { TestimoniesController } from './testimonies/testimonies.controller';
 import { PagesModule } from './pages/pages.module';
 import { AccessTasksController } from './registrations/access-tasks.controller';
 import { AttendanceController } from './registrations/attendance.controller';
@@ -61,6 +64,9 @@ import { StaffTestimonyEntryController } from './testimonies/staff-testimonies.c
     PublicUnsubscribeController,
     ThemesController,
     PublicThemesController,
+    TestimoniesController,
+    CaseworkController,
+    AuditController,
     PublicTestimoniesController,
     StaffTestimonyEntryController,
     TestimonyReportsController,

@@ -57,3 +57,4 @@ export { Venue } from './venues/venue.entity';
 export { normalisePostcode } from './venues/postcode';
 export { toVenueView, type VenueView } from './venues/venue.view';
 export { VenuesService } from './venues/venues.service';
+export { IsIsoTimeWithOffset } from './dto/validators';

@@ -95,6 +95,59 @@ export class TestimonyNotFound extends DomainError {
   }
 }
 
+export class CaseworkReferralNotFound extends DomainError {
+  constructor(readonly referralId: string) {
+    super('not-found', 'casework-referral-exists', `no casework referral with id ${referralId}`, {
+      data: { referralId },
+    });
+  }
+}
+
+/**
+ * A quote goes in the report only with the person's consent to be quoted anonymously, and only in
+ * the words staff redacted: never the original story.
+ */
+export class QuoteNotAllowed extends DomainError {
+  constructor(
+    readonly testimonyId: string,
+    readonly reason: 'no-quote-consent' | 'no-redaction',
+  ) {
+    super(
+      'conflict',
+      'quote-needs-consent-and-redaction',
+      reason === 'no-quote-consent'
+        ? 'quoteSelected can be true only when the person agreed to be quoted anonymously; this testimony may not be quoted'
+        : 'quoteSelected can be true only once the story has a redaction: send redactedStory first (or with it)',
+      { field: 'quoteSelected', data: { testimonyId, reason } },
+    );
+  }
+}
+
+export class NothingToChange extends FixedRefusal(
+  'invalid',
+  'patch-changes-something',
+  'send at least one of themeIds, status, redactedStory, note, quoteSelected or safeguardingFlag',
+) {}
+
+export function retiredTheme(field: string, themeId: string): RuleBroken {
+  return ruleBroken(
+    'theme-active',
+    `${field} ${themeId} is a retired theme: tag with an active theme instead`,
+    field,
+    { themeId },
+  );
+}
+
+/** A redaction takes words out; a little room is left for markers such as "[name removed]". */
+export function redactionTooLong(max: number): RuleBroken {
+  return ruleBroken(
+    'redaction-not-longer-than-story',
+    `redactedStory must be at most ${max} characters: a redaction is the story with identifying details taken out, so it may be only a little longer than the story`,
+    'redactedStory',
+    { max },
+  );
+}
+
 /** Theme slugs in the input that name no active theme, all named at once. */
 export function unknownThemes(slugs: readonly string[]): RuleBroken {
   return ruleBroken(

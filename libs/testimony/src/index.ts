@@ -46,6 +46,22 @@ export {
 export * from './testimonies/testimony-vocabulary';
 export { type NewTestimony } from './testimonies/new-testimony';
 export { TestimonyWriter } from './testimonies/testimony-writer';
+export {
+  filtersOf,
+  ListTestimoniesQueryDto,
+  type TestimonyFilters,
+} from './review/list-testimonies-query.dto';
+export {
+  NOTE_MAX,
+  REDACTION_MAX,
+  THEMES_PER_TESTIMONY_MAX,
+  UpdateTestimonyDto,
+} from './review/update-testimony.dto';
+export { type OpenedNote, type TestimonyDetail } from './review/testimony-detail';
+export { type TaggedTheme, type TestimonySummary } from './review/testimony-summary';
+export { REDACTION_ALLOWANCE, TestimonyReviewService } from './review/testimony-review.service';
+export { ListCaseworkQueryDto, UpdateCaseworkReferralDto } from './casework/casework-queue.dto';
+export { CaseworkQueueService, type CaseworkItem } from './casework/casework-queue.service';
 export { CaseworkRequests } from './intake/casework-requests';
 export { ChangeConsentDto, TestimonyConsentDto } from './intake/dto/testimony-consent.dto';
 export { TestimonyAnswersDto } from './intake/dto/testimony-answers.dto';

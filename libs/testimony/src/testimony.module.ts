@@ -3,8 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@roundtable/identity';
 import { NotificationsModule } from '@roundtable/notifications';
 import { RegistrationsModule } from '@roundtable/registrations';
+import { CaseworkQueueService } from './casework/casework-queue.service';
 import { testimonyCipherProvider } from './encryption/testimony-cipher.provider';
 import { INTAKE_EXPORTS, INTAKE_PROVIDERS } from './intake/intake.providers';
+import { TestimonyReviewRepository } from './review/testimony-review.repository';
+import { TestimonyReviewService } from './review/testimony-review.service';
 import { CaseworkReferral } from './testimonies/casework-referral.entity';
 import { TestimonyReportsRepository } from './reports/testimony-reports.repository';
 import { TestimonyReportsService } from './reports/testimony-reports.service';
@@ -41,6 +44,9 @@ import { ThemesService } from './themes/themes.service';
     TestimonyReportsService,
     ...INTAKE_PROVIDERS,
     ...PROTECTION_PROVIDERS,
+    TestimonyReviewRepository,
+    TestimonyReviewService,
+    CaseworkQueueService,
   ],
   exports: [
     testimonyCipherProvider,
@@ -49,6 +55,8 @@ import { ThemesService } from './themes/themes.service';
     TestimonyReportsService,
     ...INTAKE_EXPORTS,
     ...PROTECTION_EXPORTS,
+    TestimonyReviewService,
+    CaseworkQueueService,
   ],
 })
 export class TestimonyModule {}

@@ -41,6 +41,8 @@ const PATH_PARAM_SOURCES: Record<string, WorldRef> = {
   'manage/token': 'manageToken',
   'themes/id': 'themeId',
   'receipt/token': 'receiptToken',
+  'testimonies/id': 'testimonyId',
+  'casework/id': 'caseworkReferralId',
   'testimonies/receiptToken': 'receiptToken',
 };
 

@@ -5,6 +5,7 @@ import { FieldCipher, ReceiptLinkKeys, TestimonyWriter, Theme } from '@roundtabl
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { seedEvent, seedRegistration } from '../notification-seed';
+import { seedCaseworkReferral, seedTestimony as seedReviewTestimony } from '../testimony-for-review';
 import { changedTables, tableFingerprint, type TableFingerprint } from './table-fingerprint';
 
 /**
@@ -41,6 +42,9 @@ export interface HostileWorld {
   intoThemeId: string;
   /** The active theme's slug, as the testimony form and API name themes. */
   themeSlug: string;
+  /** A testimony from the event's registration (quotable, so a valid review change is accepted), and its casework referral. */
+  testimonyId: string;
+  caseworkReferralId: string;
   /** The receipt-link token of a testimony written to the world's event. */
   receiptToken: string;
 }
@@ -86,6 +90,14 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
   await dataSource.query('UPDATE "events" SET "campaign_id" = $1 WHERE "id" = $2', [campaign.id, event.id]);
   const start = new Date(event.startsAt.getTime() + 10 * 86_400_000);
   const [theme, intoTheme] = await seedThemes(dataSource, 2);
+  const testimonyId = await seedReviewTestimony(dataSource, {
+    campaignId: campaign.id,
+    eventId: event.id,
+    registrationId: registration.id,
+    caseworkRequested: true,
+    themeIds: [theme!.id],
+  });
+  const caseworkReferralId = await seedCaseworkReferral(dataSource, testimonyId);
   const receiptToken = await seedTestimony(dataSource, event.id, theme!.id);
   return {
     venueId: event.venueId!,
@@ -107,6 +119,8 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
     themeId: theme!.id,
     intoThemeId: intoTheme!.id,
     themeSlug: theme!.slug,
+    testimonyId,
+    caseworkReferralId,
     receiptToken,
   };
 }

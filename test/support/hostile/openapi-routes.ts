@@ -132,6 +132,7 @@ const FIELD_HINTS: Record<string, unknown> = {
   note: 'Sam, your interpreter, will meet you at the door.',
   registrationIds: [placeholder('registrationId')],
   intoId: placeholder('intoThemeId'),
+  themeIds: [placeholder('themeId')],
 };
 
 /** Valid values that differ on one route: a sign-in that can succeed. */

@@ -142,6 +142,25 @@ export const PAGE_FORMS: readonly PageForm[] = [
   },
   { route: 'POST /manage/:token/cancel', who: 'anyone', csrf: true, fields: {} },
   {
+    route: 'POST /staff/testimonies/:id/redaction',
+    who: 'staff',
+    csrf: true,
+    fields: { redactedStory: 'Our son [name] waited forty weeks for his plan.' },
+  },
+  {
+    route: 'POST /staff/testimonies/:id/review',
+    who: 'staff',
+    csrf: true,
+    fields: { status: 'reviewed', themeIds: [placeholder('themeId')] },
+  },
+  {
+    route: 'POST /staff/testimonies/:id/notes',
+    who: 'staff',
+    csrf: true,
+    fields: { note: 'Rang the family back.' },
+  },
+  { route: 'POST /staff/testimonies/:id/flag', who: 'staff', csrf: true, fields: { flag: 'raise' } },
+  {
     route: 'POST /manage/:token/unsubscribe',
     who: 'anyone',
     csrf: false,

@@ -7,7 +7,6 @@ import { createTestApi, type TestApi } from '../../../../test/support/test-app';
 const NOT_BUILT_YET = new Map<string, string>([
   // Issue 11: partner charities, co-hosting, password links and the audit log.
   ['DELETE /api/v1/events/{}/cohosts', 'issue 11'],
-  ['GET /api/v1/audit', 'issue 11'],
   ['GET /api/v1/events/{}/cohosts', 'issue 11'],
   ['GET /api/v1/partner/events', 'issue 11'],
   ['GET /api/v1/partner/events/{}/contacts', 'issue 11'],
@@ -21,12 +20,8 @@ const NOT_BUILT_YET = new Map<string, string>([
   ['POST /api/v1/public/partners', 'issue 11'],
   ['POST /api/v1/public/password-links/{}', 'issue 11'],
   // Issue 10: campaigns, testimony, themes, casework and the evidence report.
-  ['GET /api/v1/casework', 'issue 10'],
-  ['GET /api/v1/testimonies', 'issue 10'],
-  ['GET /api/v1/testimonies/{}', 'issue 10'],
   ['GET /api/v1/testimony-imports/{}/commit', 'issue 10'],
   ['GET /api/v1/testimony-imports/{}/preview', 'issue 10'],
-  ['PATCH /api/v1/testimonies/{}', 'issue 10'],
   ['POST /api/v1/testimony-imports', 'issue 10'],
   ['POST /api/v1/testimony-imports/{}/commit', 'issue 10'],
   ['POST /api/v1/testimony-imports/{}/preview', 'issue 10'],

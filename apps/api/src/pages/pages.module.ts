@@ -30,6 +30,9 @@ import { PublicTestimonyPagesController } from './testimony/public-testimony-pag
 import { ReceiptPagesController } from './testimony/receipt-pages.controller';
 import { TestimonyContextReader } from './testimony/testimony-context';
 import { TestimonySubmission } from './testimony/testimony-submission';
+import { StaffAuditPagesController } from './testimonies/staff-audit-pages.controller';
+import { StaffCaseworkPagesController } from './testimonies/staff-casework-pages.controller';
+import { StaffTestimonyPagesController } from './testimonies/staff-testimony-pages.controller';
 
 /**
  * The server-rendered web pages: staff sign-in, events and venues for staff, and the public
@@ -53,6 +56,9 @@ import { TestimonySubmission } from './testimony/testimony-submission';
     CheckInPagesController,
     AccessTaskPagesController,
     TestimonyReportPagesController,
+    StaffTestimonyPagesController,
+    StaffCaseworkPagesController,
+    StaffAuditPagesController,
     // No CSRF middleware or guard: mail providers post to it without cookies (see the controller).
     UnsubscribePagesController,
     PublicCampaignPagesController,
@@ -88,6 +94,7 @@ export class PagesModule implements NestModule {
         TestimonyReportPagesController,
         PublicTestimonyPagesController,
         ReceiptPagesController,
+        StaffTestimonyPagesController,
       );
     // Every page under /manage/<token> (a private link's secret in the address): not indexed,
     // never sent on as a Referer, never cached.

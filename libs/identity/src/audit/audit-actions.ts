@@ -9,5 +9,6 @@ export const AUDIT_ACTIONS = [
   'testimony.erase',
   'testimony.rekey',
   'casework.list',
+  'casework.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

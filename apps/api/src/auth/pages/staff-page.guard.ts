@@ -36,6 +36,8 @@ export class StaffPageGuard implements CanActivate {
     req.sessionToken = token;
     // The layout shows staff navigation (and the sign-out button) when this is set.
     http.getResponse<Response>().locals.staff = true;
+    // Admin-only links (the audit log) show for admins.
+    http.getResponse<Response>().locals.admin = user.role === 'admin';
     return true;
   }
 }
