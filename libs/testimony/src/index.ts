@@ -46,3 +46,26 @@ export {
 export * from './testimonies/testimony-vocabulary';
 export { type NewTestimony } from './testimonies/new-testimony';
 export { TestimonyWriter } from './testimonies/testimony-writer';
+export {
+  IMPORT_FIELDS,
+  IMPORT_FIELD_NAMES,
+  CHOICE_FIELDS,
+  YES_NO,
+  type ImportField,
+} from './imports/import-fields';
+export * from './imports/import-errors';
+export { IMPORT_LIMITS, IMPORT_KEPT_FOR_MS } from './imports/import-limits';
+export { type ImportMapping, type AnswerTranslation } from './imports/import-mapping';
+export {
+  AnswerTranslationDto,
+  EXAMPLE_SURVEY_HEADERS,
+  ImportColumnsDto,
+  ImportMappingDto,
+  PreviewImportDto,
+} from './imports/import-mapping.dto';
+export { type ImportPreviewView, type AnswerView, type MappingSource } from './imports/import-preview.view';
+export { externalRefOf } from './imports/import-plan';
+export { headerFingerprint } from './imports/mapping-suggestion';
+export { ROWS_SEALED, TestimonyImport, type ImportResult } from './imports/testimony-import.entity';
+export { TestimonyImportMapping } from './imports/testimony-import-mapping.entity';
+export { TestimonyImportsService, type SurveyUpload } from './imports/testimony-imports.service';

@@ -9,6 +9,10 @@ import { TestimonyTheme } from './testimonies/testimony-theme.entity';
 import { TestimonyWriter } from './testimonies/testimony-writer';
 import { Testimony } from './testimonies/testimony.entity';
 import { Theme } from './themes/theme.entity';
+import { TestimonyImportMapping } from './imports/testimony-import-mapping.entity';
+import { TestimonyImport } from './imports/testimony-import.entity';
+import { TestimonyImportsRepository } from './imports/testimony-imports.repository';
+import { TestimonyImportsService } from './imports/testimony-imports.service';
 import { ThemesRepository } from './themes/themes.repository';
 import { ThemesService } from './themes/themes.service';
 
@@ -21,10 +25,19 @@ import { ThemesService } from './themes/themes.service';
       TestimonyNote,
       CaseworkReferral,
       TestimonyErasure,
+      TestimonyImport,
+      TestimonyImportMapping,
     ]),
     IdentityModule,
   ],
-  providers: [testimonyCipherProvider, TestimonyWriter, ThemesRepository, ThemesService],
-  exports: [testimonyCipherProvider, TestimonyWriter, ThemesService],
+  providers: [
+    testimonyCipherProvider,
+    TestimonyWriter,
+    ThemesRepository,
+    ThemesService,
+    TestimonyImportsRepository,
+    TestimonyImportsService,
+  ],
+  exports: [testimonyCipherProvider, TestimonyWriter, ThemesService, TestimonyImportsService],
 })
 export class TestimonyModule {}
