@@ -27,6 +27,7 @@ import { PublicRegistrationsController } from './registrations/public-registrati
 import { PublicUnsubscribeController } from './registrations/public-unsubscribe.controller';
 import { PublicThemesController } from './themes/public-themes.controller';
 import { ThemesController } from './themes/themes.controller';
+import { TestimonyImportsController } from './testimony-imports/testimony-imports.controller';
 
 @Module({
   imports: [
@@ -58,6 +59,7 @@ import { ThemesController } from './themes/themes.controller';
     PublicUnsubscribeController,
     ThemesController,
     PublicThemesController,
+    TestimonyImportsController,
   ],
   providers: [AdminBootstrap, AnswerFloor],
 })

@@ -63,6 +63,7 @@ for (const field of IMPORT_FIELD_NAMES) {
   const required = field === 'story' || field === 'externalId';
   const decorate = required ? ApiProperty : ApiPropertyOptional;
   decorate({
+    type: String,
     example: EXAMPLE_SURVEY_HEADERS[field],
     maxLength: HEADER_MAX,
     description: IMPORT_FIELDS[field].label,

@@ -19,6 +19,11 @@ export async function readXlsxRows(file: Buffer): Promise<SurveyRow[]> {
       'the workbook could not be opened: it may be damaged or password-protected. Open it in Excel, save it as .xlsx, and upload it again',
     );
   }
+  // A zip with no worksheets (a .docx renamed, say) opens as an empty workbook.
+  if (workbook.worksheets.length === 0)
+    throw new UnreadableSurveyFile(
+      'the file is a zip but not an Excel workbook: it has no worksheets. Upload the .xlsx export from Microsoft Forms',
+    );
   const sheet = workbook.worksheets.find((candidate) => candidate.actualRowCount > 0);
   if (!sheet) return [];
   checkSheetSize(sheet.actualRowCount, sheet.actualColumnCount);
