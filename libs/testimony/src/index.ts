@@ -68,4 +68,8 @@ export { externalRefOf } from './imports/import-plan';
 export { headerFingerprint } from './imports/mapping-suggestion';
 export { ROWS_SEALED, TestimonyImport, type ImportResult } from './imports/testimony-import.entity';
 export { TestimonyImportMapping } from './imports/testimony-import-mapping.entity';
-export { TestimonyImportsService, type SurveyUpload } from './imports/testimony-imports.service';
+export {
+  TestimonyImportsService,
+  type ImportCommitState,
+  type SurveyUpload,
+} from './imports/testimony-imports.service';

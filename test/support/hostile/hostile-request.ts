@@ -40,6 +40,7 @@ const PATH_PARAM_SOURCES: Record<string, WorldRef> = {
   'registrations/token': 'manageToken',
   'manage/token': 'manageToken',
   'themes/id': 'themeId',
+  'testimony-imports/id': 'testimonyImportId',
 };
 
 /**

@@ -1,6 +1,7 @@
 import { Campaign } from '@roundtable/campaigns';
 import { AccessTask } from '@roundtable/registrations';
 import { Theme } from '@roundtable/testimony';
+import { seedSurveyImport } from './hostile-survey-import';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { seedEvent, seedRegistration } from '../notification-seed';
@@ -38,6 +39,8 @@ export interface HostileWorld {
   /** An active theme, and another for it to be merged into. */
   themeId: string;
   intoThemeId: string;
+  /** A survey export uploaded and mapped, not yet committed. */
+  testimonyImportId: string;
 }
 
 /**
@@ -100,6 +103,7 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
     uniqueEmail: `hostile-${randomBytes(5).toString('hex')}@example.org`,
     themeId: theme!.id,
     intoThemeId: intoTheme!.id,
+    testimonyImportId: await seedSurveyImport(dataSource),
   };
 }
 

@@ -21,6 +21,7 @@ import type { User } from '@roundtable/identity';
 import {
   PreviewImportDto,
   TestimonyImportsService,
+  type ImportCommitState,
   type ImportPreviewView,
   type ImportResult,
 } from '@roundtable/testimony';
@@ -107,9 +108,11 @@ export class TestimonyImportsController {
   }
 
   @Get(':id/commit')
-  @ApiOperation({ summary: 'What a committed import added: counts imported, skipped and refused' })
-  async result(@Param('id', uuidPipe('survey import')) id: string): Promise<ImportResult> {
-    return this.imports.result(id);
+  @ApiOperation({
+    summary: 'Whether the import is committed, and what it added: counts imported, skipped and refused',
+  })
+  async commitState(@Param('id', uuidPipe('survey import')) id: string): Promise<ImportCommitState> {
+    return this.imports.commitState(id);
   }
 }
 

@@ -280,7 +280,11 @@ describe('survey import: a Forms export uploaded, mapped, previewed and committe
       .get(`/api/v1/testimony-imports/${importId}/commit`)
       .set(bearer(token))
       .expect(200);
-    expect(res.body).toMatchObject({ imported: 4, refused: 3 });
+    expect(res.body).toMatchObject({
+      id: importId,
+      status: 'committed',
+      result: { imported: 4, refused: 3 },
+    });
     expectError(
       await request(api.http).post(`/api/v1/testimony-imports/${importId}/commit`).set(bearer(token)),
       409,
@@ -345,6 +349,11 @@ describe('survey import: a Forms export uploaded, mapped, previewed and committe
 
   it('refuses to commit before a mapping is previewed, and forgets rows after a day', async () => {
     const fresh = await upload(await formsWorkbook(RESPONSES.slice(0, 1)), 'one.xlsx').expect(201);
+    const state = await request(api.http)
+      .get(`/api/v1/testimony-imports/${fresh.body.id}/commit`)
+      .set(bearer(token))
+      .expect(200);
+    expect(state.body).toEqual({ id: fresh.body.id, status: 'parsed', result: null });
     // This upload's survey has a saved mapping, but commit takes only the one previewed for it.
     expect(
       expectError(

@@ -41,17 +41,6 @@ export class ImportAlreadyCommitted extends DomainError {
   }
 }
 
-export class ImportNotCommitted extends DomainError {
-  constructor(readonly importId: string) {
-    super(
-      'not-found',
-      'commit-before-result',
-      `survey import ${importId} has not been imported yet: POST to its commit to import it`,
-      { data: { importId } },
-    );
-  }
-}
-
 export class ImportNeedsMapping extends FixedRefusal(
   'conflict',
   'preview-before-commit',

@@ -12,7 +12,6 @@ import {
   ImportAlreadyCommitted,
   ImportExpired,
   ImportNeedsMapping,
-  ImportNotCommitted,
   ImportNotFound,
 } from './import-errors';
 import { mappingProblems } from './import-mapping-check';
@@ -30,6 +29,12 @@ export interface SurveyUpload {
   fileName: string;
   campaignId: string | null;
   uploadedById: string;
+}
+
+export interface ImportCommitState {
+  id: string;
+  status: TestimonyImport['status'];
+  result: ImportResult | null;
 }
 
 /** A theme a row may be tagged with: its slug is the value a mapping translates answers to. */
@@ -162,12 +167,11 @@ export class TestimonyImportsService {
     return result;
   }
 
-  /** What a committed import added. */
-  async result(id: string): Promise<ImportResult> {
+  /** Whether the import is committed yet, and what the commit added (null until then). */
+  async commitState(id: string): Promise<ImportCommitState> {
     const record = await this.imports.findById(id);
     if (!record) throw new ImportNotFound(id);
-    if (!record.result) throw new ImportNotCommitted(id);
-    return record.result;
+    return { id, status: record.status, result: record.result };
   }
 
   private async open(id: string): Promise<{ record: TestimonyImport; sheet: SurveySheet }> {
