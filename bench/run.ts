@@ -2,12 +2,14 @@ import { invitationFanoutBenchmark } from './invitation-fanout';
 import { registrationBurstBenchmark } from './registration-burst';
 import { reminderTimelinessBenchmark } from './reminder-timeliness';
 import { describeMachine } from './support/machine';
+import { testimonyImportBenchmark } from './testimony-import';
 
 /** `npm run bench` runs every benchmark in turn; `npm run bench -- <name> ...` only those named. */
 const BENCHMARKS: Record<string, () => Promise<boolean>> = {
   'registration-burst': registrationBurstBenchmark,
   'reminder-timeliness': reminderTimelinessBenchmark,
   'invitation-fanout': invitationFanoutBenchmark,
+  'testimony-import': testimonyImportBenchmark,
 };
 
 async function main(names: string[]): Promise<number> {

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { EXAMPLE_SURVEY_HEADERS, type ImportField } from '@roundtable/testimony';
+// By path, not the library's index: the benchmark builds its export with this file too.
+import { EXAMPLE_SURVEY_HEADERS } from '../../libs/testimony/src/imports/example-survey-headers';
+import type { ImportField } from '../../libs/testimony/src/imports/import-fields';
 
 /** One response as a test writes it: our field names, a cell value each (a Date for a date cell). */
 export type SurveyResponse = Partial<Record<ImportField | 'startTime', ExcelJS.CellValue>>;

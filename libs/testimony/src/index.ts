@@ -58,12 +58,12 @@ export { IMPORT_LIMITS, IMPORT_KEPT_FOR_MS } from './imports/import-limits';
 export { type ImportMapping, type AnswerTranslation } from './imports/import-mapping';
 export {
   AnswerTranslationDto,
-  EXAMPLE_SURVEY_HEADERS,
   ImportColumnsDto,
   ImportMappingDto,
   PreviewImportDto,
 } from './imports/import-mapping.dto';
 export { type ImportPreviewView, type AnswerView, type MappingSource } from './imports/import-preview.view';
+export { EXAMPLE_SURVEY_HEADERS } from './imports/example-survey-headers';
 export { externalRefOf } from './imports/import-plan';
 export { headerFingerprint } from './imports/mapping-suggestion';
 export { ROWS_SEALED, TestimonyImport, type ImportResult } from './imports/testimony-import.entity';

@@ -22,6 +22,9 @@ import { ManagePagesController } from './registrations/manage/manage-pages.contr
 import { PublicRegistrationPagesController } from './registrations/public/public-registration-pages.controller';
 import { UnsubscribePagesController } from './registrations/unsubscribe/unsubscribe-pages.controller';
 import { StaffVenuePagesController } from './venues/staff-venue-pages.controller';
+import { StaffImportPagesController } from './testimonies/imports/staff-import-pages.controller';
+import { SurveyUploadPageMiddleware } from './testimonies/imports/survey-upload-page.middleware';
+import { TestimonyModule } from '@roundtable/testimony';
 
 /**
  * The server-rendered web pages: staff sign-in, events and venues for staff, and the public
@@ -31,7 +34,7 @@ import { StaffVenuePagesController } from './venues/staff-venue-pages.controller
  * views/pages/<path>/.
  */
 @Module({
-  imports: [EventsModule, RegistrationsModule, NotificationsModule],
+  imports: [EventsModule, RegistrationsModule, NotificationsModule, TestimonyModule],
   controllers: [
     SignInPagesController,
     StaffEventPagesController,
@@ -46,6 +49,7 @@ import { StaffVenuePagesController } from './venues/staff-venue-pages.controller
     AccessTaskPagesController,
     // No CSRF middleware or guard: mail providers post to it without cookies (see the controller).
     UnsubscribePagesController,
+    StaffImportPagesController,
   ],
   providers: [PageCookies, CsrfGuard, StaffPageGuard, RegistrationSummary, AnswerFloor],
 })
@@ -65,6 +69,7 @@ export class PagesModule implements NestModule {
         CheckInPagesController,
         AccessTaskPagesController,
         StaffInvitePagesController,
+        StaffImportPagesController,
       );
     // Every page under /manage/<token> (a private link's secret in the address): not indexed,
     // never sent on as a Referer, never cached.
@@ -73,5 +78,9 @@ export class PagesModule implements NestModule {
     consumer
       .apply(InviteUploadMiddleware)
       .forRoutes({ path: 'staff/events/:id/invite', method: RequestMethod.POST });
+    // The survey upload is multipart too.
+    consumer
+      .apply(SurveyUploadPageMiddleware)
+      .forRoutes({ path: 'staff/testimony-imports/new', method: RequestMethod.POST });
   }
 }

@@ -1,5 +1,5 @@
 import { AnswerTranslator } from './answer-matching';
-import { CHOICE_FIELDS, IMPORT_FIELDS, type ImportField } from './import-fields';
+import { CHOICE_FIELDS, IMPORT_FIELDS, type Choice, type ImportField } from './import-fields';
 import type { ChoicesOf, ImportMapping } from './import-mapping';
 import type { ImportPlan, PlannedRow } from './import-plan';
 import type { SurveySheet } from './survey-sheet';
@@ -31,7 +31,14 @@ export interface ImportPreviewView {
   mappingSource: MappingSource;
   mapping: ImportMapping;
   /** For each mapped choice column: its different answers and what each becomes. */
-  answers: Array<{ field: ImportField; column: string; answers: AnswerView[]; more: number }>;
+  answers: Array<{
+    field: ImportField;
+    column: string;
+    answers: AnswerView[];
+    more: number;
+    /** Our values an answer can be translated to (a theme's slug for themes). */
+    choices: Choice[];
+  }>;
   counts: {
     rows: number;
     importable: number;
@@ -95,7 +102,8 @@ function answersOf(
       );
       return { answer, rows: count, value: found?.value ?? null, by: found?.by ?? null };
     });
-    return [{ field, column, answers, more: all.length - answers.length }];
+    const choices = choicesOf(field).map(({ value, label }) => ({ value, label }));
+    return [{ field, column, answers, more: all.length - answers.length, choices }];
   });
 }
 

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Campaign } from '@roundtable/campaigns';
-import { EntityManager, In, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
-import { Testimony } from '../testimonies/testimony.entity';
+import { EntityManager, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
 import { Theme } from '../themes/theme.entity';
 import type { ImportMapping } from './import-mapping';
 import { TestimonyImportMapping } from './testimony-import-mapping.entity';
@@ -76,16 +75,14 @@ export class TestimonyImportsRepository {
       .upsert({ fingerprint, mapping, savedById }, { conflictPaths: ['fingerprint'] });
   }
 
-  /** Which of these external refs are already testimonies. */
+  /** Which of these external refs are already testimonies: one query, the refs as one array parameter. */
   async importedRefs(refs: readonly string[], manager?: EntityManager): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (let start = 0; start < refs.length; start += 5000) {
-      const rows = await this.manager(manager)
-        .getRepository(Testimony)
-        .find({ select: { externalRef: true }, where: { externalRef: In(refs.slice(start, start + 5000)) } });
-      for (const row of rows) found.add(row.externalRef!);
-    }
-    return found;
+    if (refs.length === 0) return new Set();
+    const rows: Array<{ external_ref: string }> = await this.manager(manager).query(
+      'SELECT external_ref FROM testimonies WHERE external_ref = ANY($1::text[])',
+      [refs],
+    );
+    return new Set(rows.map((row) => row.external_ref));
   }
 
   activeThemes(manager?: EntityManager): Promise<Array<Pick<Theme, 'id' | 'slug' | 'name'>>> {

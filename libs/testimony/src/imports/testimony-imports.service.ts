@@ -8,12 +8,7 @@ import { CaseworkReferral } from '../testimonies/casework-referral.entity';
 import { TestimonyWriter } from '../testimonies/testimony-writer';
 import { IMPORT_FIELDS, type Choice, type ImportField } from './import-fields';
 import { IMPORT_KEPT_FOR_MS } from './import-limits';
-import {
-  ImportAlreadyCommitted,
-  ImportExpired,
-  ImportNeedsMapping,
-  ImportNotFound,
-} from './import-errors';
+import { ImportAlreadyCommitted, ImportExpired, ImportNeedsMapping, ImportNotFound } from './import-errors';
 import { mappingProblems } from './import-mapping-check';
 import type { ChoicesOf, ImportMapping } from './import-mapping';
 import { candidateRefs, planImport, type ImportPlan } from './import-plan';
@@ -100,6 +95,15 @@ export class TestimonyImportsService {
   async preview(id: string, actorId: string): Promise<ImportPreviewView> {
     const { record, sheet } = await this.open(id);
     return this.previewOf(record, sheet, await this.mappingFor(record, sheet), actorId);
+  }
+
+  /**
+   * The same, unaudited, for a form that shows only the columns and the survey's answers, never a
+   * row: a page that refuses a post re-shows its form this way, and so writes nothing.
+   */
+  async forMapping(id: string): Promise<ImportPreviewView> {
+    const { record, sheet } = await this.open(id);
+    return this.previewOf(record, sheet, await this.mappingFor(record, sheet), null);
   }
 
   /** Saves the mapping for this import and for the survey's next export, and previews with it. */
@@ -202,18 +206,19 @@ export class TestimonyImportsService {
     record: TestimonyImport,
     sheet: SurveySheet,
     { mapping, source }: { mapping: ImportMapping; source: MappingSource },
-    actorId: string,
+    actorId: string | null,
   ): Promise<ImportPreviewView> {
     const choicesOf = this.choicesFrom(await this.imports.activeThemes());
     const plan = await this.plan(record, sheet, mapping, choicesOf);
     // The preview shows excerpts of stories: a read of testimony, audited like one.
-    await this.audit.record({
-      actorId,
-      action: 'testimony.read',
-      subjectType: 'testimony_import',
-      subjectId: record.id,
-      detail: { rows: sheet.rows.length },
-    });
+    if (actorId !== null)
+      await this.audit.record({
+        actorId,
+        action: 'testimony.read',
+        subjectType: 'testimony_import',
+        subjectId: record.id,
+        detail: { rows: sheet.rows.length },
+      });
     return toImportPreviewView(record, sheet, mapping, source, plan, choicesOf);
   }
 
