@@ -7,7 +7,6 @@ import {
   EXAMPLE_SURVEY_HEADERS,
 } from '@roundtable/testimony';
 import { bearer, countRows, expectError, withClockAt } from '../../../../test/support/fixtures';
-import { partnerToken } from '../../../../test/support/partner-user';
 import { formsCsv, formsWorkbook, type SurveyResponse } from '../../../../test/support/survey-export';
 import { createTestApi, type TestApi } from '../../../../test/support/test-app';
 

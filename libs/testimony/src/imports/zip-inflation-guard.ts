@@ -69,7 +69,8 @@ function inflatedSize(file: Buffer, localAt: number, method: number, compressed:
   try {
     size = inflateRawSync(file.subarray(dataAt, dataAt + compressed), { maxOutputLength: budget + 1 }).length;
   } catch (error) {
-    if (error instanceof RangeError) throw tooBig();
+    // By code, not instanceof RangeError: zlib's errors may come from another realm (jest's vm).
+    if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw tooBig();
     throw notAWorkbook();
   }
   if (size > budget) throw tooBig();
