@@ -4,6 +4,7 @@ import { reminderTimelinessBenchmark } from './reminder-timeliness';
 import { describeMachine } from './support/machine';
 import { testimonyReportBenchmark } from './testimony-report';
 import { testimonyIntakeBenchmark } from './testimony-intake.bench';
+import { testimonyImportBenchmark } from './testimony-import';
 
 /** `npm run bench` runs every benchmark in turn; `npm run bench -- <name> ...` only those named. */
 const BENCHMARKS: Record<string, () => Promise<boolean>> = {
@@ -12,6 +13,7 @@ const BENCHMARKS: Record<string, () => Promise<boolean>> = {
   'invitation-fanout': invitationFanoutBenchmark,
   'testimony-report': testimonyReportBenchmark,
   'testimony-intake': testimonyIntakeBenchmark,
+  'testimony-import': testimonyImportBenchmark,
 };
 
 async function main(names: string[]): Promise<number> {

@@ -96,7 +96,9 @@ export async function countRows(
     | 'testimony_notes'
     | 'casework_referrals'
     | 'testimony_erasures'
-    | 'audit_log',
+    | 'audit_log'
+    | 'testimony_imports'
+    | 'testimony_import_mappings',
 ): Promise<number> {
   const [row] = await api.dataSource.query(`SELECT count(*)::int AS count FROM "${table}"`);
   return row.count;

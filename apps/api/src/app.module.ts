@@ -33,6 +33,7 @@ import { PublicThemesController } from './themes/public-themes.controller';
 import { ThemesController } from './themes/themes.controller';
 import { PublicTestimoniesController } from './testimonies/public-testimonies.controller';
 import { StaffTestimonyEntryController } from './testimonies/staff-testimonies.controller';
+import { TestimonyImportsController } from './testimony-imports/testimony-imports.controller';
 
 @Module({
   imports: [
@@ -70,6 +71,7 @@ import { StaffTestimonyEntryController } from './testimonies/staff-testimonies.c
     PublicTestimoniesController,
     StaffTestimonyEntryController,
     TestimonyReportsController,
+    TestimonyImportsController,
   ],
   providers: [AdminBootstrap, AnswerFloor],
 })

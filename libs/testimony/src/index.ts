@@ -108,3 +108,30 @@ export {
 export { TestimonyRetention, type RetentionSweepResult } from './retention/testimony-retention.service';
 export { SEALED_COLUMNS } from './rekey/sealed-columns';
 export { TestimonyRekey, type RekeyResult, type UnreadableValue } from './rekey/testimony-rekey.service';
+export {
+  IMPORT_FIELDS,
+  IMPORT_FIELD_NAMES,
+  CHOICE_FIELDS,
+  YES_NO,
+  type ImportField,
+} from './imports/import-fields';
+export * from './imports/import-errors';
+export { IMPORT_LIMITS, IMPORT_KEPT_FOR_MS } from './imports/import-limits';
+export { type ImportMapping, type AnswerTranslation } from './imports/import-mapping';
+export {
+  AnswerTranslationDto,
+  ImportColumnsDto,
+  ImportMappingDto,
+  PreviewImportDto,
+} from './imports/import-mapping.dto';
+export { type ImportPreviewView, type AnswerView, type MappingSource } from './imports/import-preview.view';
+export { EXAMPLE_SURVEY_HEADERS } from './imports/example-survey-headers';
+export { externalRefOf } from './imports/import-plan';
+export { headerFingerprint } from './imports/mapping-suggestion';
+export { ROWS_SEALED, TestimonyImport, type ImportResult } from './imports/testimony-import.entity';
+export { TestimonyImportMapping } from './imports/testimony-import-mapping.entity';
+export {
+  TestimonyImportsService,
+  type ImportCommitState,
+  type SurveyUpload,
+} from './imports/testimony-imports.service';

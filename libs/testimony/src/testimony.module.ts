@@ -18,6 +18,10 @@ import { TestimonyTheme } from './testimonies/testimony-theme.entity';
 import { TestimonyWriter } from './testimonies/testimony-writer';
 import { Testimony } from './testimonies/testimony.entity';
 import { Theme } from './themes/theme.entity';
+import { TestimonyImportMapping } from './imports/testimony-import-mapping.entity';
+import { TestimonyImport } from './imports/testimony-import.entity';
+import { TestimonyImportsRepository } from './imports/testimony-imports.repository';
+import { TestimonyImportsService } from './imports/testimony-imports.service';
 import { ThemesRepository } from './themes/themes.repository';
 import { ThemesService } from './themes/themes.service';
 
@@ -30,6 +34,8 @@ import { ThemesService } from './themes/themes.service';
       TestimonyNote,
       CaseworkReferral,
       TestimonyErasure,
+      TestimonyImport,
+      TestimonyImportMapping,
     ]),
     IdentityModule,
     NotificationsModule,
@@ -47,6 +53,8 @@ import { ThemesService } from './themes/themes.service';
     TestimonyReviewRepository,
     TestimonyReviewService,
     CaseworkQueueService,
+    TestimonyImportsRepository,
+    TestimonyImportsService,
   ],
   exports: [
     testimonyCipherProvider,
@@ -57,6 +65,7 @@ import { ThemesService } from './themes/themes.service';
     ...PROTECTION_EXPORTS,
     TestimonyReviewService,
     CaseworkQueueService,
+    TestimonyImportsService,
   ],
 })
 export class TestimonyModule {}

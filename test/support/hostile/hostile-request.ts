@@ -44,6 +44,7 @@ const PATH_PARAM_SOURCES: Record<string, WorldRef> = {
   'testimonies/id': 'testimonyId',
   'casework/id': 'caseworkReferralId',
   'testimonies/receiptToken': 'receiptToken',
+  'testimony-imports/id': 'testimonyImportId',
 };
 
 /**

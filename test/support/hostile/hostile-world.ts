@@ -2,6 +2,7 @@ import { Campaign } from '@roundtable/campaigns';
 import { AccessTask } from '@roundtable/registrations';
 import { validateEnv } from '@roundtable/platform';
 import { FieldCipher, ReceiptLinkKeys, TestimonyWriter, Theme } from '@roundtable/testimony';
+import { seedSurveyImport } from './hostile-survey-import';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { seedEvent, seedRegistration } from '../notification-seed';
@@ -47,6 +48,8 @@ export interface HostileWorld {
   caseworkReferralId: string;
   /** The receipt-link token of a testimony written to the world's event. */
   receiptToken: string;
+  /** A survey export uploaded and mapped, not yet committed. */
+  testimonyImportId: string;
 }
 
 /**
@@ -122,6 +125,7 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
     testimonyId,
     caseworkReferralId,
     receiptToken,
+    testimonyImportId: await seedSurveyImport(dataSource),
   };
 }
 

@@ -21,6 +21,7 @@ import {
   type HostileRequest,
   type PathValue,
 } from './hostile-request';
+import { SURVEY_IMPORT_MAPPING } from './hostile-survey-import';
 import { HOSTILE_LOGIN_USER, placeholder, type WorldRef } from './hostile-world';
 
 /** The parts of an OpenAPI 3 document the suite reads. */
@@ -138,6 +139,8 @@ const FIELD_HINTS: Record<string, unknown> = {
 /** Valid values that differ on one route: a sign-in that can succeed. */
 const ROUTE_FIELD_HINTS: Record<string, Record<string, unknown>> = {
   'POST /api/v1/auth/login': { ...HOSTILE_LOGIN_USER },
+  // The seeded import's own headers, so a valid mapping names real columns.
+  'POST /api/v1/testimony-imports/{id}/preview': { mapping: SURVEY_IMPORT_MAPPING },
 };
 
 /** Fields that are never sent in a valid body (left out, they take the server's default). */

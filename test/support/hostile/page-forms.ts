@@ -8,6 +8,7 @@ import {
   percentEncode,
   unknownFieldName,
 } from './hostile-values';
+import { SURVEY_IMPORT_MAPPING } from './hostile-survey-import';
 import { HOSTILE_LOGIN_USER, placeholder, type WorldRef } from './hostile-world';
 
 /**
@@ -48,6 +49,11 @@ const eventFields = {
   onlineUrl: '',
   capacity: '',
 };
+
+/** The survey import's column form, every field set to the seeded import's own header. */
+const surveyColumnFields = Object.fromEntries(
+  Object.entries(SURVEY_IMPORT_MAPPING.columns).map(([field, header]) => [`column-${field}`, header]),
+);
 
 export const PAGE_FORMS: readonly PageForm[] = [
   {
@@ -197,6 +203,16 @@ export const PAGE_FORMS: readonly PageForm[] = [
     fields: { quoteConsent: 'office-only', consents: ['share-with-authority'] },
   },
   { route: 'POST /testimony/receipt/:token/erase', who: 'anyone', csrf: true, fields: {} },
+  // The survey import: the upload is multipart (the suite's CSV is a survey of its own), then the
+  // seeded import's columns and its commit.
+  { route: 'POST /staff/testimony-imports/new', who: 'staff', csrf: true, multipart: true, fields: {} },
+  {
+    route: 'POST /staff/testimony-imports/:id/mapping',
+    who: 'staff',
+    csrf: true,
+    fields: surveyColumnFields,
+  },
+  { route: 'POST /staff/testimony-imports/:id/commit', who: 'staff', csrf: true, fields: {} },
 ];
 
 /** A form post before it meets a world: path values, fields (a list is a repeated field), raw extras. */

@@ -33,6 +33,8 @@ import { TestimonySubmission } from './testimony/testimony-submission';
 import { StaffAuditPagesController } from './testimonies/staff-audit-pages.controller';
 import { StaffCaseworkPagesController } from './testimonies/staff-casework-pages.controller';
 import { StaffTestimonyPagesController } from './testimonies/staff-testimony-pages.controller';
+import { StaffImportPagesController } from './testimonies/imports/staff-import-pages.controller';
+import { SurveyUploadPageMiddleware } from './testimonies/imports/survey-upload-page.middleware';
 
 /**
  * The server-rendered web pages: staff sign-in, events and venues for staff, and the public
@@ -73,6 +75,7 @@ import { StaffTestimonyPagesController } from './testimonies/staff-testimony-pag
     AnswerFloor,
     TestimonyContextReader,
     TestimonySubmission,
+    StaffImportPagesController,
   ],
 })
 export class PagesModule implements NestModule {
@@ -95,6 +98,7 @@ export class PagesModule implements NestModule {
         PublicTestimonyPagesController,
         ReceiptPagesController,
         StaffTestimonyPagesController,
+        StaffImportPagesController,
       );
     // Every page under /manage/<token> (a private link's secret in the address): not indexed,
     // never sent on as a Referer, never cached.
@@ -111,5 +115,9 @@ export class PagesModule implements NestModule {
     consumer
       .apply(InviteUploadMiddleware)
       .forRoutes({ path: 'staff/events/:id/invite', method: RequestMethod.POST });
+    // The survey upload is multipart too.
+    consumer
+      .apply(SurveyUploadPageMiddleware)
+      .forRoutes({ path: 'staff/testimony-imports/new', method: RequestMethod.POST });
   }
 }

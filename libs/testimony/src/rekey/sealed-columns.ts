@@ -1,4 +1,5 @@
 import type { EncryptedColumn } from '../encryption/encrypted-column';
+import { ROWS_SEALED } from '../imports/testimony-import.entity';
 import { NOTE_BODY_SEALED } from '../testimonies/testimony-note.entity';
 import {
   EMAIL_SEALED,
@@ -18,4 +19,5 @@ export const SEALED_COLUMNS: readonly EncryptedColumn[] = [
   NAME_SEALED,
   EMAIL_SEALED,
   NOTE_BODY_SEALED,
+  ROWS_SEALED,
 ];

@@ -9,6 +9,7 @@ import { NotificationSubjects1795700000000 } from './1795700000000-NotificationS
 import { Themes1795800000000 } from './1795800000000-Themes';
 import { Campaigns1795810000000 } from './1795810000000-Campaigns';
 import { Testimonies1795900000000 } from './1795900000000-Testimonies';
+import { TestimonyImports1795930000000 } from './1795930000000-TestimonyImports';
 
 /** Every migration, oldest first. Listed here, not globbed, so bundlers and tests find them all. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   Themes1795800000000,
   Campaigns1795810000000,
   Testimonies1795900000000,
+  TestimonyImports1795930000000,
 ];
