@@ -74,7 +74,8 @@ async function start(entry: string, env: Record<string, string>, ready: string):
     `the worker process (${path.basename(entry)})`,
     async () => output.join('').includes(ready),
     {
-      timeoutMs: 30_000,
+      // ts-node compiles the whole app on start: on a busy 2-core machine that takes a minute.
+      timeoutMs: 90_000,
       giveUpIf: () => (ended ? `exited (${ended}): ${output.join('')}` : undefined),
     },
   );

@@ -45,7 +45,9 @@ const RESPONSES: SurveyResponse[] = [
     email: 'Sam.Jones@example.org',
     name: 'Sam Jones',
     role: 'Mum or dad',
-    story: 'The school said they could not meet her needs, and the council said there was no other place.',
+    // The keyword screen runs on imported stories too: this one alerts the safeguarding lead.
+    story:
+      'The school said they could not meet her needs, and the council said there was no other place. She has started self harming.',
     contactConsent: 'Yes',
   },
   { externalId: 3, submittedAt: shown('2026-01-11T12:00:00'), email: 'anonymous', role: 'Parent or carer' },
@@ -247,6 +249,13 @@ describe('survey import: a Forms export uploaded, mapped, previewed and committe
       quote_consent: 'office-only',
     });
     expect(new Date(byId.get('2')!.submitted_at!).toISOString()).toBe('2025-07-01T09:00:00.000Z');
+    expect(rows.filter((row) => row.safeguarding_flag !== null).map((row) => row.id)).toEqual([
+      byId.get('2')!.id,
+    ]);
+    const alerts = await api.dataSource.query(
+      `SELECT subject_id FROM notifications WHERE kind = 'safeguarding-alert'`,
+    );
+    expect(alerts).toEqual([{ subject_id: byId.get('2')!.id }]);
     expect(open(byId.get('6')!).story).toBe('We waited 40 weeks');
     expect(byId.get('6')).toMatchObject({
       role: 'teacher-ta',

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditLog } from '@roundtable/identity';
+import { NotificationOutbox, type DueNotification } from '@roundtable/notifications';
 import { assertNoProblems, Clock, InvalidInput, ruleBroken } from '@roundtable/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { FieldCipher } from '../encryption/field-cipher';
+import { SafeguardingFlags } from '../safeguarding/safeguarding-flags.service';
+import { suggestsSafeguarding } from '../safeguarding/safeguarding-phrases';
 import { CaseworkReferral } from '../testimonies/casework-referral.entity';
 import { TestimonyWriter } from '../testimonies/testimony-writer';
 import { IMPORT_FIELDS, type Choice, type ImportField } from './import-fields';
@@ -52,6 +55,8 @@ export class TestimonyImportsService {
     private readonly cipher: FieldCipher,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly flags: SafeguardingFlags,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   async upload(upload: SurveyUpload): Promise<ImportPreviewView> {
@@ -120,7 +125,7 @@ export class TestimonyImportsService {
   }
 
   async commit(id: string, actorId: string): Promise<ImportResult> {
-    const result = await this.dataSource.transaction(async (manager) => {
+    const { result, due } = await this.dataSource.transaction(async (manager) => {
       const record = await this.imports.lockForCommit(manager, id);
       const sheet = this.sheetOf(record, id);
       if (!record!.mapping) throw new ImportNeedsMapping();
@@ -128,17 +133,25 @@ export class TestimonyImportsService {
       const themes = await this.imports.activeThemes(manager);
       const plan = await this.plan(record!, sheet, record!.mapping, this.choicesFrom(themes), manager);
       const themeIds = new Map(themes.map((theme) => [theme.slug, theme.id]));
+      // The same keyword screen as the form: a story that matches alerts the safeguarding lead.
+      const flagged = plan.ready.map(({ testimony }) => suggestsSafeguarding(testimony.story));
       const ids = await this.writer.insert(
         manager,
-        plan.ready.map(({ externalRef, testimony: { themeSlugs, ...testimony } }) => ({
+        plan.ready.map(({ externalRef, testimony: { themeSlugs, ...testimony } }, index) => ({
           ...testimony,
           source: 'import' as const,
           campaignId: record!.campaignId,
           enteredById: actorId,
           externalRef,
           themeIds: themeSlugs.map((slug) => themeIds.get(slug)!),
+          safeguardingFlag: flagged[index] ? ('suggested' as const) : null,
+          flaggedAt: flagged[index] ? this.clock.now() : null,
         })),
       );
+      const due: DueNotification[] = [];
+      for (const [index, testimonyId] of ids.entries()) {
+        if (flagged[index]) due.push(...(await this.flags.suggested(manager, testimonyId)));
+      }
       // "Please take this up as casework" asks for the same queue however it reached us.
       const casework = ids.filter((_, index) => plan.ready[index].testimony.caseworkRequested);
       if (casework.length > 0)
@@ -163,8 +176,9 @@ export class TestimonyImportsService {
         },
         manager,
       );
-      return result;
+      return { result, due };
     });
+    await this.outbox.enqueue(due);
     this.logger.log(
       `Survey import ${id} committed by ${actorId}: ${result.imported} imported, ${result.alreadyImported + result.repeatedInFile} duplicates, ${result.refused} refused`,
     );

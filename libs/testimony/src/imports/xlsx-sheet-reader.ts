@@ -1,4 +1,5 @@
-import ExcelJS, { type CellValue } from 'exceljs';
+import type ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { cellText } from './cell-text';
 import { IMPORT_LIMITS } from './import-limits';
 import { UnreadableSurveyFile } from './import-errors';
@@ -11,7 +12,9 @@ import { checkXlsxInflation } from './zip-inflation-guard';
  */
 export async function readXlsxRows(file: Buffer): Promise<SurveyRow[]> {
   checkXlsxInflation(file);
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs takes most of a second to load, and only an upload needs it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
   } catch {

@@ -1,6 +1,5 @@
 import type { ReportTable } from '@roundtable/testimony';
-import { parse, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 
 const BAR_HEIGHT = 24;
 const CHART_WIDTH = 360;
@@ -12,6 +11,8 @@ const CHART_WIDTH = 360;
  * Vega escapes every label it writes, so staff-entered names (themes, events) stay text.
  */
 export async function barChartSvg(table: ReportTable): Promise<string> {
+  // Loaded on first use: Vega is large, and only the report page draws charts.
+  const [{ parse, View }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     width: CHART_WIDTH,
