@@ -66,6 +66,7 @@ import { SurveyUploadPageMiddleware } from './testimonies/imports/survey-upload-
     PublicCampaignPagesController,
     PublicTestimonyPagesController,
     ReceiptPagesController,
+    StaffImportPagesController,
   ],
   providers: [
     PageCookies,
@@ -75,7 +76,6 @@ import { SurveyUploadPageMiddleware } from './testimonies/imports/survey-upload-
     AnswerFloor,
     TestimonyContextReader,
     TestimonySubmission,
-    StaffImportPagesController,
   ],
 })
 export class PagesModule implements NestModule {
