@@ -18,8 +18,8 @@ import { ORIGIN_GONE, TestimonySubmission } from './testimony-submission';
 
 const NO_CONTEXT: TestimonyContext = { evidenceUseParagraphs: [] };
 
-/** Enough for every active theme: staff keep the list short, and the form shows it whole. */
-const THEMES_ON_FORM = { limit: 100, offset: 0 };
+/** Themes are read a page at a time until all are in: the form offers (and accepts) every active theme. */
+const THEMES_PAGE = 100;
 
 /**
  * The public testimony form, reached from a campaign page, an event page, a registration's
@@ -74,7 +74,12 @@ export class PublicTestimonyPagesController {
   }
 
   private async activeThemes(): Promise<PublicThemeView[]> {
-    return (await this.themes.listActive(THEMES_ON_FORM)).items.map(toPublicThemeView);
+    const themes: PublicThemeView[] = [];
+    for (let offset = 0; ; offset += THEMES_PAGE) {
+      const page = await this.themes.listActive({ limit: THEMES_PAGE, offset });
+      themes.push(...page.items.map(toPublicThemeView));
+      if (page.items.length < THEMES_PAGE || themes.length >= page.total) return themes;
+    }
   }
 
   private async render(

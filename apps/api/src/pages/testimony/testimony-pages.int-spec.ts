@@ -441,4 +441,17 @@ describe('testimony pages', () => {
       expect(await countRows(api, 'testimonies')).toBe(before);
     });
   });
+
+  // Last in the file: it adds many themes. The form once offered (and accepted) only the first 100.
+  it('offers and accepts every active theme, however many there are', async () => {
+    await api.dataSource.query(
+      `INSERT INTO themes (slug, name) SELECT 'many-' || n, 'Many themes ' || lpad(n::text, 3, '0')
+         FROM generate_series(1, 120) AS n`,
+    );
+    const { form } = await openForm();
+    expect(load(form.text)('input[name=themes][value=many-120]')).toHaveLength(1);
+    const before = await countRows(api, 'testimonies');
+    await sent(answers({ themes: ['many-120'] }));
+    expect(await countRows(api, 'testimonies')).toBe(before + 1);
+  });
 });
