@@ -15,7 +15,7 @@ const swc: [string, Record<string, unknown>] = [
 ];
 
 const moduleNameMapper = {
-  '^@roundtable/(platform|identity|events|registrations|notifications|testimony|campaigns)$':
+  '^@roundtable/(platform|identity|events|registrations|notifications|testimony|campaigns|partners)$':
     '<rootDir>/libs/$1/src',
 };
 

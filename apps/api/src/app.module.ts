@@ -3,6 +3,7 @@ import { CampaignsModule } from '@roundtable/campaigns';
 import { EventsModule } from '@roundtable/events';
 import { AdminBootstrap } from '@roundtable/identity';
 import { NotificationsModule } from '@roundtable/notifications';
+import { PartnersModule } from '@roundtable/partners';
 import { PlatformModule } from '@roundtable/platform';
 import { RegistrationsModule } from '@roundtable/registrations';
 import { TestimonyModule } from '@roundtable/testimony';
@@ -45,6 +46,7 @@ import { TestimonyImportsController } from './testimony-imports/testimony-import
     RegistrationsModule,
     NotificationsModule,
     TestimonyModule,
+    PartnersModule,
     HealthModule,
     PagesModule,
   ],

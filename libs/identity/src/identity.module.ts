@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { AuditLog } from './audit/audit-log.service';
+import { PasswordLink } from './password-links/password-link.entity';
 import { PasswordHasher } from './password-hasher';
 import { Session } from './session.entity';
 import { SessionsService } from './sessions.service';
@@ -10,7 +11,7 @@ import { User } from './user.entity';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Session, AuditEntry])],
+  imports: [TypeOrmModule.forFeature([User, Session, AuditEntry, PasswordLink])],
   providers: [AuditLog, UsersService, SessionsService, PasswordHasher, SignInFailures],
   exports: [AuditLog, UsersService, SessionsService],
 })

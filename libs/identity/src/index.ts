@@ -6,6 +6,11 @@ export { CreateUserDto } from './dto/create-user.dto';
 export { CredentialsNotRight, EmailTaken, PartnerIdForPartnersOnly, PartnerUsersUnavailable } from './errors';
 export { LoginDto } from './dto/login.dto';
 export { IdentityModule } from './identity.module';
+export {
+  PasswordLink,
+  PASSWORD_LINK_PURPOSES,
+  type PasswordLinkPurpose,
+} from './password-links/password-link.entity';
 export { ROLES, STAFF_ROLES, type Role } from './role';
 
 export { SessionsService, type SignedIn } from './sessions.service';

@@ -19,9 +19,16 @@ export class User {
   @Column({ type: 'text', nullable: true, select: false })
   passwordHash: string | null;
 
-  /** The partner organisation a `partner` user belongs to (partners arrive in a later issue). */
+  /**
+   * The partner organisation a `partner` user belongs to. No foreign key here (identity does not
+   * know libs/partners); partners are never deleted, only rejected, so it cannot dangle.
+   */
   @Column({ type: 'uuid', nullable: true })
   partnerId: string | null;
+
+  /** Set when an admin (or a partner's staff contact) deactivates the user: sign-in and every session end. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -100,6 +100,14 @@ export class Registration {
   @Column({ type: 'timestamptz', nullable: true })
   attendedAt: Date | null;
 
+  /**
+   * The co-hosting partner whose user invited this person, named in the invitation ("invited by
+   * ..."); null when staff invited them or they registered themselves. No foreign key: this library
+   * does not know libs/partners, and partners are never deleted.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  invitedByPartnerId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

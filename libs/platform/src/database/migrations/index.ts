@@ -10,6 +10,7 @@ import { Themes1795800000000 } from './1795800000000-Themes';
 import { Campaigns1795810000000 } from './1795810000000-Campaigns';
 import { Testimonies1795900000000 } from './1795900000000-Testimonies';
 import { TestimonyImports1795930000000 } from './1795930000000-TestimonyImports';
+import { Partners1796000000000 } from './1796000000000-Partners';
 
 /** Every migration, oldest first. Listed here, not globbed, so bundlers and tests find them all. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   Campaigns1795810000000,
   Testimonies1795900000000,
   TestimonyImports1795930000000,
+  Partners1796000000000,
 ];

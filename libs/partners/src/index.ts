@@ -1,0 +1,12 @@
+export { CHARITY_NUMBER_FORMATS, CHARITY_REGISTERS, parseCharityNumber } from './partners/charity-number';
+export type { CharityNumber, CharityRegister } from './partners/charity-number';
+export {
+  CohostRequest,
+  COHOST_REQUEST_STATUSES,
+  type CohostRequestStatus,
+} from './cohosting/cohost-request.entity';
+export { EventCohost } from './cohosting/event-cohost.entity';
+export { Partner, PARTNER_STATUSES, type PartnerStatus } from './partners/partner.entity';
+export { PartnerCalendarFeed } from './portal/partner-calendar-feed.entity';
+export { PartnerContactConsent } from './portal/partner-contact-consent.entity';
+export { PartnersModule } from './partners.module';

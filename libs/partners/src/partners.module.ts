@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@roundtable/identity';
+import { NotificationsModule } from '@roundtable/notifications';
+import { RegistrationsModule } from '@roundtable/registrations';
+import { CohostRequest } from './cohosting/cohost-request.entity';
+import { EventCohost } from './cohosting/event-cohost.entity';
+import { Partner } from './partners/partner.entity';
+import { PartnerCalendarFeed } from './portal/partner-calendar-feed.entity';
+import { PartnerContactConsent } from './portal/partner-contact-consent.entity';
+
+/**
+ * Partner organisations: registration and approval, co-hosting, and the partner portal. Each part
+ * adds its providers here; entities are registered in one place so the schema test sees them all.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      Partner,
+      EventCohost,
+      CohostRequest,
+      PartnerContactConsent,
+      PartnerCalendarFeed,
+    ]),
+    IdentityModule,
+    NotificationsModule,
+    RegistrationsModule,
+  ],
+  providers: [],
+  exports: [],
+})
+export class PartnersModule {}
