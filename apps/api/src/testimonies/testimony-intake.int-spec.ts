@@ -1,5 +1,6 @@
 import { NotificationOutbox } from '@roundtable/notifications';
 import { SafeguardingFlags, TestimonyMessages, TestimonyNotFound } from '@roundtable/testimony';
+import { RedisService } from '@roundtable/platform';
 import request from 'supertest';
 import {
   followingTheWorker,
@@ -121,6 +122,28 @@ describe('testimony intake, receipts and their emails', () => {
       row.id,
     ]);
     expect(planned).toEqual([]);
+  });
+
+  it('emails one address at most TESTIMONY_RECEIPTS_PER_ADDRESS receipts a day, and still takes every testimony', async () => {
+    // Anyone can name any address: six submissions naming one inbox send it five receipts (the
+    // default cap), whatever the capitals; the sixth testimony is stored all the same.
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const email = i % 2 === 0 ? 'flooded@example.org' : ' Flooded@Example.org ';
+      const res = await submit(submission({ campaignId, name: 'Sam', email })).expect(201);
+      ids.push((await rowOf(res.body.receiptToken)).id);
+    }
+    const [{ receipts }] = await api.dataSource.query(
+      `SELECT count(*)::int AS receipts FROM notifications WHERE kind = 'testimony-receipt' AND subject_id = ANY($1)`,
+      [ids],
+    );
+    expect(receipts).toBe(5);
+    // ioredis does not prefix KEYS patterns: name this file's prefix.
+    const keys = await api.app
+      .get(RedisService)
+      .client.keys(`${process.env.REDIS_PREFIX}:testimony-receipts:*`);
+    expect(keys).toHaveLength(1);
+    expect(keys.join(' ')).not.toMatch(/flooded/i);
   });
 
   it('sends a named submission its receipt: a working private link, and never the story', async () => {

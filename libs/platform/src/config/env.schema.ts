@@ -64,6 +64,8 @@ export const envSchema = z
     LINK_EMAILS_PER_ADDRESS_PER_EVENT: z.coerce.number().int().min(1).max(100).default(3),
     LINK_EMAILS_PER_ADDRESS: z.coerce.number().int().min(1).max(1000).default(10),
     LINK_EMAILS_PER_EVENT_PER_HOUR: z.coerce.number().int().min(1).max(100000).default(200),
+    // Testimony receipts one address may be emailed in 24 hours: anyone can name any address.
+    TESTIMONY_RECEIPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(1000).default(5),
     // New registrations one address may be given through the public routes in 24 hours, across
     // events: each sends mail to an address that has not shown it is someone's.
     PUBLIC_REGISTRATIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1000).default(10),

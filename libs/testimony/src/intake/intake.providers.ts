@@ -5,6 +5,7 @@ import { TestimonyReceipts } from '../receipts/testimony-receipts.service';
 import { SafeguardingFlags } from '../safeguarding/safeguarding-flags.service';
 import { CaseworkRequests } from './casework-requests';
 import { IntakeOrigin } from './intake-origin';
+import { ReceiptEmailLimit } from './receipt-email-limit';
 import { ReceiptLinkKeys, receiptLinkKeysProvider } from './receipt-link-keys';
 import { TestimonyIntake } from './testimony-intake.service';
 
@@ -13,6 +14,7 @@ export const INTAKE_PROVIDERS: Provider[] = [
   receiptLinkKeysProvider,
   IntakeOrigin,
   CaseworkRequests,
+  ReceiptEmailLimit,
   TestimonyMessages,
   TestimonyMessageFacts,
   SafeguardingFlags,

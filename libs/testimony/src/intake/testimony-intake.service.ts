@@ -13,6 +13,7 @@ import { CaseworkRequests } from './casework-requests';
 import type { EnterTestimonyDto, SubmitTestimonyDto, TestimonyFieldsDto } from './dto/testimony.dto';
 import { IntakeOrigin, type Origin, type OriginInput } from './intake-origin';
 import { intakeProblems } from './intake-rules';
+import { ReceiptEmailLimit } from './receipt-email-limit';
 import { ReceiptLinkKeys } from './receipt-link-keys';
 
 /** A testimony taken in: its id (for staff) and the token of the author's private receipt link. */
@@ -41,6 +42,7 @@ export class TestimonyIntake {
     private readonly origin: IntakeOrigin,
     private readonly receiptLinks: ReceiptLinkKeys,
     private readonly casework: CaseworkRequests,
+    private readonly receiptLimit: ReceiptEmailLimit,
     private readonly flags: SafeguardingFlags,
     private readonly messages: TestimonyMessages,
     private readonly audit: AuditLog,
@@ -107,7 +109,13 @@ export class TestimonyIntake {
   ): Promise<DueNotification[]> {
     if (input.consent.casework) await this.casework.request(manager, testimonyId);
     const due: DueNotification[] = [];
-    if (input.email) due.push(...(await this.messages.planReceipt(manager, testimonyId)));
+    if (input.email) {
+      if (await this.receiptLimit.mayEmail(input.email)) {
+        due.push(...(await this.messages.planReceipt(manager, testimonyId)));
+      } else {
+        this.logger.warn(`Testimony ${testimonyId}: no receipt emailed, its address is over the day's cap`);
+      }
+    }
     if (flagged) due.push(...(await this.flags.suggested(manager, testimonyId)));
     return due;
   }
