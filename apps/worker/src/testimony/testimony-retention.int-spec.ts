@@ -153,4 +153,16 @@ describe('testimony retention sweep', () => {
     expect(await idsIn('testimonies', 'id')).toEqual([kept[2]]);
     expect(await countRows('audit_log')).toBe(3);
   });
+  it('clears the sealed rows of a survey upload left past its day, in the same hourly job', async () => {
+    const [{ id }] = await dataSource.query(
+      `INSERT INTO testimony_imports (id, status, format, fingerprint, headers, row_count, rows, expires_at)
+       VALUES (gen_random_uuid(), 'parsed', 'csv', 'f', '[]', 1, 'sealed-rows', $1) RETURNING id`,
+      [new Date('2026-07-15T11:00:00Z')],
+    );
+    const queue = testWorker.worker.get<Queue>(getQueueToken(TESTIMONY_QUEUE));
+    await queue.add(TESTIMONY_JOBS.eraseExpired, {}, { removeOnComplete: true });
+    const cleared = async () =>
+      (await dataSource.query('SELECT rows FROM testimony_imports WHERE id = $1', [id]))[0].rows === null;
+    await waitUntil('the queued sweep clears the upload', cleared, { timeoutMs: 15_000 });
+  });
 });

@@ -96,6 +96,19 @@ export class TestimonyImportsService {
     return this.previewOf(record, sheet, await this.mappingFor(record, sheet), upload.uploadedById);
   }
 
+  /**
+   * Clears the sealed rows of every upload kept past its day and never committed. Uploads do this
+   * too, but an office that uploads once and walks away would otherwise keep stories for good: the
+   * worker's hourly retention job calls this.
+   */
+  async clearExpiredUploads(): Promise<number> {
+    const cleared = await this.dataSource.transaction((manager) =>
+      this.imports.clearExpired(manager, this.clock.now()),
+    );
+    if (cleared > 0) this.logger.log(`Cleared the rows of ${cleared} expired survey imports`);
+    return cleared;
+  }
+
   /** The import with the mapping it would use now (its own, the survey's saved one, or a best guess). */
   async preview(id: string, actorId: string): Promise<ImportPreviewView> {
     const { record, sheet } = await this.open(id);
