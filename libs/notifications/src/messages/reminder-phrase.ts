@@ -1,5 +1,7 @@
 import { Duration } from 'luxon';
 
+const MINUTES_PER_DAY = 24 * 60;
+
 const AND_LIST = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
 
 /**
@@ -10,11 +12,13 @@ const AND_LIST = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunctio
 export function offsetInWords(offset: string): string | undefined {
   const duration = Duration.fromISO(offset);
   if (!duration.isValid || !(duration.as('minutes') >= 1)) return undefined;
-  const { days, hours, minutes } = duration.shiftTo('days', 'hours', 'minutes').normalize().toObject();
+  // Round to whole minutes first and then split, so 1 hour 59 minutes 31 seconds carries into
+  // "2 hours" rather than reading "1 hour and 60 minutes".
+  const total = Math.round(duration.as('minutes'));
   const parts: [number, string][] = [
-    [days ?? 0, 'day'],
-    [hours ?? 0, 'hour'],
-    [Math.round(minutes ?? 0), 'minute'],
+    [Math.floor(total / MINUTES_PER_DAY), 'day'],
+    [Math.floor((total % MINUTES_PER_DAY) / 60), 'hour'],
+    [total % 60, 'minute'],
   ];
   return AND_LIST.format(
     parts.filter(([count]) => count > 0).map(([count, unit]) => `${count} ${unit}${count === 1 ? '' : 's'}`),
