@@ -4,6 +4,7 @@ import { EventsService, VenuesService, type CreateVenueDto } from '@roundtable/e
 import { Clock, londonLocalToUtc } from '@roundtable/platform';
 import { InvitationsService, RegistrationsService, type RegisterDto } from '@roundtable/registrations';
 import { DateTime } from 'luxon';
+import { demoEventDates } from './demo-dates';
 import { DemoTestimony } from './demo-testimony';
 
 const DEMO_VENUES: CreateVenueDto[] = [
@@ -178,8 +179,12 @@ export class DemoSeeder {
     });
     await this.campaigns.publish(campaign.id);
     const eventIds: string[] = [];
-    for (const demo of DEMO_EVENTS) {
-      const date = today.plus({ days: demo.daysFromNow }).toISODate()!;
+    const dates = demoEventDates(
+      today,
+      DEMO_EVENTS.map((demo) => demo.daysFromNow),
+    );
+    for (const [index, demo] of DEMO_EVENTS.entries()) {
+      const date = dates[index];
       const event = await this.events.create(
         {
           title: demo.title,
