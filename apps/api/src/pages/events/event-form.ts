@@ -7,7 +7,7 @@ import {
   type EventEntity,
   type UpdateEventDto,
 } from '@roundtable/events';
-import { formatLondonDate, londonLocalToUtc, toLondon } from '@roundtable/platform';
+import { formatLondonDate, londonLocalToUtc, ruleBroken, toLondon } from '@roundtable/platform';
 import { plainToInstance } from 'class-transformer';
 import { datePartsOf, parseDateParts, readDateParts, type DateParts } from '../forms/date-input';
 import { FormErrors } from '../forms/form-errors';
@@ -116,7 +116,12 @@ export function spansDays(event: EventEntity): boolean {
  */
 export async function parseEventForm(
   values: EventFormValues,
-  context: { now: Date; venueIds: ReadonlySet<string>; current?: CurrentTimes },
+  context: {
+    now: Date;
+    /** The venues to choose from, each with how many it holds. */
+    venues: ReadonlyMap<string, number>;
+    current?: CurrentTimes;
+  },
 ): Promise<ParsedEventForm> {
   const errors = new FormErrors();
   const title = values.title.trim();
@@ -157,15 +162,36 @@ export async function parseEventForm(
   }
   if (timesChanged && startsAt && endsAt) {
     addProblems(errors, scheduleProblems({ startsAt, endsAt }, context.now), EVENT_FORM_WORDING);
+  } else if (startTime && endTime && endTime <= startTime) {
+    // No whole start and end to compare (the date is wrong): the times alone still show this,
+    // and one pass should show every problem the form can find.
+    addProblems(
+      errors,
+      [ruleBroken('ends-after-start', 'endsAt must be after startsAt', 'endsAt')],
+      EVENT_FORM_WORDING,
+    );
   }
 
-  const venueId = readVenue(values.venueId, context.venueIds, errors);
+  const venueId = readVenue(values.venueId, context.venues, errors);
   const onlineUrl = values.onlineUrl.trim();
   if (venueId === null && onlineUrl === '' && !errors.has('venueId')) {
     errors.add('onlineUrl', 'Enter the link people will use to join online, or select a venue');
   }
   const capacity = parseWholeNumber(values.capacity);
   if (Number.isNaN(capacity)) errors.add('capacity', 'Capacity must be a whole number, like 40');
+  const venueCapacity = venueId === null ? undefined : context.venues.get(venueId);
+  if (typeof capacity === 'number' && venueCapacity !== undefined && capacity > venueCapacity) {
+    // The service checks this too, but only once the rest is right: said here, it is said now.
+    addProblems(
+      errors,
+      [
+        ruleBroken('capacity-within-venue', 'capacity is over the venue capacity', 'capacity', {
+          venueCapacity,
+        }),
+      ],
+      EVENT_FORM_WORDING,
+    );
+  }
 
   const input = plainToInstance(CreateEventDto, {
     title,
@@ -291,9 +317,9 @@ function toUtc(
   return undefined;
 }
 
-function readVenue(raw: string, venueIds: ReadonlySet<string>, errors: FormErrors): string | null {
+function readVenue(raw: string, venues: ReadonlyMap<string, number>, errors: FormErrors): string | null {
   if (raw === ONLINE_ONLY) return null;
   if (raw === '') errors.add('venueId', 'Select a venue, or Online only');
-  else if (!venueIds.has(raw)) errors.add('venueId', 'Select a venue from the list');
+  else if (!venues.has(raw)) errors.add('venueId', 'Select a venue from the list');
   return raw === '' ? null : raw;
 }

@@ -66,6 +66,8 @@ const DONE_MESSAGES: Record<string, string> = {
 interface VenueChoice {
   value: string;
   text: string;
+  /** How many it holds: the form checks the event's capacity against it in the same pass. */
+  capacity: number;
 }
 
 /**
@@ -141,7 +143,7 @@ export class StaffEventPagesController {
   ): Promise<void> {
     const values = readEventForm(body);
     const venues = await this.venueChoices();
-    const parsed = await parseEventForm(values, { now: this.clock.now(), venueIds: venueIds(venues) });
+    const parsed = await parseEventForm(values, { now: this.clock.now(), venues: venueCapacities(venues) });
     let status = 400;
     if (parsed.input) {
       try {
@@ -208,7 +210,7 @@ export class StaffEventPagesController {
     const venues = await this.venueChoices();
     const parsed = await parseEventForm(values, {
       now: this.clock.now(),
-      venueIds: venueIds(venues),
+      venues: venueCapacities(venues),
       current: currentTimes(event),
     });
     let status = 400;
@@ -296,6 +298,7 @@ export class StaffEventPagesController {
     return page.items.map((venue) => ({
       value: venue.id,
       text: `${venue.name}, ${areaLabel(venue.area)} (holds ${venue.capacity})`,
+      capacity: venue.capacity,
     }));
   }
 
@@ -320,6 +323,6 @@ export class StaffEventPagesController {
   }
 }
 
-function venueIds(venues: VenueChoice[]): Set<string> {
-  return new Set(venues.map((venue) => venue.value));
+function venueCapacities(venues: VenueChoice[]): Map<string, number> {
+  return new Map(venues.map((venue) => [venue.value, venue.capacity]));
 }
