@@ -41,7 +41,7 @@ export {
 } from './registrations/registration-status';
 export { toRegistrationView, type RegistrationView } from './registrations/registration.view';
 export { RegistrationsModule } from './registrations.module';
-export { RegistrationsRepository } from './registrations/registrations.repository';
+export { RegistrationsRepository, type EventGlance } from './registrations/registrations.repository';
 export { RegistrationsService, type Registered } from './registrations/registrations.service';
 export { addressHash } from './invitations/address-hash';
 export {

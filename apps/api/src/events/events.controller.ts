@@ -11,7 +11,11 @@ import {
 } from '@roundtable/events';
 import type { User } from '@roundtable/identity';
 import type { Page } from '@roundtable/platform';
-import { EventAnnouncementsService } from '@roundtable/registrations';
+import {
+  EventAnnouncementsService,
+  RegistrationsRepository,
+  type EventGlance,
+} from '@roundtable/registrations';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Authenticated, STAFF } from '../auth/roles.decorator';
 import { uuidPipe } from '../http/uuid.pipe';
@@ -23,6 +27,7 @@ export class EventsController {
   constructor(
     private readonly events: EventsService,
     private readonly announcements: EventAnnouncementsService,
+    private readonly registrations: RegistrationsRepository,
   ) {}
 
   @Post()
@@ -33,10 +38,18 @@ export class EventsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List events, soonest first' })
-  async list(@Query() query: ListEventsQueryDto): Promise<Page<EventView>> {
+  @ApiOperation({
+    summary: 'List events, soonest first',
+    description:
+      'Each event carries counts at a glance: placesTaken (confirmed or attended), waiting (on the waiting list) and openAccessNeeds (access needs not yet arranged).',
+  })
+  async list(@Query() query: ListEventsQueryDto): Promise<Page<EventView & { counts: EventGlance }>> {
     const page = await this.events.list(query);
-    return { items: page.items.map(toEventView), total: page.total };
+    const glances = await this.registrations.glanceAt(page.items.map((event) => event.id));
+    return {
+      items: page.items.map((event) => ({ ...toEventView(event), counts: glances.get(event.id)! })),
+      total: page.total,
+    };
   }
 
   @Get(':id')

@@ -162,7 +162,7 @@ export async function parseEventForm(
   }
   if (timesChanged && startsAt && endsAt) {
     addProblems(errors, scheduleProblems({ startsAt, endsAt }, context.now), EVENT_FORM_WORDING);
-  } else if (startTime && endTime && endTime <= startTime) {
+  } else if (date.kind !== 'date' && startTime && endTime && endTime <= startTime) {
     // No whole start and end to compare (the date is wrong): the times alone still show this,
     // and one pass should show every problem the form can find.
     addProblems(

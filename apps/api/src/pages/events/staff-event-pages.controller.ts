@@ -103,10 +103,11 @@ export class StaffEventPagesController {
     const result = filters.search
       ? await this.events.list({ ...filters.search, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
       : { items: [], total: 0 };
+    const glances = await this.registrationSummary.forEvents(result.items.map((event) => event.id));
     return {
       filters: filters.values,
       filtersApplied: filters.search !== undefined,
-      events: result.items.map(toEventView),
+      events: result.items.map((event) => ({ ...toEventView(event), glance: glances.get(event.id) })),
       total: result.total,
       pagination: paginationView('/staff/events', query, page, result.total),
       areas: AREAS,

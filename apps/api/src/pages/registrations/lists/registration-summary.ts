@@ -20,4 +20,9 @@ export class RegistrationSummary {
       },
     };
   }
+
+  /** Places taken, people waiting and open access needs for each event of a list page. */
+  forEvents(eventIds: readonly string[]) {
+    return this.registrations.glanceAt(eventIds);
+  }
 }
