@@ -341,8 +341,11 @@ describe('authorisation matrix: every documented route × anonymous, organiser, 
         );
       return { ...world, feedToken: token };
     }
-    if (label === 'DELETE /api/v1/partner/calendar-feed' && (role === 'partnerA' || role === 'partnerB'))
-      await request(http).post('/api/v1/partner/calendar-feed').set(bearer(callers.tokens[role])).expect(201);
+    if (label === 'DELETE /api/v1/partner/calendar-feed' && (role === 'partnerA' || role === 'partnerB')) {
+      const res = await request(http).post('/api/v1/partner/calendar-feed').set(bearer(callers.tokens[role]));
+      if (res.status < 200 || res.status >= 300)
+        throw new Error(`making ${role} a feed to revoke answered ${res.status}: ${res.text.slice(0, 300)}`);
+    }
     return world;
   }
 
