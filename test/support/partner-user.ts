@@ -4,6 +4,9 @@ import type { TestApi } from './test-app';
 
 let partners = 0;
 
+/** Every approvedPartner user's password, for tests that sign one in again. */
+export const PARTNER_PASSWORD = 'a-partner-password-1';
+
 export interface SignedInPartner {
   partnerId: string;
   userId: string;
@@ -25,7 +28,7 @@ export async function approvedPartner(api: TestApi, name?: string): Promise<Sign
      RETURNING id`,
     [name ?? `Partner Charity ${tag}`, `contact-${tag}@partner.test`],
   );
-  const partner = { email: `partner-${tag}@roundtable.test`, password: 'a-partner-password-1' };
+  const partner = { email: `partner-${tag}@roundtable.test`, password: PARTNER_PASSWORD };
   await withClockAt(api, api.clock.now(), (admin) =>
     request(api.http)
       .post('/api/v1/users')

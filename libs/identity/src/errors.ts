@@ -28,3 +28,16 @@ export class PartnerIdForPartnersOnly extends FixedRefusal(
   'partnerId is only for partner users',
   { field: 'partnerId' },
 ) {}
+
+/** An audit query whose `to` (exclusive) is not after its `from`: a range that can hold nothing. */
+export class AuditRangeOutOfOrder extends DomainError {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super('invalid', 'audit-range-in-order', `to (${to}) must be after from (${from})`, {
+      field: 'to',
+      data: { from, to },
+    });
+  }
+}

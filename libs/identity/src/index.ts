@@ -3,7 +3,13 @@ export { AUDIT_ACTIONS, type AuditAction } from './audit/audit-actions';
 export { AuditEntry } from './audit/audit-entry.entity';
 export { AuditLog, type AuditQuery, type AuditRecord } from './audit/audit-log.service';
 export { CreateUserDto } from './dto/create-user.dto';
-export { CredentialsNotRight, EmailTaken, PartnerIdForPartnersOnly, PartnerUsersUnavailable } from './errors';
+export {
+  AuditRangeOutOfOrder,
+  CredentialsNotRight,
+  EmailTaken,
+  PartnerIdForPartnersOnly,
+  PartnerUsersUnavailable,
+} from './errors';
 export { LoginDto } from './dto/login.dto';
 export { IdentityModule } from './identity.module';
 export {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { RequestContext } from '@roundtable/platform';
 import { EntityManager, Repository } from 'typeorm';
+import { AuditRangeOutOfOrder } from '../errors';
 import type { AuditAction } from './audit-actions';
 import { AuditEntry } from './audit-entry.entity';
 
@@ -44,8 +45,11 @@ export class AuditLog {
     });
   }
 
-  /** Newest first. */
+  /** Newest first; ties in time by id, so pages neither repeat nor skip an entry. */
   async list(query: AuditQuery): Promise<{ items: AuditEntry[]; total: number }> {
+    // `to` is exclusive: a range ending at or before its start is a mistake, not an empty answer.
+    if (query.from && query.to && query.to.getTime() <= query.from.getTime())
+      throw new AuditRangeOutOfOrder(query.from.toISOString(), query.to.toISOString());
     const builder = this.entries
       .createQueryBuilder('entry')
       .orderBy('entry.at', 'DESC')
