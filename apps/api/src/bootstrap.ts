@@ -20,7 +20,10 @@ export function configureApi(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   if (config.get('TRUST_PROXY') > 0) app.set('trust proxy', config.get('TRUST_PROXY'));
   useSecurityHeaders(app);
-  useBodyParsing(app, config.get('BODY_LIMIT'));
+  useBodyParsing(app, {
+    body: config.get('BODY_LIMIT'),
+    invitations: config.get('INVITATIONS_BODY_LIMIT'),
+  });
   app.use(cookieParser());
   useViews(app, { cache: config.isProduction });
   app.useGlobalPipes(validationPipe);

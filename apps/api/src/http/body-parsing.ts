@@ -17,16 +17,28 @@ interface LargeBodyRoute {
   advice: string;
 }
 
+/** The body limits the settings give: BODY_LIMIT for most routes, and the invitation list's own. */
+export interface BodyLimits {
+  body: string;
+  invitations: string;
+}
+
 /**
  * The few routes whose bodies are legitimately bigger than BODY_LIMIT, each with its own limit.
- * A list of 10,000 people to invite is about 1 MB of JSON.
+ * A list of 10,000 people to invite is about 1 MB of JSON (INVITATIONS_BODY_LIMIT, default 2mb).
  */
-export const LARGE_BODY_ROUTES: readonly LargeBodyRoute[] = [
-  {
-    path: '/api/v1/events/:id/invitations',
-    limit: '2mb',
-    advice: 'send at most 10,000 contacts a request, and the rest in another',
-  },
+export function largeBodyRoutes(limits: BodyLimits): readonly LargeBodyRoute[] {
+  return [
+    {
+      path: '/api/v1/events/:id/invitations',
+      limit: limits.invitations,
+      advice: 'send at most 10,000 contacts a request, and the rest in another',
+    },
+    ...STORY_ROUTES,
+  ];
+}
+
+const STORY_ROUTES: readonly LargeBodyRoute[] = [
   // A story of 20,000 characters is up to about 240 kB of JSON when every character is escaped.
   {
     path: '/api/v1/public/testimonies',
@@ -55,9 +67,10 @@ function largeJson(route: LargeBodyRoute): RequestHandler {
  * shape is hostile (input-shape.ts). Parser failures are
  * answered here in API.md's shape: they happen before Nest's routing and filters see the request.
  */
-export function useBodyParsing(app: NestExpressApplication, limit: string): void {
+export function useBodyParsing(app: NestExpressApplication, limits: BodyLimits): void {
+  const limit = limits.body;
   // Registered first: a body parsed here is left alone by the general parser below.
-  for (const route of LARGE_BODY_ROUTES) app.use(route.path, largeJson(route));
+  for (const route of largeBodyRoutes(limits)) app.use(route.path, largeJson(route));
   app.use(express.json({ limit }));
   app.use(express.urlencoded({ extended: false, limit, parameterLimit: 200 }));
   // Deep nesting and NUL are refused here, before a DTO's recursive walk or a query meets them.

@@ -41,6 +41,11 @@ export const envSchema = z
       .string()
       .regex(/^\d+(b|kb|mb)$/, 'must be a size such as 100kb')
       .default('100kb'),
+    // The invitations route takes a list of up to 10,000 contacts, about 1 MB of JSON.
+    INVITATIONS_BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/, 'must be a size such as 2mb')
+      .default('2mb'),
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
     // Failed sign-ins to one email address, from anywhere, within 15 minutes before it is refused.
