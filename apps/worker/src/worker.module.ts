@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PlatformModule } from '@roundtable/platform';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { TestimonyWorkerModule } from './testimony/testimony-worker.module';
+import { WorkerHealthServer } from './worker-health-server';
 import { WorkerReadiness } from './worker-readiness';
 
 /**
@@ -10,6 +11,6 @@ import { WorkerReadiness } from './worker-readiness';
  */
 @Module({
   imports: [PlatformModule.forRoot(), NotificationsWorkerModule, TestimonyWorkerModule],
-  providers: [WorkerReadiness],
+  providers: [WorkerReadiness, WorkerHealthServer],
 })
 export class WorkerModule {}

@@ -24,6 +24,9 @@ export const envSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     HOST: z.string().default('0.0.0.0'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    // The worker's readiness signal (GET /health on this port); unset, the worker opens no port.
+    WORKER_HEALTH_PORT: optionalString.pipe(z.coerce.number().int().min(0).max(65535).optional()),
+    WORKER_HEALTH_HOST: z.string().default('127.0.0.1'),
     PUBLIC_URL: url(['http', 'https']).default('http://localhost:3000'),
     DATABASE_URL: url(['postgres', 'postgresql']),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
