@@ -7,7 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { FieldCipher } from '../encryption/field-cipher';
 import { SafeguardingFlags } from '../safeguarding/safeguarding-flags.service';
 import { suggestsSafeguarding } from '../safeguarding/safeguarding-phrases';
-import { CaseworkReferral } from '../testimonies/casework-referral.entity';
+import { CaseworkRequests } from '../intake/casework-requests';
 import { TestimonyWriter } from '../testimonies/testimony-writer';
 import { IMPORT_FIELDS, type Choice, type ImportField } from './import-fields';
 import { IMPORT_KEPT_FOR_MS } from './import-limits';
@@ -57,6 +57,7 @@ export class TestimonyImportsService {
     private readonly clock: Clock,
     private readonly flags: SafeguardingFlags,
     private readonly outbox: NotificationOutbox,
+    private readonly casework: CaseworkRequests,
   ) {}
 
   async upload(upload: SurveyUpload): Promise<ImportPreviewView> {
@@ -166,11 +167,10 @@ export class TestimonyImportsService {
         if (flagged[index]) due.push(...(await this.flags.suggested(manager, testimonyId)));
       }
       // "Please take this up as casework" asks for the same queue however it reached us.
-      const casework = ids.filter((_, index) => plan.ready[index].testimony.caseworkRequested);
-      if (casework.length > 0)
-        await manager
-          .getRepository(CaseworkReferral)
-          .insert(casework.map((testimonyId) => ({ testimonyId })));
+      await this.casework.requestAll(
+        manager,
+        ids.filter((_, index) => plan.ready[index].testimony.caseworkRequested),
+      );
       const result: ImportResult = {
         imported: ids.length,
         alreadyImported: plan.alreadyImported.length,

@@ -9,12 +9,18 @@ import { CaseworkReferral } from '../testimonies/casework-referral.entity';
  */
 @Injectable()
 export class CaseworkRequests {
-  async request(manager: EntityManager, testimonyId: string): Promise<void> {
+  request(manager: EntityManager, testimonyId: string): Promise<void> {
+    return this.requestAll(manager, [testimonyId]);
+  }
+
+  /** One statement for many (a survey import's rows); a testimony already referred is left as it is. */
+  async requestAll(manager: EntityManager, testimonyIds: readonly string[]): Promise<void> {
+    if (testimonyIds.length === 0) return;
     await manager
       .createQueryBuilder()
       .insert()
       .into(CaseworkReferral)
-      .values({ testimonyId })
+      .values(testimonyIds.map((testimonyId) => ({ testimonyId })))
       .orIgnore()
       .execute();
   }
