@@ -54,8 +54,8 @@ async function eventsHoldingMarkup(api: TestApi): Promise<string[]> {
 export async function pageProblems(api: TestApi, staff: Agent, manageTokens: string[]): Promise<string[]> {
   const eventIds = await eventsHoldingMarkup(api);
   const problems: string[] = [];
-  const read = async (path: string, agent: Agent | undefined) => {
-    const res = await (agent ?? request.agent(api.http)).get(path);
+  const read = async (path: string, agent: Agent | undefined, route = path) => {
+    const res = await timed(`page ${route}`, async () => (agent ?? request.agent(api.http)).get(path));
     if (res.status >= 500) problems.push(`GET ${path}: answered ${res.status}`);
     const type = String(res.headers['content-type'] ?? '');
     if (type.startsWith('text/html'))
@@ -65,10 +65,10 @@ export async function pageProblems(api: TestApi, staff: Agent, manageTokens: str
     const params = [...route.path.matchAll(/:(\w+)/g)].map((match) => match[1]);
     if (params.length === 0) await read(route.path, staff);
     else if (params.length === 1 && params[0] === 'id')
-      for (const id of eventIds) await read(route.path.replace(':id', id), staff);
+      for (const id of eventIds) await read(route.path.replace(':id', id), staff, route.path);
     else if (params.length === 1 && params[0] === 'token')
       for (const token of manageTokens.slice(-PAGE_SCAN_LIMIT))
-        await read(route.path.replace(':token', token), undefined);
+        await read(route.path.replace(':token', token), undefined, route.path);
   }
   return problems;
 }
