@@ -22,7 +22,7 @@ export function configureApi(app: NestExpressApplication): void {
   useSecurityHeaders(app);
   useBodyParsing(app, config.get('BODY_LIMIT'));
   app.use(cookieParser());
-  useViews(app, { cache: config.isProduction });
+  useViews(app, { cache: config.isProduction, reloadTemplates: config.get('NODE_ENV') === 'development' });
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new HttpExceptionFilter());
   useOpenApi(app);
