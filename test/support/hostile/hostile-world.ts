@@ -13,8 +13,8 @@ import { changesSince, installChangeLog, tableFingerprint, type TableFingerprint
 /**
  * Real rows for one hostile request to aim at: a venue, a published event at it, a confirmed
  * registration (with its private link) that asked for an interpreter and so has an access task,
- * and an invited person who has not answered. Made fresh for every run, so a run that cancels
- * the event or the registration does not blunt the next one.
+ * and an invited person who has not answered. Made fresh after every run that changed a table
+ * (see WorldSupply), so a run that cancels the event or the registration does not blunt the next.
  */
 export interface HostileWorld {
   venueId: string;
