@@ -25,7 +25,7 @@ export function configureApi(app: NestExpressApplication): void {
     invitations: config.get('INVITATIONS_BODY_LIMIT'),
   });
   app.use(cookieParser());
-  useViews(app, { cache: config.isProduction });
+  useViews(app, { cache: config.isProduction, reloadTemplates: config.get('NODE_ENV') === 'development' });
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new HttpExceptionFilter());
   useOpenApi(app);

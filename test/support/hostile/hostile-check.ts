@@ -166,3 +166,33 @@ export function calendarProblems(text: string, expectedEvents = 1): string[] {
     ];
   return [];
 }
+
+/**
+ * How many times a route's valid input (its first known attack, the one it must accept) is sent
+ * once it has been accepted: the random runs draw it again now and then, and each send of it
+ * spends a world and proves nothing the first ones did not. Every hostile input is still sent.
+ */
+export const VALID_INPUT_ACCEPTANCES = 2;
+
+/** Counts each route's acceptances of its valid input, to skip the sends beyond the ones needed. */
+export class ValidInputRepeats<T> {
+  private readonly acceptances = new Map<string, number>();
+
+  constructor(private readonly validInputs: ReadonlyMap<string, T>) {}
+
+  /** Whether `input` is the route's valid input, already accepted often enough. */
+  enough(label: string, input: T): boolean {
+    return (this.acceptances.get(label) ?? 0) >= VALID_INPUT_ACCEPTANCES && this.isValidInput(label, input);
+  }
+
+  /** Notes an accepted input (counted only if it is the route's valid one). */
+  accepted(label: string, input: T): void {
+    if (this.isValidInput(label, input)) this.acceptances.set(label, (this.acceptances.get(label) ?? 0) + 1);
+  }
+
+  private isValidInput(label: string, input: T): boolean {
+    const valid = this.validInputs.get(label);
+    // As JSON: unset properties drop out, and an input made in another realm still compares.
+    return valid !== undefined && JSON.stringify(input) === JSON.stringify(valid);
+  }
+}

@@ -10,7 +10,7 @@ import {
   hostileQueryValue,
   type QueryValue,
 } from './hostile-values';
-import { resolvePlaceholders, type HostileWorld, type WorldRef } from './hostile-world';
+import { resolvePlaceholders, worldValue, type HostileWorld, type WorldRef } from './hostile-world';
 
 /**
  * One generated request, before it meets a world of real rows: path parameters name a world
@@ -83,7 +83,7 @@ export function urlFor(template: string, request: HostileRequest, world: Hostile
   const path = template.replace(/\{(\w+)\}|:(\w+)/g, (whole, braced: string, colon: string) => {
     const value = request.path[braced ?? colon];
     if (!value) return whole;
-    return 'ref' in value ? encodeURIComponent(String(world[value.ref])) : value.raw;
+    return 'ref' in value ? encodeURIComponent(worldValue(world, value.ref)) : value.raw;
   });
   const query = request.query
     .map(({ key, value }) => `${percentEncode(key)}=${value.raw ? value.value : percentEncode(value.value)}`)

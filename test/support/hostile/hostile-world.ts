@@ -7,13 +7,14 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { seedEvent, seedRegistration } from '../notification-seed';
 import { seedCaseworkReferral, seedTestimony as seedReviewTestimony } from '../testimony-for-review';
-import { changedTables, tableFingerprint, type TableFingerprint } from './table-fingerprint';
+import { timed } from './profile';
+import { changesSince, installChangeLog, tableFingerprint, type TableFingerprint } from './table-fingerprint';
 
 /**
  * Real rows for one hostile request to aim at: a venue, a published event at it, a confirmed
  * registration (with its private link) that asked for an interpreter and so has an access task,
- * and an invited person who has not answered. Made fresh for every run, so a run that cancels
- * the event or the registration does not blunt the next one.
+ * and an invited person who has not answered. Made fresh after every run that changed a table
+ * (see WorldSupply), so a run that cancels the event or the registration does not blunt the next.
  */
 export interface HostileWorld {
   venueId: string;
@@ -64,7 +65,14 @@ export const HOSTILE_LOGIN_USER = {
 /** What a placeholder in a generated body or path may name: `{{eventId}}` and so on. */
 export type WorldRef = keyof HostileWorld;
 
-export async function seedHostileWorld(dataSource: DataSource): Promise<HostileWorld> {
+/**
+ * A world to aim at. `needs` names the values the request will use (all, when not given): the
+ * LAZY_PARTS no request needs are not seeded, and hold NOT_SEEDED until topUpWorld seeds them.
+ */
+export async function seedHostileWorld(
+  dataSource: DataSource,
+  needs?: ReadonlySet<WorldRef>,
+): Promise<HostileWorld> {
   const event = await seedEvent(dataSource);
   const { registration, manageToken } = await seedRegistration(dataSource, event, 'confirmed', {
     role: 'parent_carer',
@@ -92,17 +100,7 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
   const draftCampaign = await campaigns.save(campaigns.create({ ...campaignFields, status: 'draft' }));
   await dataSource.query('UPDATE "events" SET "campaign_id" = $1 WHERE "id" = $2', [campaign.id, event.id]);
   const start = new Date(event.startsAt.getTime() + 10 * 86_400_000);
-  const [theme, intoTheme] = await seedThemes(dataSource, 2);
-  const testimonyId = await seedReviewTestimony(dataSource, {
-    campaignId: campaign.id,
-    eventId: event.id,
-    registrationId: registration.id,
-    caseworkRequested: true,
-    themeIds: [theme!.id],
-  });
-  const caseworkReferralId = await seedCaseworkReferral(dataSource, testimonyId);
-  const receiptToken = await seedTestimony(dataSource, event.id, theme!.id);
-  return {
+  const world: HostileWorld = {
     venueId: event.venueId!,
     eventId: event.id,
     draftEventId: draft.id,
@@ -119,14 +117,94 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
     startMonth: String(start.getUTCMonth() + 1),
     startYear: String(start.getUTCFullYear()),
     uniqueEmail: `hostile-${randomBytes(5).toString('hex')}@example.org`,
-    themeId: theme!.id,
-    intoThemeId: intoTheme!.id,
-    themeSlug: theme!.slug,
-    testimonyId,
-    caseworkReferralId,
-    receiptToken,
-    testimonyImportId: await seedSurveyImport(dataSource),
+    ...notSeeded(),
   };
+  return topUpWorld(dataSource, world, needs);
+}
+
+type LazyRef =
+  | 'themeId'
+  | 'intoThemeId'
+  | 'themeSlug'
+  | 'testimonyId'
+  | 'caseworkReferralId'
+  | 'receiptToken'
+  | 'testimonyImportId';
+
+/** What a world holds in place of a LAZY_PARTS value not seeded yet. */
+export const NOT_SEEDED = '{{not seeded}}';
+
+/**
+ * World values that cost more than the rest of a world, seeded only for a request that names
+ * them: testimonies (sealed, with receipts and casework) and a survey import are many rows each,
+ * and every theme a world adds is one more the testimony form offers, validates and shows on
+ * each post. `uses` names values of earlier parts a part's rows point at.
+ */
+const LAZY_PARTS: ReadonlyArray<{
+  values: readonly LazyRef[];
+  uses?: readonly WorldRef[];
+  seed(dataSource: DataSource, world: HostileWorld): Promise<Partial<HostileWorld>>;
+}> = [
+  {
+    values: ['themeId', 'intoThemeId', 'themeSlug'],
+    async seed(dataSource) {
+      const [theme, intoTheme] = await seedThemes(dataSource, 2);
+      return { themeId: theme!.id, intoThemeId: intoTheme!.id, themeSlug: theme!.slug };
+    },
+  },
+  {
+    values: ['testimonyId', 'caseworkReferralId'],
+    uses: ['themeId'],
+    async seed(dataSource, world) {
+      const testimonyId = await seedReviewTestimony(dataSource, {
+        campaignId: world.campaignId,
+        eventId: world.eventId,
+        registrationId: world.registrationId,
+        caseworkRequested: true,
+        themeIds: [world.themeId],
+      });
+      return { testimonyId, caseworkReferralId: await seedCaseworkReferral(dataSource, testimonyId) };
+    },
+  },
+  {
+    values: ['receiptToken'],
+    uses: ['themeId'],
+    seed: async (dataSource, world) => ({
+      receiptToken: await seedTestimony(dataSource, world.eventId, world.themeId),
+    }),
+  },
+  {
+    values: ['testimonyImportId'],
+    seed: async (dataSource) => ({ testimonyImportId: await seedSurveyImport(dataSource) }),
+  },
+];
+
+function notSeeded(): Record<LazyRef, string> {
+  return Object.fromEntries(
+    LAZY_PARTS.flatMap((part) => part.values.map((value) => [value, NOT_SEEDED])),
+  ) as Record<LazyRef, string>;
+}
+
+/**
+ * The world with every LAZY_PARTS value in `needs` (all, when not given) seeded, and the values
+ * those point at; the parts it already holds are kept.
+ */
+export async function topUpWorld(
+  dataSource: DataSource,
+  world: HostileWorld,
+  needs?: ReadonlySet<WorldRef>,
+): Promise<HostileWorld> {
+  const wanted = new Set<WorldRef>(needs ?? LAZY_PARTS.flatMap((part) => part.values));
+  // Later parts use earlier ones: walking back adds what each wanted part points at first.
+  for (const part of [...LAZY_PARTS].reverse())
+    if (part.values.some((value) => wanted.has(value))) for (const used of part.uses ?? []) wanted.add(used);
+  let topped = world;
+  for (const part of LAZY_PARTS) {
+    const missing = part.values.some((value) => wanted.has(value) && topped[value] === NOT_SEEDED);
+    if (missing)
+      topped = { ...topped, ...(await timed(`seed ${part.values[0]}`, () => part.seed(dataSource, topped))) };
+  }
+  return topped;
 }
 
 /** A named testimony (with casework) at the event, written as the intake writes one; its receipt token. */
@@ -179,8 +257,34 @@ const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 function resolveString(value: string, world: HostileWorld): string {
   return value.replace(PLACEHOLDER, (whole, name: string) => {
     if (!(name in world)) throw new Error(`the suite has no world value for ${whole}`);
-    return world[name as WorldRef];
+    return worldValue(world, name as WorldRef);
   });
+}
+
+/** One value of the world; a value left unseeded is the suite's mistake, said as such. */
+export function worldValue(world: HostileWorld, ref: WorldRef): string {
+  const value = world[ref];
+  if (value === NOT_SEEDED)
+    throw new Error(`the world's ${ref} was not seeded: WorldSupply.next's aim did not read it`);
+  return value;
+}
+
+/**
+ * The world values `aim` reads: it runs against a stand-in world that notes each value asked
+ * for (by placeholder or by name) and answers a dummy.
+ */
+export function worldRefsOf(aim: (world: HostileWorld) => unknown): Set<WorldRef> {
+  const read = new Set<WorldRef>();
+  const note = (name: string | symbol): boolean => {
+    if (typeof name === 'string') read.add(name as WorldRef);
+    return true;
+  };
+  const standIn = new Proxy({} as HostileWorld, {
+    has: (_target, name) => note(name),
+    get: (_target, name) => (note(name) ? `world-${String(name)}` : undefined),
+  });
+  aim(standIn);
+  return read;
 }
 
 /** A generated value with every placeholder replaced by the world's row ids and times. */
@@ -206,49 +310,53 @@ export function resolvePlaceholders(value: unknown, world: HostileWorld): unknow
 export const placeholder = (ref: WorldRef): string => `{{${ref}}}`;
 
 /**
- * Worlds for a run of requests, seeded afresh only when the last request may have changed the
- * one in hand: a refused request that left every table as it was leaves the world as it was, so
- * the next request reuses it, and reuses the tables' fingerprint taken after the refusal.
- * Seeding and fingerprinting are most of a run's time; most hostile requests are refused.
+ * Worlds for a run of requests, seeded afresh only when the last request changed a table: a
+ * request (refused, or accepted but writing nothing, as a read) that left every table as it was
+ * leaves the world as it was, so the next request reuses it (topped up with any LAZY_PARTS value
+ * it needs that the world lacks). Whether a request wrote anything is read from the change log
+ * table-fingerprint.ts keeps with triggers on every table (installed on first use), so it costs
+ * the same however many rows the suite's worlds have written.
  */
 export class WorldSupply {
   private world: HostileWorld | undefined;
-  private fingerprint: TableFingerprint | undefined;
+  private changeLog: Promise<void> | undefined;
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** A world to aim at, and the tables' fingerprint before the request. */
-  async next(): Promise<{ world: HostileWorld; before: TableFingerprint }> {
-    if (!this.world) {
-      this.world = await seedHostileWorld(this.dataSource);
-      this.fingerprint = undefined;
-    }
-    const before = this.fingerprint ?? (await tableFingerprint(this.dataSource));
-    return { world: this.world, before };
+  /**
+   * A world to aim at, what `aim` makes of it (the request's url, body or fields: the world
+   * values it reads are the ones seeded), and where the tables stand before the request.
+   */
+  async next<T>(
+    aim: (world: HostileWorld) => T,
+  ): Promise<{ world: HostileWorld; aimed: T; before: TableFingerprint }> {
+    await (this.changeLog ??= installChangeLog(this.dataSource));
+    const needs = worldRefsOf(aim);
+    const world = await timed('seed world', async () =>
+      this.world ? topUpWorld(this.dataSource, this.world, needs) : seedHostileWorld(this.dataSource, needs),
+    );
+    this.world = world;
+    const before = await timed('fingerprint before', () => tableFingerprint(this.dataSource));
+    return { world, aimed: aim(world), before };
   }
 
-  /** The request was refused and `after` (taken since) shows it changed nothing: keep the world. */
-  unchanged(after: TableFingerprint): void {
-    this.fingerprint = after;
-  }
-
-  /** The request was accepted (or its effect is unknown): the next one gets a new world. */
+  /** The world may have been changed some other way: the next request gets a new one. */
   spent(): void {
     this.world = undefined;
-    this.fingerprint = undefined;
   }
 
   /**
    * After an answer with `status` to a request aimed at a world whose tables were `before`: the
-   * world is spent, unless the answer was a refusal (4xx) that left every table as it was. The
-   * tables a refusal changed, which it must not have; none for any other answer.
+   * world is spent if any table changed (or the answer was a server error, whose effect is not
+   * known). The tables a refusal (4xx) changed, which it must not have; none for any other answer.
    */
   async afterAnswer(status: number, before: TableFingerprint): Promise<string[]> {
-    this.spent();
-    if (status < 400 || status >= 500) return [];
-    const after = await tableFingerprint(this.dataSource);
-    const changed = changedTables(before, after);
-    if (changed.length === 0) this.unchanged(after);
-    return changed;
+    if (status >= 500) {
+      this.spent();
+      return [];
+    }
+    const changed = await timed('fingerprint after', () => changesSince(this.dataSource, before));
+    if (changed.length > 0) this.spent();
+    return status >= 400 ? changed : [];
   }
 }

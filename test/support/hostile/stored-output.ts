@@ -7,6 +7,7 @@ import { startWorkerBesideApi } from '../worker-beside-api';
 import { calendarProblems, markupProblems } from './hostile-check';
 import { CALENDAR_INJECTIONS, HEADER_INJECTIONS, MARKUP_PAYLOADS } from './hostile-values';
 import { mailProblems } from './mail-checks';
+import { timed } from './profile';
 import { pageRoutes, type Agent } from './page-session';
 
 /** How many events and private links the page scan visits: the ones holding the suite's markup first. */
@@ -53,8 +54,8 @@ async function eventsHoldingMarkup(api: TestApi): Promise<string[]> {
 export async function pageProblems(api: TestApi, staff: Agent, manageTokens: string[]): Promise<string[]> {
   const eventIds = await eventsHoldingMarkup(api);
   const problems: string[] = [];
-  const read = async (path: string, agent: Agent | undefined) => {
-    const res = await (agent ?? request.agent(api.http)).get(path);
+  const read = async (path: string, agent: Agent | undefined, route = path) => {
+    const res = await timed(`page ${route}`, async () => (agent ?? request.agent(api.http)).get(path));
     if (res.status >= 500) problems.push(`GET ${path}: answered ${res.status}`);
     const type = String(res.headers['content-type'] ?? '');
     if (type.startsWith('text/html'))
@@ -64,10 +65,10 @@ export async function pageProblems(api: TestApi, staff: Agent, manageTokens: str
     const params = [...route.path.matchAll(/:(\w+)/g)].map((match) => match[1]);
     if (params.length === 0) await read(route.path, staff);
     else if (params.length === 1 && params[0] === 'id')
-      for (const id of eventIds) await read(route.path.replace(':id', id), staff);
+      for (const id of eventIds) await read(route.path.replace(':id', id), staff, route.path);
     else if (params.length === 1 && params[0] === 'token')
       for (const token of manageTokens.slice(-PAGE_SCAN_LIMIT))
-        await read(route.path.replace(':token', token), undefined);
+        await read(route.path.replace(':token', token), undefined, route.path);
   }
   return problems;
 }
@@ -181,24 +182,28 @@ export interface StoredOutputSources {
  * meanwhile, so it sends what the accepted writes queued.
  */
 export async function storedOutputProblems(options: StoredOutputSources): Promise<string[]> {
-  const worker = await startWorkerBesideApi();
+  const worker = await timed('stored output: start worker', () => startWorkerBesideApi());
   try {
     return await storedOutputProblemsBesideWorker(options);
   } finally {
-    await worker.close();
+    await timed('stored output: stop worker', () => worker.close());
   }
 }
 
 async function storedOutputProblemsBesideWorker(options: StoredOutputSources): Promise<string[]> {
-  const writing = await writeHostileStories(options.api, options.adminToken);
-  await waitForDueMail(options.api);
+  const writing = await timed('stored output: write stories', () =>
+    writeHostileStories(options.api, options.adminToken),
+  );
+  await timed('stored output: wait for due mail', () => waitForDueMail(options.api));
   // A check that saw nothing proves nothing: staff-typed event titles go into every invitation.
   if (!options.sink.received.some((mail) => (mail.parsed.text ?? '').includes('rt-xss')))
     writing.push("no email carried the suite's markup, so the checks on emails proved nothing");
   return [
     ...writing,
-    ...(await pageProblems(options.api, options.staff, options.manageTokens)),
-    ...(await feedProblems(options.api, options.adminToken)),
+    ...(await timed('stored output: pages', () =>
+      pageProblems(options.api, options.staff, options.manageTokens),
+    )),
+    ...(await timed('stored output: feeds', () => feedProblems(options.api, options.adminToken))),
     ...sentMailProblems(options.sink),
   ];
 }

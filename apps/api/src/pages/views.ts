@@ -11,10 +11,15 @@ import { choiceItems, dateItems } from './view-helpers';
  * working without JavaScript. The crown and GOV.UK branding are not used; our own header and
  * colours come from /public/roundtable.css.
  */
-export function useViews(app: NestExpressApplication, options: { cache: boolean }): void {
+export function useViews(
+  app: NestExpressApplication,
+  options: { cache: boolean; reloadTemplates: boolean },
+): void {
   const env = nunjucks.configure([VIEWS_DIR, GOVUK_DIST_DIR], {
     autoescape: true,
-    noCache: !options.cache,
+    // Re-reading and compiling every template (GOV.UK's macros too) on each render is for someone
+    // editing them; otherwise it costs each page far more than its data does.
+    noCache: options.reloadTemplates,
     express: app.getHttpAdapter().getInstance(),
   });
   env.addFilter('areaLabel', areaLabel);

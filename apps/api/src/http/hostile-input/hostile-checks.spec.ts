@@ -2,6 +2,8 @@ import {
   calendarProblems,
   errorShapeProblem,
   markupProblems,
+  VALID_INPUT_ACCEPTANCES,
+  ValidInputRepeats,
 } from '../../../../../test/support/hostile/hostile-check';
 import { headerProblems } from '../../../../../test/support/hostile/mail-checks';
 import { MARKUP_PAYLOADS, RawJson, serialiseJson } from '../../../../../test/support/hostile/hostile-values';
@@ -88,5 +90,19 @@ describe('the hostile-input checks', () => {
       '{"capacity":1e400,"title":"a\\"b"}',
     );
     expect(serialiseJson(new RawJson('[[[]]]'))).toBe('[[[]]]');
+  });
+
+  it("skips a route's valid input once accepted often enough, and never a hostile one", () => {
+    const valid = { path: { id: { ref: 'eventId' } }, fields: { title: 'Hi' }, rawSuffix: '' };
+    const repeats = new ValidInputRepeats<object>(new Map([['POST /x', valid]]));
+    const hostile = { ...valid, fields: { title: '<b>' } };
+    for (let n = 0; n < VALID_INPUT_ACCEPTANCES; n += 1) {
+      expect(repeats.enough('POST /x', structuredClone(valid))).toBe(false);
+      repeats.accepted('POST /x', structuredClone(valid));
+      repeats.accepted('POST /x', hostile);
+    }
+    expect(repeats.enough('POST /x', { ...structuredClone(valid), mustRefuse: undefined })).toBe(true);
+    expect(repeats.enough('POST /x', hostile)).toBe(false);
+    expect(repeats.enough('POST /y', valid)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { logAnswer } from '../../../../../test/support/hostile/answer-log';
+import { timed, writeProfile } from '../../../../../test/support/hostile/profile';
 import { answerTo, startHostileApi, type HostileApi } from '../../../../../test/support/hostile/hostile-api';
 import {
   answerProblems,
@@ -9,6 +10,7 @@ import {
   hostileSettings,
   unreachedRoutes,
   markupProblems,
+  ValidInputRepeats,
 } from '../../../../../test/support/hostile/hostile-check';
 import { describePath, describeValue, urlFor } from '../../../../../test/support/hostile/hostile-request';
 import { resolvePlaceholders, WorldSupply } from '../../../../../test/support/hostile/hostile-world';
@@ -69,6 +71,9 @@ describe('hostile input on every web form', () => {
   const manageTokens: string[] = [];
   /** Forms that accepted at least one post (2xx/3xx). */
   const accepted = new Set<string>();
+  const validRepeats = new ValidInputRepeats(
+    new Map(PAGE_FORMS.map((form) => [form.route, formExamples(form)[0]!])),
+  );
 
   beforeAll(async () => {
     hostile = await startHostileApi('hostile-forms', { ...SESSION_USER, name: 'Hostile Forms' });
@@ -77,7 +82,10 @@ describe('hostile input on every web form', () => {
     visitor = request.agent(api.http);
     worlds = new WorldSupply(api.dataSource);
   });
-  afterAll(() => hostile?.close());
+  afterAll(async () => {
+    writeProfile(`forms ${new Date().toISOString()}`);
+    await timed('close', async () => hostile?.close());
+  });
 
   it('lists every form the app posts, and can generate posts for each', () => {
     const listed = new Set(PAGE_FORMS.map((form) => form.route));
@@ -123,27 +131,28 @@ describe('hostile input on every web form', () => {
     return csrf;
   }
 
-  /** Posts one generated form in a fresh world and throws what was wrong with the answer. */
+  /** Posts one generated form in a world and throws what was wrong with the answer. */
   async function post(form: PageForm, input: FormPost): Promise<void> {
+    if (validRepeats.enough(form.route, input)) return;
     const agent = await agentFor(form);
-    // Signing in wrote a session: the fingerprint kept from the last refusal is out of date.
-    if (form.who === 'own-session') worlds.spent();
     const csrf = form.csrf ? await csrfTokenOf(agent, form) : undefined;
-    const { world, before } = await worlds.next();
-    const fields = resolvePlaceholders(input.fields, world) as Record<string, string | string[]>;
-    const url = urlFor(form.route.split(' ')[1]!, { path: input.path, query: [] }, world);
+    const { world, aimed, before } = await worlds.next((aim) => ({
+      fields: resolvePlaceholders(input.fields, aim) as Record<string, string | string[]>,
+      url: urlFor(form.route.split(' ')[1]!, { path: input.path, query: [] }, aim),
+      file: input.file === undefined ? undefined : String(resolvePlaceholders(input.file, aim)),
+    }));
+    const { fields, url, file } = aimed;
     let call = agent.post(url);
     if (form.multipart) {
       if (csrf) call = call.field(csrf.name, csrf.value);
       for (const [name, value] of Object.entries(fields))
         for (const item of Array.isArray(value) ? value : [value]) call = call.field(name, item);
-      if (input.file !== undefined)
-        call = call.attach('file', Buffer.from(String(resolvePlaceholders(input.file, world))), 'people.csv');
+      if (file !== undefined) call = call.attach('file', Buffer.from(file), 'people.csv');
     } else {
       const withToken = csrf ? { [csrf.name]: csrf.value, ...fields } : fields;
       call = call.type('form').send(encodeForm(withToken, input.rawSuffix));
     }
-    const { answer, location } = await answerTo(call, url);
+    const { answer, location } = await timed(`request ${form.route}`, () => answerTo(call, url));
     logAnswer(
       `${form.route} ${describePost(input).slice(0, 300)} -> ${describeAnswer(answer).slice(0, 300)} ${location}`,
     );
@@ -155,7 +164,10 @@ describe('hostile input on every web form', () => {
     const changed = await worlds.afterAnswer(answer.status, before);
     if (changed.length > 0) problems.push(`a refused post changed ${changed.join(', ')}`);
     if (answer.contentType.startsWith('text/html')) problems.push(...markupProblems(answer.text));
-    if (answer.status < 400) accepted.add(form.route);
+    if (answer.status < 400) {
+      accepted.add(form.route);
+      validRepeats.accepted(form.route, input);
+    }
     if (answer.status < 400 && url.includes('/manage/'))
       manageTokens.push(world.manageToken, world.invitedToken);
     if (problems.length > 0)
@@ -169,13 +181,15 @@ describe('hostile input on every web form', () => {
     async () => {
       const failures: string[] = [];
       for (const form of PAGE_FORMS.filter((candidate) => formGeneratorProblems(candidate).length === 0)) {
-        const failure = await checkRoute(
-          settings,
-          form.route,
-          formPostArbitrary(form),
-          formExamples(form),
-          (input) => post(form, input),
-          describePost,
+        const failure = await timed(`route ${form.route}`, () =>
+          checkRoute(
+            settings,
+            form.route,
+            formPostArbitrary(form),
+            formExamples(form),
+            (input) => post(form, input),
+            describePost,
+          ),
         );
         if (failure) failures.push(failure);
       }
@@ -194,7 +208,9 @@ describe('hostile input on every web form', () => {
   it(
     'lets no stored markup, header injection or extra calendar event out in a page, an email or a feed',
     async () => {
-      const problems = await storedOutputProblems({ api, sink, staff, adminToken, manageTokens });
+      const problems = await timed('stored output', () =>
+        storedOutputProblems({ api, sink, staff, adminToken, manageTokens }),
+      );
       failWith('Stored hostile input that came back out unsafely', problems);
     },
     TIMEOUT_MS,
