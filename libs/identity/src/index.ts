@@ -3,7 +3,21 @@ export { AUDIT_ACTIONS, type AuditAction } from './audit/audit-actions';
 export { AuditEntry } from './audit/audit-entry.entity';
 export { AuditLog, type AuditQuery, type AuditRecord } from './audit/audit-log.service';
 export { CreateUserDto } from './dto/create-user.dto';
-export { CredentialsNotRight, EmailTaken, PartnerIdForPartnersOnly, PartnerUsersUnavailable } from './errors';
+export {
+  CredentialsNotRight,
+  EmailTaken,
+  PartnerIdForPartnersOnly,
+  PartnerUsersUnavailable,
+  PasswordLinkExpired,
+  PasswordLinkNotFound,
+  PasswordLinkUsed,
+  StaffUsersForAdmins,
+  UserAlreadyDeactivated,
+  UserNotFound,
+} from './errors';
+export { SetPasswordDto } from './dto/set-password.dto';
+export { PasswordLinkKeys, passwordLinkKeysProvider } from './password-links/password-link-keys';
+export { PasswordLinks, type PasswordLinkFacts } from './password-links/password-links.service';
 export { LoginDto } from './dto/login.dto';
 export { IdentityModule } from './identity.module';
 export {
@@ -16,4 +30,4 @@ export { ROLES, STAFF_ROLES, type Role } from './role';
 export { SessionsService, type SignedIn } from './sessions.service';
 export { User } from './user.entity';
 export { toUserView, type UserView } from './user.view';
-export { UsersService, type CreatedUser } from './users.service';
+export { UsersService, type CreatedUser, type UserActor } from './users.service';
