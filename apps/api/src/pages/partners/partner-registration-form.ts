@@ -1,5 +1,5 @@
 import { AREAS } from '@roundtable/events';
-import { CharityNumberInvalid, RegisterPartnerDto } from '@roundtable/partners';
+import { CharityNumberInvalid, parseCharityNumber, RegisterPartnerDto } from '@roundtable/partners';
 import { plainToInstance } from 'class-transformer';
 import { FormErrors } from '../forms/form-errors';
 import { listField, textField } from '../forms/form-fields';
@@ -59,6 +59,10 @@ export async function checkPartnerForm(
   for (const field of PARTNER_FORM_FIELDS) {
     const problem = problems.find((each) => each.property === field);
     if (problem) errors.add(field, (FORM_WORDS[field] ?? sentence)(problem.message));
+    // The format is the service's rule; checked here too so every problem shows at once.
+    if (field === 'charityNumber' && input.charityNumber && !parseCharityNumber(input.charityNumber)) {
+      errors.add(field, FORM_WORDS.charityNumber(''));
+    }
   }
   return { input, errors };
 }
