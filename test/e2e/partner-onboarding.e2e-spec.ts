@@ -44,7 +44,10 @@ describe('partner onboarding, in a browser', () => {
 
   async function submit(page: Page, button: string, url: string | RegExp): Promise<void> {
     world.tick();
-    await Promise.all([page.waitForURL(url), page.getByRole('button', { name: button, exact: true }).click()]);
+    await Promise.all([
+      page.waitForURL(url),
+      page.getByRole('button', { name: button, exact: true }).click(),
+    ]);
   }
 
   it('registers, is approved by staff, sets a password from the emailed link and signs in', async () => {
@@ -60,7 +63,9 @@ describe('partner onboarding, in a browser', () => {
     await visitor.getByLabel('Charity number (optional)').fill('SC12345');
     await visitor.getByLabel('Contact name').fill('Pat Okafor');
     await visitor.getByLabel('Contact email address').fill(CONTACT);
-    await visitor.getByLabel('What your organisation does').fill('We support unpaid carers of children with SEND.');
+    await visitor
+      .getByLabel('What your organisation does')
+      .fill('We support unpaid carers of children with SEND.');
     await submit(visitor, 'Register', '**/partners/register');
     expect((await errorSummary(visitor)).join('\n')).toContain('Scotland');
     expect((await errorSummary(visitor)).join('\n')).toContain('Select at least one area');
@@ -99,7 +104,10 @@ describe('partner onboarding, in a browser', () => {
     expect(await visitor.getByText('Your password has been set').count()).toBe(1);
     await expectAccessible(visitor, 'sign in after setting a password');
 
-    await request(world.api.http).post('/api/v1/auth/login').send({ email: CONTACT, password: PASSWORD }).expect(200);
+    await request(world.api.http)
+      .post('/api/v1/auth/login')
+      .send({ email: CONTACT, password: PASSWORD })
+      .expect(200);
 
     // The link worked once: opening it again says so.
     const again = await visitor.goto(`/password/${token}`);

@@ -96,7 +96,10 @@ export class UsersService {
    */
   async deactivate(userId: string, actor: UserActor): Promise<User> {
     const deactivated = await this.users.manager.transaction(async (manager) => {
-      const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await manager.findOne(User, {
+        where: { id: userId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!user) throw new UserNotFound(userId);
       if (STAFF_ROLES.includes(user.role) && actor.role !== 'admin') throw new StaffUsersForAdmins();
       if (user.deactivatedAt) throw new UserAlreadyDeactivated();

@@ -36,18 +36,28 @@ export class ContactEmailTaken extends FixedRefusal(
 
 export class PartnerAlreadyDecided extends DomainError {
   constructor(readonly status: string) {
-    super('conflict', 'decide-pending-partners', `this partner organisation is already ${status}: only a pending one can be approved or rejected`, {
-      data: { status },
-    });
+    super(
+      'conflict',
+      'decide-pending-partners',
+      `this partner organisation is already ${status}: only a pending one can be approved or rejected`,
+      {
+        data: { status },
+      },
+    );
   }
 }
 
 /** Users are added only to an approved organisation. */
 export class PartnerNotApproved extends DomainError {
   constructor(readonly status: string) {
-    super('invalid', 'users-for-approved-partners', `partnerId names an organisation that is ${status}: users can only be added to an approved partner`, {
-      field: 'partnerId',
-      data: { status },
-    });
+    super(
+      'invalid',
+      'users-for-approved-partners',
+      `partnerId names an organisation that is ${status}: users can only be added to an approved partner`,
+      {
+        field: 'partnerId',
+        data: { status },
+      },
+    );
   }
 }

@@ -28,7 +28,8 @@ export class UsersController {
 
   @Post()
   @ApiOperation({
-    summary: 'Create a user: staff (admins only), or a partner user of an approved partner (admins and organisers)',
+    summary:
+      'Create a user: staff (admins only), or a partner user of an approved partner (admins and organisers)',
     description:
       'A partner user needs partnerId and gets no password here: they are emailed a single-use link to set one. ' +
       'A staff user without a password gets one generated and returned once as initialPassword.',

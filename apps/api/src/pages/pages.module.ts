@@ -122,14 +122,12 @@ export class PagesModule implements NestModule {
     consumer.apply(ManagePageHeaders).forRoutes({ path: 'manage/*path', method: RequestMethod.ALL });
     // The same for a testimony's receipt pages (its private link), and for the form, whose
     // address may carry a registration's manage link.
-    consumer
-      .apply(ManagePageHeaders)
-      .forRoutes(
-        { path: 'testimony/receipt/*path', method: RequestMethod.ALL },
-        { path: 'testimony/new', method: RequestMethod.ALL },
-        // A set-password link's secret is in its address too.
-        { path: 'password/*path', method: RequestMethod.ALL },
-      );
+    consumer.apply(ManagePageHeaders).forRoutes(
+      { path: 'testimony/receipt/*path', method: RequestMethod.ALL },
+      { path: 'testimony/new', method: RequestMethod.ALL },
+      // A set-password link's secret is in its address too.
+      { path: 'password/*path', method: RequestMethod.ALL },
+    );
     // The invite form is multipart (it takes a CSV file): read before the CSRF guard looks at it.
     consumer
       .apply(InviteUploadMiddleware)

@@ -67,7 +67,9 @@ describe('partner registration, approval and accounts', () => {
           [kind, subjectId, address],
         )
       ).map((row: { id: string }) => row.id);
-    await eventually(`${kind} to ${address}`, async () => (await ids()).some((id) => sink.for(id).length > 0));
+    await eventually(`${kind} to ${address}`, async () =>
+      (await ids()).some((id) => sink.for(id).length > 0),
+    );
     const [id] = (await ids()).filter((each) => sink.for(each).length > 0);
     return sink.for(id)[0];
   }
@@ -126,7 +128,12 @@ describe('partner registration, approval and accounts', () => {
     const sameEmail = await register(organisation({ contactEmail: first.contactEmail.toUpperCase() }));
     const emailMessage = expectError(sameEmail, 409);
     expect(emailMessage).toContain('an organisation with this contact email is already registered');
-    for (const message of [numberMessage, emailMessage, JSON.stringify(sameNumber.body), JSON.stringify(sameEmail.body)]) {
+    for (const message of [
+      numberMessage,
+      emailMessage,
+      JSON.stringify(sameNumber.body),
+      JSON.stringify(sameEmail.body),
+    ]) {
       expect(message).not.toContain(first.name);
       expect(message).not.toContain(first.contactName);
     }
@@ -142,9 +149,12 @@ describe('partner registration, approval and accounts', () => {
   );
 
   // SC040268 (Scotland) is taken by the first test, in lower case and with a space.
-  it.each(['1123456-1', 'NIC100002', '212345', 'SC012345'])('takes the charity number %p', async (charityNumber) => {
-    await register(organisation({ charityNumber })).expect(201);
-  });
+  it.each(['1123456-1', 'NIC100002', '212345', 'SC012345'])(
+    'takes the charity number %p',
+    async (charityNumber) => {
+      await register(organisation({ charityNumber })).expect(201);
+    },
+  );
 
   it('refuses areas outside the list and an empty description, naming the fields', async () => {
     const res = await register(organisation({ areas: ['atlantis'], description: '' }));
@@ -167,7 +177,12 @@ describe('partner registration, approval and accounts', () => {
     const detail = (await as(admin).get(`/api/v1/partners/${id}`).expect(200)).body;
     expect(detail).toMatchObject({ id, status: 'approved', name: body.name });
     expect(detail.users).toEqual([
-      expect.objectContaining({ email: body.contactEmail, name: body.contactName, role: 'partner', partnerId: id }),
+      expect.objectContaining({
+        email: body.contactEmail,
+        name: body.contactName,
+        role: 'partner',
+        partnerId: id,
+      }),
     ]);
     await signIn(body.contactEmail, 'a-new-partner-password').expect(401);
 
@@ -202,9 +217,14 @@ describe('partner registration, approval and accounts', () => {
     const { id } = (await register(body).expect(201)).body;
     expectError(await as(organiser).post(`/api/v1/partners/${id}/reject`, {}), 400);
     const res = await as(organiser)
-      .post(`/api/v1/partners/${id}/reject`, { reason: 'We work only with organisations in the constituency.' })
+      .post(`/api/v1/partners/${id}/reject`, {
+        reason: 'We work only with organisations in the constituency.',
+      })
       .expect(200);
-    expect(res.body).toMatchObject({ status: 'rejected', rejectionReason: 'We work only with organisations in the constituency.' });
+    expect(res.body).toMatchObject({
+      status: 'rejected',
+      rejectionReason: 'We work only with organisations in the constituency.',
+    });
     const mail = await mailTo(body.contactEmail, 'partner-rejected', id);
     expect(mail.parsed.text).toContain('We work only with organisations in the constituency.');
     const [entry] = await api.dataSource.query(`SELECT action FROM audit_log WHERE subject_id = $1`, [id]);
@@ -270,9 +290,10 @@ describe('partner registration, approval and accounts', () => {
     expect(done.body.deactivatedAt).toEqual(expect.any(String));
     await request(api.http).get('/api/v1/auth/me').set(bearer(session)).expect(401);
     await signIn(body.contactEmail, 'a-partner-password-1').expect(401);
-    const [{ count }] = await api.dataSource.query('SELECT count(*)::int AS count FROM sessions WHERE user_id = $1', [
-      userId,
-    ]);
+    const [{ count }] = await api.dataSource.query(
+      'SELECT count(*)::int AS count FROM sessions WHERE user_id = $1',
+      [userId],
+    );
     expect(count).toBe(0);
     expectError(await as(organiser).post(`/api/v1/users/${userId}/deactivate`), 409);
     const [entry] = await api.dataSource.query(
@@ -285,7 +306,12 @@ describe('partner registration, approval and accounts', () => {
   it('lets only an admin deactivate a member of staff', async () => {
     const email = `staff-two-${Date.now()}@roundtable.test`;
     const created = await as(admin)
-      .post('/api/v1/users', { email, name: 'Olu Organiser', role: 'organiser', password: 'organiser-password-2' })
+      .post('/api/v1/users', {
+        email,
+        name: 'Olu Organiser',
+        role: 'organiser',
+        password: 'organiser-password-2',
+      })
       .expect(201);
     expectError(await as(organiser).post(`/api/v1/users/${created.body.id}/deactivate`), 403);
     await as(admin).post(`/api/v1/users/${created.body.id}/deactivate`).expect(200);

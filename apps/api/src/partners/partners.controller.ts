@@ -41,11 +41,15 @@ export class PartnersController {
   @Post(':id/approve')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Approve a pending organisation: its contact becomes a partner user and is emailed a set-password link',
+    summary:
+      'Approve a pending organisation: its contact becomes a partner user and is emailed a set-password link',
   })
   @ApiNotFoundResponse({ description: 'No partner organisation with that id.' })
   @ApiConflictResponse({ description: 'It is not pending (already approved or rejected).' })
-  async approve(@Param('id', uuidPipe('partner')) id: string, @CurrentUser() user: User): Promise<PartnerView> {
+  async approve(
+    @Param('id', uuidPipe('partner')) id: string,
+    @CurrentUser() user: User,
+  ): Promise<PartnerView> {
     return toPartnerView(await this.decisions.approve(id, user));
   }
 

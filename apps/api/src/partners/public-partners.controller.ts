@@ -27,12 +27,16 @@ export class PublicPartnersController {
   @Post()
   @ApiOperation({
     summary: 'Register an organisation as a partner: it waits for staff to approve it',
-    description: 'areas are values from the events area list. Staff are emailed; the contact hears when it is decided.',
+    description:
+      'areas are values from the events area list. Staff are emailed; the contact hears when it is decided.',
   })
   @ApiCreatedResponse({ type: PartnerRegisteredView })
-  @ApiBadRequestResponse({ description: 'Something to fix, named by field (e.g. the charity number format).' })
+  @ApiBadRequestResponse({
+    description: 'Something to fix, named by field (e.g. the charity number format).',
+  })
   @ApiConflictResponse({
-    description: 'That charity number or contact email is already registered (the other organisation is not named).',
+    description:
+      'That charity number or contact email is already registered (the other organisation is not named).',
   })
   register(@Body() body: RegisterPartnerDto): Promise<PartnerRegisteredView> {
     return this.registration.register(body);

@@ -88,7 +88,8 @@ export class PasswordLinks {
     const link = await this.dataSource
       .getRepository(PasswordLink)
       .findOne({ where: { tokenHash: hashSecretToken(token) }, relations: { user: true } });
-    if (!link || this.keys.isRevoked(link.keyId) || link.user?.deactivatedAt) throw new PasswordLinkNotFound();
+    if (!link || this.keys.isRevoked(link.keyId) || link.user?.deactivatedAt)
+      throw new PasswordLinkNotFound();
     if (link.usedAt) throw new PasswordLinkUsed();
     if (link.expiresAt.getTime() <= this.clock.now().getTime()) throw new PasswordLinkExpired();
     return link;

@@ -202,11 +202,7 @@ export interface AccountKindEntry<S extends z.ZodTypeAny = z.ZodTypeAny> extends
 }
 
 export type NotificationKindEntry =
-  | RegistrationKindEntry
-  | StaffKindEntry
-  | TestimonyKindEntry
-  | PartnerKindEntry
-  | AccountKindEntry;
+  RegistrationKindEntry | StaffKindEntry | TestimonyKindEntry | PartnerKindEntry | AccountKindEntry;
 
 /** A non-empty string after trimming, or undefined: optional wording, leniently read. */
 const optionalText = z
@@ -438,7 +434,8 @@ export const NOTIFICATION_REGISTRY: Readonly<Record<NotificationKind, Notificati
     whilePartner: 'pending',
     payload: noPayload,
     payloadNeeds: 'a partner-registered message needs no payload',
-    build: ({ office, partner, staffPartnerUrl }) => partnerRegisteredMessage({ office, partner, staffPartnerUrl }),
+    build: ({ office, partner, staffPartnerUrl }) =>
+      partnerRegisteredMessage({ office, partner, staffPartnerUrl }),
   },
   'partner-approved': {
     kind: 'partner-approved',

@@ -29,6 +29,7 @@ describe('parseCharityNumber', () => {
   });
 
   it('says what each register looks like, with an example of each', () => {
-    for (const example of ['1123456-1', 'SC040268', 'NIC100002']) expect(CHARITY_NUMBER_FORMATS).toContain(example);
+    for (const example of ['1123456-1', 'SC040268', 'NIC100002'])
+      expect(CHARITY_NUMBER_FORMATS).toContain(example);
   });
 });

@@ -27,7 +27,7 @@ export class PartnerDecisions {
   ) {}
 
   async approve(partnerId: string, actor: UserActor): Promise<Partner> {
-    const { partner, due } = await this.decide(partnerId, async (manager, partner) => {
+    const { partner } = await this.decide(partnerId, async (manager, partner) => {
       partner.status = 'approved';
       await this.saveDecision(manager, partner, actor);
       const user = await this.users.createPartnerUser(

@@ -59,7 +59,10 @@ export class PartnerMessages {
     ]);
   }
 
-  planRejected(manager: EntityManager, partner: { id: string; contactEmail: string }): Promise<DueNotification[]> {
+  planRejected(
+    manager: EntityManager,
+    partner: { id: string; contactEmail: string },
+  ): Promise<DueNotification[]> {
     return this.ledger.plan(manager, [
       {
         kind: NOTIFICATION_KINDS.partnerRejected,

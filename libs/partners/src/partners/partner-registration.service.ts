@@ -62,7 +62,9 @@ export class PartnerRegistration {
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const constraint = ((error as QueryFailedError).driverError as { constraint?: string }).constraint;
-      throw constraint === 'partners_one_per_charity_number' ? new CharityNumberTaken() : new ContactEmailTaken();
+      throw constraint === 'partners_one_per_charity_number'
+        ? new CharityNumberTaken()
+        : new ContactEmailTaken();
     }
   }
 }

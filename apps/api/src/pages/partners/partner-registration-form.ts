@@ -5,7 +5,14 @@ import { FormErrors } from '../forms/form-errors';
 import { listField, textField } from '../forms/form-fields';
 import { dtoProblems, sentence } from '../forms/service-errors';
 
-export const PARTNER_FORM_FIELDS = ['name', 'charityNumber', 'contactName', 'contactEmail', 'description', 'areas'];
+export const PARTNER_FORM_FIELDS = [
+  'name',
+  'charityNumber',
+  'contactName',
+  'contactEmail',
+  'description',
+  'areas',
+];
 
 export interface PartnerFormValues {
   name: string;
@@ -42,7 +49,8 @@ const FORM_WORDS: Record<string, (message: string) => string> = {
   name: (message) => (message.includes('empty') ? "Enter your organisation's name" : sentence(message)),
   contactName: (message) => (message.includes('empty') ? 'Enter the name of the contact' : sentence(message)),
   contactEmail: () => 'Enter an email address in the correct format, like name@example.org',
-  description: (message) => (message.includes('empty') ? 'Say what your organisation does' : sentence(message)),
+  description: (message) =>
+    message.includes('empty') ? 'Say what your organisation does' : sentence(message),
   charityNumber: () => sentence(new CharityNumberInvalid().message),
 };
 
@@ -68,5 +76,9 @@ export async function checkPartnerForm(
 }
 
 export function areaItems(selected: readonly string[]) {
-  return AREAS.map((area) => ({ value: area.value, text: area.label, checked: selected.includes(area.value) }));
+  return AREAS.map((area) => ({
+    value: area.value,
+    text: area.label,
+    checked: selected.includes(area.value),
+  }));
 }

@@ -61,6 +61,8 @@ export class PartnerRegistrationPagesController {
   }
 
   private render(res: Response, status: number, form: PartnerFormValues, errors: FormErrorsView): void {
-    res.status(status).render('pages/partners/register.njk', { form, areaItems: areaItems(form.areas), ...errors });
+    res
+      .status(status)
+      .render('pages/partners/register.njk', { form, areaItems: areaItems(form.areas), ...errors });
   }
 }

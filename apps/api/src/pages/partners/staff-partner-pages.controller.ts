@@ -1,7 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { UsersService, type User } from '@roundtable/identity';
-import { PartnerDecisions, PartnersDirectory, PartnerUsers, type PartnerDetailView } from '@roundtable/partners';
+import {
+  PartnerDecisions,
+  PartnersDirectory,
+  PartnerUsers,
+  type PartnerDetailView,
+} from '@roundtable/partners';
 import type { Response } from 'express';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { CsrfGuard } from '../../auth/pages/csrf.guard';
@@ -64,7 +69,14 @@ export class StaffPartnerPagesController {
     @Query() query: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
-    await this.render(res, 200, await this.directory.detail(id), NO_ERRORS, {}, DONE[textField(query, 'done')]);
+    await this.render(
+      res,
+      200,
+      await this.directory.detail(id),
+      NO_ERRORS,
+      {},
+      DONE[textField(query, 'done')],
+    );
   }
 
   @Post(':id/approve')
@@ -89,9 +101,16 @@ export class StaffPartnerPagesController {
       await this.render(res, 400, await this.directory.detail(id), errors.toView(['reason']), { reason });
       return;
     }
-    await this.act(res, id, () => this.decisions.reject(id, reason, user), 'rejected', { reason }, {
-      reason: 'reason',
-    });
+    await this.act(
+      res,
+      id,
+      () => this.decisions.reject(id, reason, user),
+      'rejected',
+      { reason },
+      {
+        reason: 'reason',
+      },
+    );
   }
 
   @Post(':id/users')
@@ -107,13 +126,20 @@ export class StaffPartnerPagesController {
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.userEmail.trim()))
       errors.add('userEmail', 'Enter an email address in the correct format, like name@example.org');
     if (errors.any) {
-      await this.render(res, 400, await this.directory.detail(id), errors.toView(['userName', 'userEmail']), values);
+      await this.render(
+        res,
+        400,
+        await this.directory.detail(id),
+        errors.toView(['userName', 'userEmail']),
+        values,
+      );
       return;
     }
     await this.act(
       res,
       id,
-      () => this.partnerUsers.add({ email: values.userEmail.trim(), name: values.userName, partnerId: id }, user),
+      () =>
+        this.partnerUsers.add({ email: values.userEmail.trim(), name: values.userName, partnerId: id }, user),
       'user-added',
       values,
       { email: 'userEmail', name: 'userName', partnerId: 'userEmail' },
@@ -130,7 +156,12 @@ export class StaffPartnerPagesController {
     const detail = await this.directory.detail(id);
     // Only this organisation's users, from its own page.
     if (!detail.users.some((each) => each.id === userId)) {
-      await this.render(res, 404, detail, new FormErrors().add(undefined, 'That user is not in this organisation').toView([]));
+      await this.render(
+        res,
+        404,
+        detail,
+        new FormErrors().add(undefined, 'That user is not in this organisation').toView([]),
+      );
       return;
     }
     await this.act(res, id, () => this.users.deactivate(userId, user), 'deactivated');
@@ -151,7 +182,13 @@ export class StaffPartnerPagesController {
       res.redirect(303, `/staff/partners/${id}?done=${done}`);
     } catch (error) {
       const status = explainRefusal(error, errors, { fields });
-      await this.render(res, status, await this.directory.detail(id), errors.toView(Object.values(fields)), values);
+      await this.render(
+        res,
+        status,
+        await this.directory.detail(id),
+        errors.toView(Object.values(fields)),
+        values,
+      );
     }
   }
 

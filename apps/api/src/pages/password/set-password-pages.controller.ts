@@ -46,7 +46,8 @@ export class SetPasswordPagesController {
     const [problem] = await dtoProblems(plainToInstance(SetPasswordDto, { password }));
     if (password === '') errors.add('password', 'Enter a password');
     else if (problem) errors.add('password', sentence(problem.message));
-    else if (confirm !== password) errors.add('confirmPassword', 'The passwords do not match: type the same password twice');
+    else if (confirm !== password)
+      errors.add('confirmPassword', 'The passwords do not match: type the same password twice');
     if (errors.any) return this.render(res, 400, token, errors.toView(['password', 'confirmPassword']));
     try {
       await this.links.setPassword(token, password);
@@ -59,8 +60,15 @@ export class SetPasswordPagesController {
 
   private refused(res: Response, error: unknown): void {
     if (!(error instanceof DomainError) || (error.kind !== 'gone' && error.kind !== 'not-found')) throw error;
-    const reason = error instanceof PasswordLinkUsed ? 'used' : error instanceof PasswordLinkExpired ? 'expired' : 'unknown';
-    res.status(error.kind === 'gone' ? 410 : 404).render('pages/password/refused.njk', { reason, noindex: true });
+    const reason =
+      error instanceof PasswordLinkUsed
+        ? 'used'
+        : error instanceof PasswordLinkExpired
+          ? 'expired'
+          : 'unknown';
+    res
+      .status(error.kind === 'gone' ? 410 : 404)
+      .render('pages/password/refused.njk', { reason, noindex: true });
   }
 
   private render(res: Response, status: number, token: string, errors: FormErrorsView): void {

@@ -45,7 +45,11 @@ export class AccountNotificationPreparer implements NotificationPreparer<'accoun
             user: { name: link.user.name },
             partnerName: partner?.name ?? null,
             signInUrl: `${publicUrl}/sign-in`,
-            passwordLink: { url: `${publicUrl}/password/${token}`, expiresAt: link.expiresAt, purpose: link.purpose },
+            passwordLink: {
+              url: `${publicUrl}/password/${token}`,
+              expiresAt: link.expiresAt,
+              purpose: link.purpose,
+            },
           },
           payload,
         );

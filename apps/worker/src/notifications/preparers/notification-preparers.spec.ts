@@ -24,7 +24,12 @@ function compileWith(preparers: NotificationPreparer[]) {
 describe('NotificationPreparers', () => {
   it('stops the worker starting when an audience the registry names has no preparer, naming it', async () => {
     await expect(
-      compileWith([preparer('registration'), preparer('testimony'), preparer('partner'), preparer('account')]),
+      compileWith([
+        preparer('registration'),
+        preparer('testimony'),
+        preparer('partner'),
+        preparer('account'),
+      ]),
     ).rejects.toThrow(
       'Notification preparers: audience "staff" has 0 preparers. Every audience needs exactly one preparer.',
     );
@@ -34,10 +39,14 @@ describe('NotificationPreparers', () => {
     const registration = preparer('registration');
     const staff = preparer('staff');
     const preparers = (
-      await compileWith([registration, staff, preparer('testimony'), preparer('partner'), preparer('account')])
-    ).get(
-      NotificationPreparers,
-    );
+      await compileWith([
+        registration,
+        staff,
+        preparer('testimony'),
+        preparer('partner'),
+        preparer('account'),
+      ])
+    ).get(NotificationPreparers);
     const lateTasks = { audience: 'staff' } as Parameters<NotificationPreparers['for']>[1];
     const confirmation = { audience: 'registration' } as Parameters<NotificationPreparers['for']>[1];
     expect(preparers.for({ subjectType: 'event' }, lateTasks)).toBe(staff);
