@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { UsersService, type User } from '@roundtable/identity';
+import { CreateUserDto, UsersService, type User } from '@roundtable/identity';
 import {
   PartnerDecisions,
   PartnersDirectory,
   PartnerUsers,
+  RejectPartnerDto,
   type PartnerDetailView,
 } from '@roundtable/partners';
+import { plainToInstance } from 'class-transformer';
 import type { Response } from 'express';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { CsrfGuard } from '../../auth/pages/csrf.guard';
@@ -15,7 +17,7 @@ import { uuidPipe } from '../../http/uuid.pipe';
 import { FormErrors, NO_ERRORS, type FormErrorsView } from '../forms/form-errors';
 import { textField } from '../forms/form-fields';
 import { PAGE_SIZE, paginationView, readPageNumber } from '../forms/pagination';
-import { explainRefusal } from '../forms/service-errors';
+import { dtoProblems, explainRefusal, sentence } from '../forms/service-errors';
 import { whenLabel } from '../testimonies/testimony-labels';
 
 const STATUS_TAGS: Record<string, { text: string; classes: string }> = {
@@ -96,15 +98,21 @@ export class StaffPartnerPagesController {
     @Res() res: Response,
   ): Promise<void> {
     const reason = textField(body, 'reason');
-    if (reason.trim() === '') {
-      const errors = new FormErrors().add('reason', 'Enter the reason: it is emailed to the contact');
+    // The API's rules for a reason (no control characters, a length), checked the same way.
+    const input = plainToInstance(RejectPartnerDto, { reason });
+    const [problem] = await dtoProblems(input);
+    if (reason.trim() === '' || problem) {
+      const errors = new FormErrors().add(
+        'reason',
+        reason.trim() === '' ? 'Enter the reason: it is emailed to the contact' : sentence(problem!.message),
+      );
       await this.render(res, 400, await this.directory.detail(id), errors.toView(['reason']), { reason });
       return;
     }
     await this.act(
       res,
       id,
-      () => this.decisions.reject(id, reason, user),
+      () => this.decisions.reject(id, input.reason, user),
       'rejected',
       { reason },
       {
@@ -121,9 +129,19 @@ export class StaffPartnerPagesController {
     @Res() res: Response,
   ): Promise<void> {
     const values = { userName: textField(body, 'userName'), userEmail: textField(body, 'userEmail') };
+    // The API's rules for a new user (CreateUserDto), checked the same way, by this form's fields.
+    const input = plainToInstance(CreateUserDto, {
+      email: values.userEmail,
+      name: values.userName,
+      role: 'partner',
+      partnerId: id,
+    });
+    const problems = await dtoProblems(input);
     const errors = new FormErrors();
+    const nameProblem = problems.find((each) => each.property === 'name');
     if (values.userName.trim() === '') errors.add('userName', 'Enter their name');
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.userEmail.trim()))
+    else if (nameProblem) errors.add('userName', sentence(nameProblem.message));
+    if (problems.some((each) => each.property === 'email'))
       errors.add('userEmail', 'Enter an email address in the correct format, like name@example.org');
     if (errors.any) {
       await this.render(
@@ -138,8 +156,7 @@ export class StaffPartnerPagesController {
     await this.act(
       res,
       id,
-      () =>
-        this.partnerUsers.add({ email: values.userEmail.trim(), name: values.userName, partnerId: id }, user),
+      () => this.partnerUsers.add({ email: input.email, name: input.name, partnerId: id }, user),
       'user-added',
       values,
       { email: 'userEmail', name: 'userName', partnerId: 'userEmail' },
