@@ -19,6 +19,9 @@ import { AnswerFloor } from './http/answer-floor';
 import { throttling } from './http/throttling';
 import { AuthController } from './auth/auth.controller';
 import { UsersController } from './identity/users.controller';
+import { PublicPasswordLinksController } from './identity/public-password-links.controller';
+import { PartnersController } from './partners/partners.controller';
+import { PublicPartnersController } from './partners/public-partners.controller';
 import { AuditController } from './identity/audit.controller';
 import { CaseworkController } from './testimonies/casework.controller';
 import { TestimoniesController } from './testimonies/testimonies.controller';
@@ -74,6 +77,9 @@ import { TestimonyImportsController } from './testimony-imports/testimony-import
     StaffTestimonyEntryController,
     TestimonyReportsController,
     TestimonyImportsController,
+    PublicPartnersController,
+    PartnersController,
+    PublicPasswordLinksController,
   ],
   providers: [AdminBootstrap, AnswerFloor],
 })

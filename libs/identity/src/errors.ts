@@ -15,11 +15,12 @@ export class EmailTaken extends DomainError {
   }
 }
 
+/** A partner user belongs to an approved partner: it is added through libs/partners, which checks it. */
 export class PartnerUsersUnavailable extends FixedRefusal(
   'invalid',
-  'partner-role-needs-partners',
-  'role partner needs partner organisations, which are not available yet',
-  { field: 'role' },
+  'partner-role-needs-partner',
+  'role partner needs partnerId, the id of an approved partner organisation',
+  { field: 'partnerId' },
 ) {}
 
 export class PartnerIdForPartnersOnly extends FixedRefusal(
@@ -41,3 +42,40 @@ export class AuditRangeOutOfOrder extends DomainError {
     });
   }
 }
+export class UserNotFound extends DomainError {
+  constructor(readonly userId: string) {
+    super('not-found', 'user-exists', `no user with id ${userId}`, { data: { userId } });
+  }
+}
+
+export class UserAlreadyDeactivated extends FixedRefusal(
+  'conflict',
+  'deactivate-once',
+  'this user is already deactivated',
+) {}
+
+/** Only admins add or deactivate staff users; organisers may do so for partner users. */
+export class StaffUsersForAdmins extends FixedRefusal(
+  'forbidden',
+  'staff-users-by-admins',
+  'only an admin can add or deactivate staff users (admin, organiser)',
+) {}
+
+/** Unknown, or not a set-password link at all: said the same, so tokens cannot be probed. */
+export class PasswordLinkNotFound extends FixedRefusal(
+  'not-found',
+  'password-link-exists',
+  'this set-password link is not right: check you copied the whole link from the email',
+) {}
+
+export class PasswordLinkUsed extends FixedRefusal(
+  'gone',
+  'password-link-once',
+  'this set-password link has already been used: sign in with your password, or ask the office for a new link',
+) {}
+
+export class PasswordLinkExpired extends FixedRefusal(
+  'gone',
+  'password-link-in-time',
+  'this set-password link has expired: ask the office for a new link',
+) {}

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { AuditLog } from './audit/audit-log.service';
 import { PasswordLink } from './password-links/password-link.entity';
+import { passwordLinkKeysProvider, PasswordLinkKeys } from './password-links/password-link-keys';
+import { PasswordLinks } from './password-links/password-links.service';
 import { PasswordHasher } from './password-hasher';
 import { Session } from './session.entity';
 import { SessionsService } from './sessions.service';
@@ -12,7 +14,15 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, Session, AuditEntry, PasswordLink])],
-  providers: [AuditLog, UsersService, SessionsService, PasswordHasher, SignInFailures],
-  exports: [AuditLog, UsersService, SessionsService],
+  providers: [
+    AuditLog,
+    UsersService,
+    SessionsService,
+    PasswordHasher,
+    SignInFailures,
+    passwordLinkKeysProvider,
+    PasswordLinks,
+  ],
+  exports: [AuditLog, UsersService, SessionsService, PasswordLinkKeys, PasswordLinks],
 })
 export class IdentityModule {}

@@ -9,7 +9,16 @@ export {
   EmailTaken,
   PartnerIdForPartnersOnly,
   PartnerUsersUnavailable,
+  PasswordLinkExpired,
+  PasswordLinkNotFound,
+  PasswordLinkUsed,
+  StaffUsersForAdmins,
+  UserAlreadyDeactivated,
+  UserNotFound,
 } from './errors';
+export { SetPasswordDto } from './dto/set-password.dto';
+export { PasswordLinkKeys, passwordLinkKeysProvider } from './password-links/password-link-keys';
+export { PasswordLinks, type PasswordLinkFacts } from './password-links/password-links.service';
 export { LoginDto } from './dto/login.dto';
 export { IdentityModule } from './identity.module';
 export {
@@ -22,4 +31,4 @@ export { ROLES, STAFF_ROLES, type Role } from './role';
 export { SessionsService, type SignedIn } from './sessions.service';
 export { User } from './user.entity';
 export { toUserView, type UserView } from './user.view';
-export { UsersService, type CreatedUser } from './users.service';
+export { UsersService, type CreatedUser, type UserActor } from './users.service';

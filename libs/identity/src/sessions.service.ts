@@ -34,7 +34,8 @@ export class SessionsService {
     await this.failures.countAttempt(email);
     const user = await this.users.findForSignIn(email);
     const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
-    if (!user || !valid) {
+    // A deactivated user is refused as a wrong password is: nothing says the account exists.
+    if (!user || !valid || user.deactivatedAt) {
       throw new CredentialsNotRight();
     }
     await this.failures.forgive(email);
@@ -53,7 +54,8 @@ export class SessionsService {
       where: { tokenHash: hashSecretToken(token), expiresAt: MoreThan(this.clock.now()) },
       relations: { user: true },
     });
-    return session?.user ?? null;
+    // Deactivation deletes the sessions too; this also covers a session made in the same instant.
+    return session?.user && !session.user.deactivatedAt ? session.user : null;
   }
 
   async signOut(token: string): Promise<void> {

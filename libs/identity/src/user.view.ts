@@ -7,6 +7,8 @@ export interface UserView {
   name: string;
   role: User['role'];
   partnerId: string | null;
+  /** When it was deactivated (it can no longer sign in), or null. */
+  deactivatedAt: string | null;
   createdAt: string;
 }
 
@@ -17,6 +19,7 @@ export function toUserView(user: User): UserView {
     name: user.name,
     role: user.role,
     partnerId: user.partnerId,
+    deactivatedAt: user.deactivatedAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
   };
 }

@@ -114,3 +114,23 @@ export {
 } from './registry/notification-preparer';
 export { safeguardingAlertMessage, type SafeguardingAlertInput } from './messages/safeguarding-alert.message';
 export { testimonyReceiptMessage, type TestimonyReceiptInput } from './messages/testimony-receipt.message';
+export {
+  ACCOUNT_NOTIFICATION_KINDS,
+  PARTNER_NOTIFICATION_KINDS,
+  type AccountNotificationKind,
+  type PartnerNotificationKind,
+} from './ledger/notification-kinds';
+export type {
+  AccountKindEntry,
+  AccountMessageContext,
+  PartnerKindEntry,
+  PartnerMessageContext,
+  PasswordLinkContext,
+} from './registry/notification-registry';
+export {
+  partnerApprovedMessage,
+  partnerRegisteredMessage,
+  partnerRejectedMessage,
+  passwordLinkMessage,
+  type PartnerFacts,
+} from './messages/partner-messages';

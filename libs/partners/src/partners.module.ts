@@ -5,7 +5,13 @@ import { NotificationsModule } from '@roundtable/notifications';
 import { RegistrationsModule } from '@roundtable/registrations';
 import { CohostRequest } from './cohosting/cohost-request.entity';
 import { EventCohost } from './cohosting/event-cohost.entity';
+import { PartnerDecisions } from './partners/partner-decisions.service';
+import { PartnerMessageFacts } from './partners/partner-message-facts';
+import { PartnerMessages } from './partners/partner-messages';
+import { PartnerRegistration } from './partners/partner-registration.service';
+import { PartnerUsers } from './partners/partner-users.service';
 import { Partner } from './partners/partner.entity';
+import { PartnersDirectory } from './partners/partners-directory.service';
 import { PartnerCalendarFeed } from './portal/partner-calendar-feed.entity';
 import { PartnerContactConsent } from './portal/partner-contact-consent.entity';
 
@@ -26,7 +32,15 @@ import { PartnerContactConsent } from './portal/partner-contact-consent.entity';
     NotificationsModule,
     RegistrationsModule,
   ],
-  providers: [],
-  exports: [],
+  providers: [
+    // Onboarding: registration, decisions, users, and what the worker reads for their messages.
+    PartnerMessages,
+    PartnerRegistration,
+    PartnerDecisions,
+    PartnerUsers,
+    PartnersDirectory,
+    PartnerMessageFacts,
+  ],
+  exports: [PartnerRegistration, PartnerDecisions, PartnerUsers, PartnersDirectory, PartnerMessageFacts],
 })
 export class PartnersModule {}

@@ -45,6 +45,10 @@ const PATH_PARAM_SOURCES: Record<string, WorldRef> = {
   'casework/id': 'caseworkReferralId',
   'testimonies/receiptToken': 'receiptToken',
   'testimony-imports/id': 'testimonyImportId',
+  'partners/id': 'pendingPartnerId',
+  'users/id': 'partnerUserId',
+  'password-links/token': 'passwordLinkToken',
+  'password/token': 'passwordLinkToken',
 };
 
 /**

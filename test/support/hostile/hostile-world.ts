@@ -3,6 +3,7 @@ import { AccessTask } from '@roundtable/registrations';
 import { validateEnv } from '@roundtable/platform';
 import { FieldCipher, ReceiptLinkKeys, TestimonyWriter, Theme } from '@roundtable/testimony';
 import { seedSurveyImport } from './hostile-survey-import';
+import { seedHostilePartnerWorld, type HostilePartnerWorld } from './hostile-partner-world';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { seedEvent, seedRegistration } from '../notification-seed';
@@ -16,7 +17,7 @@ import { changesSince, installChangeLog, tableFingerprint, type TableFingerprint
  * and an invited person who has not answered. Made fresh after every run that changed a table
  * (see WorldSupply), so a run that cancels the event or the registration does not blunt the next.
  */
-export interface HostileWorld {
+export interface HostileWorld extends HostilePartnerWorld {
   venueId: string;
   eventId: string;
   /** A draft event at a venue of its own, for the routes that publish. */
@@ -118,6 +119,7 @@ export async function seedHostileWorld(
     startYear: String(start.getUTCFullYear()),
     uniqueEmail: `hostile-${randomBytes(5).toString('hex')}@example.org`,
     ...notSeeded(),
+    ...(await seedHostilePartnerWorld(dataSource)),
   };
   return topUpWorld(dataSource, world, needs);
 }

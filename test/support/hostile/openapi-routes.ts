@@ -141,6 +141,11 @@ const ROUTE_FIELD_HINTS: Record<string, Record<string, unknown>> = {
   'POST /api/v1/auth/login': { ...HOSTILE_LOGIN_USER },
   // The seeded import's own headers, so a valid mapping names real columns.
   'POST /api/v1/testimony-imports/{id}/preview': { mapping: SURVEY_IMPORT_MAPPING },
+  // A new organisation: its charity number and contact address are each registered only once.
+  'POST /api/v1/public/partners': {
+    charityNumber: placeholder('uniqueCharityNumber'),
+    contactEmail: placeholder('uniqueEmail'),
+  },
 };
 
 /** Fields that are never sent in a valid body (left out, they take the server's default). */

@@ -213,6 +213,49 @@ export const PAGE_FORMS: readonly PageForm[] = [
     fields: surveyColumnFields,
   },
   { route: 'POST /staff/testimony-imports/:id/commit', who: 'staff', csrf: true, fields: {} },
+  // Partner onboarding: the public registration, the set-password page, and staff's decisions.
+  {
+    route: 'POST /partners/register',
+    who: 'anyone',
+    csrf: true,
+    fields: {
+      name: 'Halesowen Carers Together',
+      charityNumber: placeholder('uniqueCharityNumber'),
+      contactName: 'Pat Okafor',
+      contactEmail: placeholder('uniqueEmail'),
+      description: 'We support unpaid carers of children with SEND.',
+      areas: ['halesowen-north', 'dudley'],
+    },
+  },
+  {
+    route: 'POST /password/:token',
+    who: 'anyone',
+    csrf: true,
+    fields: { password: 'a-long-enough-password-1', confirmPassword: 'a-long-enough-password-1' },
+    // Hashed, never stored or shown as it is.
+    ignored: ['password', 'confirmPassword'],
+  },
+  { route: 'POST /staff/partners/:id/approve', who: 'staff', csrf: true, fields: {} },
+  {
+    route: 'POST /staff/partners/:id/reject',
+    who: 'staff',
+    csrf: true,
+    fields: { reason: 'We work only with organisations in the constituency.' },
+  },
+  {
+    route: 'POST /staff/partners/:id/users',
+    who: 'staff',
+    csrf: true,
+    fields: { userName: 'Sam Member', userEmail: placeholder('uniqueEmail') },
+    refs: { id: 'approvedPartnerId' },
+  },
+  {
+    route: 'POST /staff/partners/:id/users/:userId/deactivate',
+    who: 'staff',
+    csrf: true,
+    fields: {},
+    refs: { id: 'approvedPartnerId', userId: 'partnerUserId' },
+  },
 ];
 
 /** A form post before it meets a world: path values, fields (a list is a repeated field), raw extras. */

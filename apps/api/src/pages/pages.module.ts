@@ -3,6 +3,7 @@ import { CampaignsModule } from '@roundtable/campaigns';
 import { EventsModule } from '@roundtable/events';
 import { NotificationsModule } from '@roundtable/notifications';
 import { RegistrationsModule } from '@roundtable/registrations';
+import { PartnersModule } from '@roundtable/partners';
 import { TestimonyModule } from '@roundtable/testimony';
 import { CsrfGuard } from '../auth/pages/csrf.guard';
 import { CsrfMiddleware } from '../auth/pages/csrf.middleware';
@@ -35,6 +36,9 @@ import { StaffCaseworkPagesController } from './testimonies/staff-casework-pages
 import { StaffTestimonyPagesController } from './testimonies/staff-testimony-pages.controller';
 import { StaffImportPagesController } from './testimonies/imports/staff-import-pages.controller';
 import { SurveyUploadPageMiddleware } from './testimonies/imports/survey-upload-page.middleware';
+import { PartnerRegistrationPagesController } from './partners/partner-registration-pages.controller';
+import { StaffPartnerPagesController } from './partners/staff-partner-pages.controller';
+import { SetPasswordPagesController } from './password/set-password-pages.controller';
 
 /**
  * The server-rendered web pages: staff sign-in, events and venues for staff, and the public
@@ -44,7 +48,14 @@ import { SurveyUploadPageMiddleware } from './testimonies/imports/survey-upload-
  * views/pages/<path>/.
  */
 @Module({
-  imports: [EventsModule, RegistrationsModule, NotificationsModule, CampaignsModule, TestimonyModule],
+  imports: [
+    EventsModule,
+    RegistrationsModule,
+    NotificationsModule,
+    CampaignsModule,
+    TestimonyModule,
+    PartnersModule,
+  ],
   controllers: [
     SignInPagesController,
     StaffEventPagesController,
@@ -67,6 +78,9 @@ import { SurveyUploadPageMiddleware } from './testimonies/imports/survey-upload-
     PublicTestimonyPagesController,
     ReceiptPagesController,
     StaffImportPagesController,
+    PartnerRegistrationPagesController,
+    StaffPartnerPagesController,
+    SetPasswordPagesController,
   ],
   providers: [
     PageCookies,
@@ -99,18 +113,21 @@ export class PagesModule implements NestModule {
         ReceiptPagesController,
         StaffTestimonyPagesController,
         StaffImportPagesController,
+        PartnerRegistrationPagesController,
+        StaffPartnerPagesController,
+        SetPasswordPagesController,
       );
     // Every page under /manage/<token> (a private link's secret in the address): not indexed,
     // never sent on as a Referer, never cached.
     consumer.apply(ManagePageHeaders).forRoutes({ path: 'manage/*path', method: RequestMethod.ALL });
     // The same for a testimony's receipt pages (its private link), and for the form, whose
     // address may carry a registration's manage link.
-    consumer
-      .apply(ManagePageHeaders)
-      .forRoutes(
-        { path: 'testimony/receipt/*path', method: RequestMethod.ALL },
-        { path: 'testimony/new', method: RequestMethod.ALL },
-      );
+    consumer.apply(ManagePageHeaders).forRoutes(
+      { path: 'testimony/receipt/*path', method: RequestMethod.ALL },
+      { path: 'testimony/new', method: RequestMethod.ALL },
+      // A set-password link's secret is in its address too.
+      { path: 'password/*path', method: RequestMethod.ALL },
+    );
     // The invite form is multipart (it takes a CSV file): read before the CSRF guard looks at it.
     consumer
       .apply(InviteUploadMiddleware)

@@ -13,6 +13,8 @@ import {
   Registration,
   RegistrationsModule,
 } from '@roundtable/registrations';
+import { IdentityModule } from '@roundtable/identity';
+import { PartnersModule } from '@roundtable/partners';
 import { TestimonyModule } from '@roundtable/testimony';
 import type { JobHandler } from '../jobs/job-handler';
 import { LateAccessTasksAlerter } from './late-access-tasks-alerter';
@@ -25,6 +27,8 @@ import { NOTIFICATION_PREPARERS, NotificationPreparers } from './preparers/notif
 import { RegistrationNotificationPreparer } from './preparers/registration-notification-preparer';
 import { StaffNotificationPreparer } from './preparers/staff-notification-preparer';
 import { TestimonyNotificationPreparer } from './preparers/testimony-notification-preparer';
+import { AccountNotificationPreparer } from './preparers/account-notification-preparer';
+import { PartnerNotificationPreparer } from './preparers/partner-notification-preparer';
 import { SweepSchedule } from './sweep-schedule';
 
 /**
@@ -39,6 +43,8 @@ import { SweepSchedule } from './sweep-schedule';
     EventsModule,
     RegistrationsModule,
     TestimonyModule,
+    IdentityModule,
+    PartnersModule,
     TypeOrmModule.forFeature([Registration, InvitationSuppression]),
   ],
   providers: [
@@ -47,10 +53,18 @@ import { SweepSchedule } from './sweep-schedule';
     RegistrationNotificationPreparer,
     StaffNotificationPreparer,
     TestimonyNotificationPreparer,
+    PartnerNotificationPreparer,
+    AccountNotificationPreparer,
     {
       // The one place an audience's preparer is registered (see notification-registry.ts).
       provide: NOTIFICATION_PREPARERS,
-      inject: [RegistrationNotificationPreparer, StaffNotificationPreparer, TestimonyNotificationPreparer],
+      inject: [
+        RegistrationNotificationPreparer,
+        StaffNotificationPreparer,
+        TestimonyNotificationPreparer,
+        PartnerNotificationPreparer,
+        AccountNotificationPreparer,
+      ],
       useFactory: (...preparers: NotificationPreparer[]): NotificationPreparer[] => preparers,
     },
     NotificationPreparers,

@@ -10,5 +10,10 @@ export const AUDIT_ACTIONS = [
   'testimony.rekey',
   'casework.list',
   'casework.update',
+  'partner.approve',
+  'partner.reject',
+  'user.create',
+  'user.deactivate',
+  'password.set',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -27,6 +27,14 @@ export const NOTIFICATION_KINDS = {
   testimonyReceipt: 'testimony-receipt',
   /** To the safeguarding lead: a testimony was flagged. Its id and a staff link, never its words. */
   safeguardingAlert: 'safeguarding-alert',
+  /** To each active member of staff: an organisation registered as a partner and waits for a decision. */
+  partnerRegistered: 'partner-registered',
+  /** To a partner's contact: approved, with their single-use link to set a password. */
+  partnerApproved: 'partner-approved',
+  /** To a partner's contact: not approved, with the reason. */
+  partnerRejected: 'partner-rejected',
+  /** To a user (subject 'staff', the user's id): their single-use link to set a password. */
+  passwordLink: 'password-link',
 } as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[keyof typeof NOTIFICATION_KINDS];
@@ -41,7 +49,7 @@ export const STAFF_NOTIFICATION_KINDS = [NOTIFICATION_KINDS.accessTasksLate] as 
 export type StaffNotificationKind = (typeof STAFF_NOTIFICATION_KINDS)[number];
 export type AttendeeNotificationKind = Exclude<
   NotificationKind,
-  StaffNotificationKind | TestimonyNotificationKind
+  StaffNotificationKind | TestimonyNotificationKind | PartnerNotificationKind | AccountNotificationKind
 >;
 
 /** Kinds about a testimony (subject_type 'testimony'): no event, no registration. */
@@ -50,6 +58,18 @@ export const TESTIMONY_NOTIFICATION_KINDS = [
   NOTIFICATION_KINDS.safeguardingAlert,
 ] as const;
 export type TestimonyNotificationKind = (typeof TESTIMONY_NOTIFICATION_KINDS)[number];
+
+/** Kinds about a partner organisation (subject_type 'partner'): its registration and the decision. */
+export const PARTNER_NOTIFICATION_KINDS = [
+  NOTIFICATION_KINDS.partnerRegistered,
+  NOTIFICATION_KINDS.partnerApproved,
+  NOTIFICATION_KINDS.partnerRejected,
+] as const;
+export type PartnerNotificationKind = (typeof PARTNER_NOTIFICATION_KINDS)[number];
+
+/** Kinds about a user's account (subject_type 'staff', the user's id): set-password links. */
+export const ACCOUNT_NOTIFICATION_KINDS = [NOTIFICATION_KINDS.passwordLink] as const;
+export type AccountNotificationKind = (typeof ACCOUNT_NOTIFICATION_KINDS)[number];
 
 export function isStaffNotificationKind(kind: string): kind is StaffNotificationKind {
   return (STAFF_NOTIFICATION_KINDS as readonly string[]).includes(kind);

@@ -19,18 +19,21 @@ class Preparer implements NotificationPreparer {
 
 const entries = Object.values(NOTIFICATION_REGISTRY);
 
+/** The audiences these tests do not name, each with its one preparer. */
+const rest = () => [new Preparer('partner', 'partner'), new Preparer('account', 'staff')];
+
 describe('preparersByAudience', () => {
   it('maps each audience the registry names to its one preparer', () => {
     const registration = new Preparer('registration');
     const staff = new Preparer('staff');
     const testimony = new Preparer('testimony', 'testimony');
-    const map = preparersByAudience(entries, [staff, registration, testimony]);
+    const map = preparersByAudience(entries, [staff, registration, testimony, ...rest()]);
     expect(map.get('registration')).toBe(registration);
     expect(map.get('staff')).toBe(staff);
   });
 
   it('refuses an audience with no preparer, naming it', () => {
-    const others = [new Preparer('registration'), new Preparer('testimony', 'testimony')];
+    const others = [new Preparer('registration'), new Preparer('testimony', 'testimony'), ...rest()];
     expect(() => preparersByAudience(entries, others)).toThrow(
       'Notification preparers: audience "staff" has 0 preparers. Every audience needs exactly one preparer.',
     );
@@ -51,7 +54,12 @@ describe('preparersByAudience', () => {
     expect(() =>
       preparersByAudience(
         [...entries, aboutAPartner as NotificationKindEntry],
-        [new Preparer('registration'), new Preparer('staff'), new Preparer('testimony', 'testimony')],
+        [
+          new Preparer('registration'),
+          new Preparer('staff'),
+          new Preparer('testimony', 'testimony'),
+          ...rest(),
+        ],
       ),
     ).toThrow(/kind "access-tasks-late" is about "partner", but the "staff" preparer reads "event"/);
   });

@@ -1,5 +1,7 @@
 import {
   NOTIFICATION_KIND_VALUES,
+  ACCOUNT_NOTIFICATION_KINDS,
+  PARTNER_NOTIFICATION_KINDS,
   STAFF_NOTIFICATION_KINDS,
   TESTIMONY_NOTIFICATION_KINDS,
 } from '../ledger/notification-kinds';
@@ -38,7 +40,14 @@ describe('the registry of kinds of message', () => {
     expect(by('planned-afresh')).toEqual(
       ['confirmation', 'invitation', 'promoted', 'reminder', 'update', 'waitlisted'].sort(),
     );
-    expect(by('kept')).toEqual([...STAFF_NOTIFICATION_KINDS, ...TESTIMONY_NOTIFICATION_KINDS].sort());
+    expect(by('kept')).toEqual(
+      [
+        ...STAFF_NOTIFICATION_KINDS,
+        ...TESTIMONY_NOTIFICATION_KINDS,
+        ...PARTNER_NOTIFICATION_KINDS,
+        ...ACCOUNT_NOTIFICATION_KINDS,
+      ].sort(),
+    );
     expect(by('again')).toEqual(
       ['access-arranged', 'manage-link', 'registration-cancelled', 'cancellation'].sort(),
     );

@@ -54,6 +54,13 @@ import { registrationConfirmationMessage } from '../messages/registration-confir
 import { reminderMessage } from '../messages/reminder.message';
 import { safeguardingAlertMessage } from '../messages/safeguarding-alert.message';
 import { testimonyReceiptMessage } from '../messages/testimony-receipt.message';
+import {
+  partnerApprovedMessage,
+  partnerRegisteredMessage,
+  partnerRejectedMessage,
+  passwordLinkMessage,
+  type PartnerFacts,
+} from '../messages/partner-messages';
 import { waitlistPromotedMessage } from '../messages/waitlist-promoted.message';
 import { waitlistedMessage } from '../messages/waitlisted.message';
 
@@ -94,6 +101,34 @@ export interface TestimonyMessageContext {
   /** The staff page of the testimony, behind sign-in. */
   staffTestimonyUrl: string;
   campaign: { title: string; evidenceUse: string } | null;
+}
+
+/** A set-password link as the worker rebuilt it from the row's nonce and key id. */
+export interface PasswordLinkContext {
+  url: string;
+  expiresAt: Date;
+  purpose: 'welcome' | 'reset';
+}
+
+/**
+ * What the worker hands the builder of a message about a partner organisation: the organisation
+ * as it is when sent, and (for an approval) the contact's set-password link.
+ */
+export interface PartnerMessageContext {
+  office: Office;
+  partner: PartnerFacts;
+  staffPartnerUrl: string;
+  signInUrl: string;
+  passwordLink?: PasswordLinkContext;
+}
+
+/** What the worker hands the builder of a message about a user's account. */
+export interface AccountMessageContext {
+  office: Office;
+  user: { name: string };
+  partnerName: string | null;
+  signInUrl: string;
+  passwordLink: PasswordLinkContext;
 }
 
 interface EntryBase<S extends z.ZodTypeAny> {
@@ -147,7 +182,27 @@ export interface TestimonyKindEntry<S extends z.ZodTypeAny = z.ZodTypeAny> exten
   build(context: TestimonyMessageContext, payload: z.output<S>): Message;
 }
 
-export type NotificationKindEntry = RegistrationKindEntry | StaffKindEntry | TestimonyKindEntry;
+/**
+ * A message about a partner organisation (subject_type 'partner'): to staff when it registers, to
+ * its contact when it is decided. Current only while the partner has `whilePartner` status.
+ */
+export interface PartnerKindEntry<S extends z.ZodTypeAny = z.ZodTypeAny> extends EntryBase<S> {
+  audience: 'partner';
+  whilePartner: 'pending' | 'approved' | 'rejected';
+  build(context: PartnerMessageContext, payload: z.output<S>): Message;
+}
+
+/**
+ * A message about a user's account (subject_type 'staff', subject_id the user's id): a
+ * set-password link, stale once the link is used or expired or the user deactivated.
+ */
+export interface AccountKindEntry<S extends z.ZodTypeAny = z.ZodTypeAny> extends EntryBase<S> {
+  audience: 'account';
+  build(context: AccountMessageContext, payload: z.output<S>): Message;
+}
+
+export type NotificationKindEntry =
+  RegistrationKindEntry | StaffKindEntry | TestimonyKindEntry | PartnerKindEntry | AccountKindEntry;
 
 /** A non-empty string after trimming, or undefined: optional wording, leniently read. */
 const optionalText = z
@@ -370,6 +425,65 @@ export const NOTIFICATION_REGISTRY: Readonly<Record<NotificationKind, Notificati
     payloadNeeds: 'a safeguarding alert needs its flag (suggested or raised) in its payload',
     build: ({ office, testimonyId, staffTestimonyUrl }, payload: { flag: 'suggested' | 'raised' }) =>
       safeguardingAlertMessage({ office, testimonyId, flag: payload.flag, staffTestimonyUrl }),
+  },
+  'partner-registered': {
+    kind: 'partner-registered',
+    subjectType: 'partner',
+    onReschedule: 'kept',
+    audience: 'partner',
+    whilePartner: 'pending',
+    payload: noPayload,
+    payloadNeeds: 'a partner-registered message needs no payload',
+    build: ({ office, partner, staffPartnerUrl }) =>
+      partnerRegisteredMessage({ office, partner, staffPartnerUrl }),
+  },
+  'partner-approved': {
+    kind: 'partner-approved',
+    subjectType: 'partner',
+    onReschedule: 'kept',
+    audience: 'partner',
+    whilePartner: 'approved',
+    // The contact's set-password link: the worker rebuilds its token from the link's row.
+    payload: z.object({ passwordLinkId: z.string().uuid() }),
+    payloadNeeds: 'a partner-approved message needs passwordLinkId in its payload',
+    build: ({ office, partner, signInUrl, passwordLink }) => {
+      if (!passwordLink) throw new PayloadError('a partner-approved message needs the set-password link');
+      return partnerApprovedMessage({
+        office,
+        partner,
+        signInUrl,
+        setPasswordUrl: passwordLink.url,
+        expiresAt: passwordLink.expiresAt,
+      });
+    },
+  },
+  'partner-rejected': {
+    kind: 'partner-rejected',
+    subjectType: 'partner',
+    onReschedule: 'kept',
+    audience: 'partner',
+    whilePartner: 'rejected',
+    payload: noPayload,
+    payloadNeeds: 'a partner-rejected message needs no payload (the reason is on the partner)',
+    build: ({ office, partner }) => partnerRejectedMessage({ office, partner }),
+  },
+  'password-link': {
+    kind: 'password-link',
+    subjectType: 'staff',
+    onReschedule: 'kept',
+    audience: 'account',
+    payload: z.object({ passwordLinkId: z.string().uuid() }),
+    payloadNeeds: 'a password-link message needs passwordLinkId in its payload',
+    build: ({ office, user, partnerName, signInUrl, passwordLink }) =>
+      passwordLinkMessage({
+        office,
+        recipientName: user.name,
+        partnerName,
+        purpose: passwordLink.purpose,
+        setPasswordUrl: passwordLink.url,
+        expiresAt: passwordLink.expiresAt,
+        signInUrl,
+      }),
   },
 };
 

@@ -50,6 +50,8 @@ export const envSchema = z
       .regex(/^\d+(b|kb|mb)$/, 'must be a size such as 2mb')
       .default('2mb'),
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+    // How long a set-password link (a new partner user's welcome) stays usable.
+    PASSWORD_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(72),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
     // Failed sign-ins to one email address, from anywhere, within 15 minutes before it is refused.
     LOGIN_ACCOUNT_FAILURE_LIMIT: z.coerce.number().int().min(1).default(10),

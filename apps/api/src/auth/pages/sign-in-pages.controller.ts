@@ -41,6 +41,7 @@ export class SignInPagesController {
       email: '',
       next: safeNext(textField(query, 'next')),
       signedOut: textField(query, 'signedOut') === '1',
+      passwordSet: textField(query, 'passwordSet') === '1',
       ...NO_ERRORS,
     };
   }
