@@ -10,3 +10,17 @@ export { Partner, PARTNER_STATUSES, type PartnerStatus } from './partners/partne
 export { PartnerCalendarFeed } from './portal/partner-calendar-feed.entity';
 export { PartnerContactConsent } from './portal/partner-contact-consent.entity';
 export { PartnersModule } from './partners.module';
+export { CohostsReader } from './cohosting/cohosts.reader';
+export { CohostsService } from './cohosting/cohosts.service';
+export { CohostRequestsService } from './cohosting/cohost-requests.service';
+export { CohostRequestView, CohostView, EventCohostsView } from './cohosting/cohost.view';
+export {
+  AskToCohostDto,
+  CohostPartnerDto,
+  COHOST_MESSAGE_MAX,
+  DECLINE_REASON_MAX,
+  DeclineCohostRequestDto,
+  ListCohostRequestsQueryDto,
+} from './cohosting/dto/cohosting.dto';
+// Every refusal is public: the API filter and the pages map each one.
+export * from './errors';

@@ -10,6 +10,7 @@ import {
   type EventView,
 } from '@roundtable/events';
 import type { User } from '@roundtable/identity';
+import { CohostsReader, type CohostView } from '@roundtable/partners';
 import type { Page } from '@roundtable/platform';
 import { EventAnnouncementsService } from '@roundtable/registrations';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -23,6 +24,7 @@ export class EventsController {
   constructor(
     private readonly events: EventsService,
     private readonly announcements: EventAnnouncementsService,
+    private readonly cohosts: CohostsReader,
   ) {}
 
   @Post()
@@ -34,14 +36,19 @@ export class EventsController {
 
   @Get()
   @ApiOperation({ summary: 'List events, soonest first' })
-  async list(@Query() query: ListEventsQueryDto): Promise<Page<EventView>> {
+  async list(@Query() query: ListEventsQueryDto): Promise<Page<EventView & { cohosts: CohostView[] }>> {
     const page = await this.events.list(query);
-    return { items: page.items.map(toEventView), total: page.total };
+    const cohosts = await this.cohosts.forEvents(page.items.map((event) => event.id));
+    return {
+      items: page.items.map((event) => ({ ...toEventView(event), cohosts: cohosts.get(event.id) ?? [] })),
+      total: page.total,
+    };
   }
 
   @Get(':id')
-  async get(@Param('id', uuidPipe('event')) id: string): Promise<EventView> {
-    return toEventView(await this.events.get(id));
+  async get(@Param('id', uuidPipe('event')) id: string): Promise<EventView & { cohosts: CohostView[] }> {
+    const event = await this.events.get(id);
+    return { ...toEventView(event), cohosts: await this.cohosts.forEvent(id) };
   }
 
   @Patch(':id')

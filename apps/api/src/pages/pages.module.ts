@@ -2,6 +2,7 @@ import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/c
 import { CampaignsModule } from '@roundtable/campaigns';
 import { EventsModule } from '@roundtable/events';
 import { NotificationsModule } from '@roundtable/notifications';
+import { PartnersModule } from '@roundtable/partners';
 import { RegistrationsModule } from '@roundtable/registrations';
 import { TestimonyModule } from '@roundtable/testimony';
 import { CsrfGuard } from '../auth/pages/csrf.guard';
@@ -44,7 +45,14 @@ import { SurveyUploadPageMiddleware } from './testimonies/imports/survey-upload-
  * views/pages/<path>/.
  */
 @Module({
-  imports: [EventsModule, RegistrationsModule, NotificationsModule, CampaignsModule, TestimonyModule],
+  imports: [
+    EventsModule,
+    RegistrationsModule,
+    NotificationsModule,
+    CampaignsModule,
+    TestimonyModule,
+    PartnersModule,
+  ],
   controllers: [
     SignInPagesController,
     StaffEventPagesController,

@@ -13,6 +13,7 @@ import {
   Registration,
   RegistrationsModule,
 } from '@roundtable/registrations';
+import { CohostRequest, CohostsReader, Partner } from '@roundtable/partners';
 import { TestimonyModule } from '@roundtable/testimony';
 import type { JobHandler } from '../jobs/job-handler';
 import { LateAccessTasksAlerter } from './late-access-tasks-alerter';
@@ -22,6 +23,7 @@ import { NotificationSender } from './notification-sender';
 import { NotificationSweeper } from './notification-sweeper';
 import { NOTIFICATION_JOB_HANDLERS, NotificationsProcessor } from './notifications.processor';
 import { NOTIFICATION_PREPARERS, NotificationPreparers } from './preparers/notification-preparers';
+import { CohostNotificationPreparer } from './preparers/cohost-notification-preparer';
 import { RegistrationNotificationPreparer } from './preparers/registration-notification-preparer';
 import { StaffNotificationPreparer } from './preparers/staff-notification-preparer';
 import { TestimonyNotificationPreparer } from './preparers/testimony-notification-preparer';
@@ -39,7 +41,7 @@ import { SweepSchedule } from './sweep-schedule';
     EventsModule,
     RegistrationsModule,
     TestimonyModule,
-    TypeOrmModule.forFeature([Registration, InvitationSuppression]),
+    TypeOrmModule.forFeature([Registration, InvitationSuppression, CohostRequest, Partner]),
   ],
   providers: [
     InvitationSuppressionsRepository,
@@ -47,10 +49,17 @@ import { SweepSchedule } from './sweep-schedule';
     RegistrationNotificationPreparer,
     StaffNotificationPreparer,
     TestimonyNotificationPreparer,
+    CohostsReader,
+    CohostNotificationPreparer,
     {
       // The one place an audience's preparer is registered (see notification-registry.ts).
       provide: NOTIFICATION_PREPARERS,
-      inject: [RegistrationNotificationPreparer, StaffNotificationPreparer, TestimonyNotificationPreparer],
+      inject: [
+        RegistrationNotificationPreparer,
+        StaffNotificationPreparer,
+        TestimonyNotificationPreparer,
+        CohostNotificationPreparer,
+      ],
       useFactory: (...preparers: NotificationPreparer[]): NotificationPreparer[] => preparers,
     },
     NotificationPreparers,

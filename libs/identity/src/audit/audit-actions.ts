@@ -10,5 +10,9 @@ export const AUDIT_ACTIONS = [
   'testimony.rekey',
   'casework.list',
   'casework.update',
+  'cohost.add',
+  'cohost.remove',
+  'cohost-request.accept',
+  'cohost-request.decline',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -27,6 +27,12 @@ export const NOTIFICATION_KINDS = {
   testimonyReceipt: 'testimony-receipt',
   /** To the safeguarding lead: a testimony was flagged. Its id and a staff link, never its words. */
   safeguardingAlert: 'safeguarding-alert',
+  /** To staff: a partner asked to co-host an event. */
+  cohostRequested: 'cohost-requested',
+  /** To the partner's users: staff accepted their request; they now co-host the event. */
+  cohostAccepted: 'cohost-accepted',
+  /** To the partner's users: staff declined their request, with the reason when one was given. */
+  cohostDeclined: 'cohost-declined',
 } as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[keyof typeof NOTIFICATION_KINDS];
@@ -41,7 +47,7 @@ export const STAFF_NOTIFICATION_KINDS = [NOTIFICATION_KINDS.accessTasksLate] as 
 export type StaffNotificationKind = (typeof STAFF_NOTIFICATION_KINDS)[number];
 export type AttendeeNotificationKind = Exclude<
   NotificationKind,
-  StaffNotificationKind | TestimonyNotificationKind
+  StaffNotificationKind | TestimonyNotificationKind | CohostNotificationKind
 >;
 
 /** Kinds about a testimony (subject_type 'testimony'): no event, no registration. */
@@ -54,3 +60,11 @@ export type TestimonyNotificationKind = (typeof TESTIMONY_NOTIFICATION_KINDS)[nu
 export function isStaffNotificationKind(kind: string): kind is StaffNotificationKind {
   return (STAFF_NOTIFICATION_KINDS as readonly string[]).includes(kind);
 }
+
+/** Kinds about a co-host request (subject_type 'partner', subject_id the partner): no event row. */
+export const COHOST_NOTIFICATION_KINDS = [
+  NOTIFICATION_KINDS.cohostRequested,
+  NOTIFICATION_KINDS.cohostAccepted,
+  NOTIFICATION_KINDS.cohostDeclined,
+] as const;
+export type CohostNotificationKind = (typeof COHOST_NOTIFICATION_KINDS)[number];

@@ -1,4 +1,5 @@
 import {
+  COHOST_NOTIFICATION_KINDS,
   NOTIFICATION_KIND_VALUES,
   STAFF_NOTIFICATION_KINDS,
   TESTIMONY_NOTIFICATION_KINDS,
@@ -22,6 +23,11 @@ describe('the registry of kinds of message', () => {
     );
     expect(aboutTestimony).toEqual([...TESTIMONY_NOTIFICATION_KINDS]);
     for (const kind of aboutTestimony) expect(NOTIFICATION_REGISTRY[kind].subjectType).toBe('testimony');
+    const aboutCohosting = NOTIFICATION_KIND_VALUES.filter(
+      (kind) => NOTIFICATION_REGISTRY[kind].audience === 'cohost',
+    );
+    expect(aboutCohosting).toEqual([...COHOST_NOTIFICATION_KINDS]);
+    for (const kind of aboutCohosting) expect(NOTIFICATION_REGISTRY[kind].subjectType).toBe('partner');
   });
 
   it('offers the person their link in every message but the two cancellations', () => {
@@ -38,7 +44,9 @@ describe('the registry of kinds of message', () => {
     expect(by('planned-afresh')).toEqual(
       ['confirmation', 'invitation', 'promoted', 'reminder', 'update', 'waitlisted'].sort(),
     );
-    expect(by('kept')).toEqual([...STAFF_NOTIFICATION_KINDS, ...TESTIMONY_NOTIFICATION_KINDS].sort());
+    expect(by('kept')).toEqual(
+      [...STAFF_NOTIFICATION_KINDS, ...TESTIMONY_NOTIFICATION_KINDS, ...COHOST_NOTIFICATION_KINDS].sort(),
+    );
     expect(by('again')).toEqual(
       ['access-arranged', 'manage-link', 'registration-cancelled', 'cancellation'].sort(),
     );

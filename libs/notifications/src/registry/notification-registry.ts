@@ -41,7 +41,11 @@ import { z } from 'zod';
 import type { EventSnapshot } from '../event-snapshot';
 import type { NotificationKind } from '../ledger/notification-kinds';
 import type { NotificationPayload, NotificationSubjectType } from '../ledger/notification.entity';
-import { PayloadError, previousEventFromPayload } from '../ledger/notification-payloads';
+import {
+  PayloadError,
+  previousCohostsFromPayload,
+  previousEventFromPayload,
+} from '../ledger/notification-payloads';
 import { accessNeedArrangedMessage } from '../messages/access-need-arranged.message';
 import { accessTasksLateMessage } from '../messages/access-tasks-late.message';
 import { eventCancelledMessage } from '../messages/event-cancelled.message';
@@ -56,6 +60,11 @@ import { safeguardingAlertMessage } from '../messages/safeguarding-alert.message
 import { testimonyReceiptMessage } from '../messages/testimony-receipt.message';
 import { waitlistPromotedMessage } from '../messages/waitlist-promoted.message';
 import { waitlistedMessage } from '../messages/waitlisted.message';
+import {
+  cohostAcceptedMessage,
+  cohostDeclinedMessage,
+  cohostRequestedMessage,
+} from '../messages/cohosting/cohost-request-messages';
 
 /**
  * What the worker hands the builder of a message to someone registered: the event and their
@@ -94,6 +103,23 @@ export interface TestimonyMessageContext {
   /** The staff page of the testimony, behind sign-in. */
   staffTestimonyUrl: string;
   campaign: { title: string; evidenceUse: string } | null;
+}
+
+/**
+ * What the worker hands the builder of a message about a co-host request: the request, its
+ * partner and its event as they are when it is sent, and the pages to answer or see it.
+ */
+export interface CohostMessageContext {
+  office: Office;
+  partnerName: string;
+  event: { title: string; startsAt: Date; endsAt: Date };
+  /** The partner's message to staff. */
+  message: string;
+  declineReason: string | null;
+  /** Staff's queue of co-host requests, behind sign-in. */
+  staffRequestsUrl: string;
+  /** The partner's own list of requests, behind sign-in. */
+  partnerRequestsUrl: string;
 }
 
 interface EntryBase<S extends z.ZodTypeAny> {
@@ -147,7 +173,22 @@ export interface TestimonyKindEntry<S extends z.ZodTypeAny = z.ZodTypeAny> exten
   build(context: TestimonyMessageContext, payload: z.output<S>): Message;
 }
 
-export type NotificationKindEntry = RegistrationKindEntry | StaffKindEntry | TestimonyKindEntry;
+/**
+ * A message about a partner's co-host request (subject_type 'partner', subject_id the partner,
+ * payload.cohostRequestId the request): to staff when asked, to the partner's users when answered.
+ * Its preparer reads the request and says when it no longer stands.
+ */
+export interface CohostKindEntry<S extends z.ZodTypeAny = z.ZodTypeAny> extends EntryBase<S> {
+  audience: 'cohost';
+  /** The request's status while the message still stands. */
+  whileRequest: 'pending' | 'accepted' | 'declined';
+  /** Whether it goes to staff (admins and organisers) or to the partner's users. */
+  toStaff: boolean;
+  build(context: CohostMessageContext, payload: z.output<S>): Message;
+}
+
+export type NotificationKindEntry =
+  RegistrationKindEntry | StaffKindEntry | TestimonyKindEntry | CohostKindEntry;
 
 /** A non-empty string after trimming, or undefined: optional wording, leniently read. */
 const optionalText = z
@@ -155,6 +196,8 @@ const optionalText = z
   .transform((value) => (typeof value === 'string' && value.trim() !== '' ? value : undefined));
 
 const noPayload = z.object({});
+
+const cohostRequestPayload = z.object({ cohostRequestId: z.string().uuid() });
 
 const PARTSTAT = (status: string) => (status === 'invited' ? 'NEEDS-ACTION' : 'ACCEPTED');
 
@@ -249,6 +292,7 @@ export const NOTIFICATION_REGISTRY: Readonly<Record<NotificationKind, Notificati
         ...invite,
         ...join,
         previous: previousEventFromPayload(payload),
+        previousCohosts: previousCohostsFromPayload(payload),
         partstat: PARTSTAT(registration.status),
         onWaitlist: registration.status === 'waitlisted',
       }),
@@ -370,6 +414,41 @@ export const NOTIFICATION_REGISTRY: Readonly<Record<NotificationKind, Notificati
     payloadNeeds: 'a safeguarding alert needs its flag (suggested or raised) in its payload',
     build: ({ office, testimonyId, staffTestimonyUrl }, payload: { flag: 'suggested' | 'raised' }) =>
       safeguardingAlertMessage({ office, testimonyId, flag: payload.flag, staffTestimonyUrl }),
+  },
+  'cohost-requested': {
+    kind: 'cohost-requested',
+    subjectType: 'partner',
+    onReschedule: 'kept',
+    audience: 'cohost',
+    whileRequest: 'pending',
+    toStaff: true,
+    payload: cohostRequestPayload,
+    payloadNeeds: 'a cohost-requested row needs cohostRequestId',
+    build: (context) =>
+      cohostRequestedMessage({ ...context, message: context.message, url: context.staffRequestsUrl }),
+  },
+  'cohost-accepted': {
+    kind: 'cohost-accepted',
+    subjectType: 'partner',
+    onReschedule: 'kept',
+    audience: 'cohost',
+    whileRequest: 'accepted',
+    toStaff: false,
+    payload: cohostRequestPayload,
+    payloadNeeds: 'a cohost-accepted row needs cohostRequestId',
+    build: (context) => cohostAcceptedMessage({ ...context, url: context.partnerRequestsUrl }),
+  },
+  'cohost-declined': {
+    kind: 'cohost-declined',
+    subjectType: 'partner',
+    onReschedule: 'kept',
+    audience: 'cohost',
+    whileRequest: 'declined',
+    toStaff: false,
+    payload: cohostRequestPayload,
+    payloadNeeds: 'a cohost-declined row needs cohostRequestId',
+    build: (context) =>
+      cohostDeclinedMessage({ ...context, reason: context.declineReason, url: context.partnerRequestsUrl }),
   },
 };
 
