@@ -45,6 +45,8 @@ const PATH_PARAM_SOURCES: Record<string, WorldRef> = {
   'casework/id': 'caseworkReferralId',
   'testimonies/receiptToken': 'receiptToken',
   'testimony-imports/id': 'testimonyImportId',
+  'cohosts/partnerId': 'cohostPartnerId',
+  'cohost-requests/id': 'cohostRequestId',
 };
 
 /**

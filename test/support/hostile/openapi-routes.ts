@@ -141,6 +141,9 @@ const ROUTE_FIELD_HINTS: Record<string, Record<string, unknown>> = {
   'POST /api/v1/auth/login': { ...HOSTILE_LOGIN_USER },
   // The seeded import's own headers, so a valid mapping names real columns.
   'POST /api/v1/testimony-imports/{id}/preview': { mapping: SURVEY_IMPORT_MAPPING },
+  // A partner not yet co-hosting, to add; one co-hosting, to remove.
+  'POST /api/v1/events/{id}/cohosts': { partnerId: placeholder('approvedPartnerId') },
+  'DELETE /api/v1/events/{id}/cohosts': { partnerId: placeholder('cohostPartnerId') },
 };
 
 /** Fields that are never sent in a valid body (left out, they take the server's default). */

@@ -10,6 +10,9 @@ import { CsrfMiddleware } from '../auth/pages/csrf.middleware';
 import { PageCookies } from '../auth/pages/page-cookies';
 import { SignInPagesController } from '../auth/pages/sign-in-pages.controller';
 import { StaffPageGuard } from '../auth/pages/staff-page.guard';
+import { PartnerPageGuard } from '../auth/pages/partner-page.guard';
+import { PartnerCohostPagesController } from './partners/partner-cohost-pages.controller';
+import { StaffCohostPagesController } from './partners/staff-cohost-pages.controller';
 import { AnswerFloor } from '../http/answer-floor';
 import { PublicEventPagesController } from './events/public-event-pages.controller';
 import { StaffEventPagesController } from './events/staff-event-pages.controller';
@@ -75,11 +78,14 @@ import { SurveyUploadPageMiddleware } from './testimonies/imports/survey-upload-
     PublicTestimonyPagesController,
     ReceiptPagesController,
     StaffImportPagesController,
+    StaffCohostPagesController,
+    PartnerCohostPagesController,
   ],
   providers: [
     PageCookies,
     CsrfGuard,
     StaffPageGuard,
+    PartnerPageGuard,
     RegistrationSummary,
     AnswerFloor,
     TestimonyContextReader,
@@ -107,6 +113,8 @@ export class PagesModule implements NestModule {
         ReceiptPagesController,
         StaffTestimonyPagesController,
         StaffImportPagesController,
+        StaffCohostPagesController,
+        PartnerCohostPagesController,
       );
     // Every page under /manage/<token> (a private link's secret in the address): not indexed,
     // never sent on as a Referer, never cached.

@@ -34,6 +34,40 @@ export class CohostsReader {
     return byEvent;
   }
 
+  /** Every approved partner organisation, by name: the ones staff may add as co-hosts. */
+  approvedPartners(): Promise<CohostView[]> {
+    return this.dataSource.query(`SELECT id, name FROM partners WHERE status = 'approved' ORDER BY name, id`);
+  }
+
+  /**
+   * Published events still to come that the partner does not co-host, soonest first, each with
+   * whether it has a request waiting: what a partner may ask to co-host (at most 200).
+   */
+  async openToPartner(
+    partnerId: string,
+    now: Date,
+  ): Promise<Array<{ id: string; title: string; startsAt: Date; endsAt: Date; requested: boolean }>> {
+    const rows: Array<{ id: string; title: string; starts_at: Date; ends_at: Date; requested: boolean }> =
+      await this.dataSource.query(
+        `SELECT e.id, e.title, e.starts_at, e.ends_at,
+                EXISTS (SELECT 1 FROM cohost_requests r
+                         WHERE r.event_id = e.id AND r.partner_id = $1 AND r.status = 'pending') AS requested
+           FROM events e
+          WHERE e.status = 'published' AND e.starts_at > $2
+            AND NOT EXISTS (SELECT 1 FROM event_cohosts c WHERE c.event_id = e.id AND c.partner_id = $1)
+          ORDER BY e.starts_at, e.id
+          LIMIT 200`,
+        [partnerId, now],
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+      requested: row.requested,
+    }));
+  }
+
   /** Just the names, as messages and calendar invites say them. */
   async namesFor(eventId: string, manager?: EntityManager): Promise<string[]> {
     return (await this.forEvent(eventId, manager)).map((cohost) => cohost.name);

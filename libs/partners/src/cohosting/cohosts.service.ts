@@ -47,11 +47,12 @@ export class CohostsService {
   remove(eventId: string, partnerId: string, actorId: string): Promise<EventCohostsView> {
     return this.announcements.changeAround(eventId, async (manager) => {
       const previousCohosts = await this.reader.namesFor(eventId, manager);
-      const removed: unknown[] = await manager.query(
-        'DELETE FROM event_cohosts WHERE event_id = $1 AND partner_id = $2 RETURNING event_id',
+      // TypeORM answers a DELETE with [rows, affected].
+      const [, removed]: [unknown[], number] = await manager.query(
+        'DELETE FROM event_cohosts WHERE event_id = $1 AND partner_id = $2',
         [eventId, partnerId],
       );
-      if (removed.length === 0) throw new NotACohost(eventId, partnerId);
+      if (removed === 0) throw new NotACohost(eventId, partnerId);
       await this.record(manager, 'cohost.remove', actorId, eventId, partnerId);
       return {
         changed: true,

@@ -1,0 +1,13 @@
+import type { CohostsReader } from '@roundtable/partners';
+
+/** The staff event page's "Co-hosts" section: who co-hosts, and the approved partners to add. */
+export async function cohostSection(reader: CohostsReader, eventId: string) {
+  const [cohosts, approved] = await Promise.all([reader.forEvent(eventId), reader.approvedPartners()]);
+  const named = new Set(cohosts.map((cohost) => cohost.id));
+  return {
+    cohosts,
+    partnerChoices: approved
+      .filter((partner) => !named.has(partner.id))
+      .map((partner) => ({ value: partner.id, text: partner.name })),
+  };
+}
