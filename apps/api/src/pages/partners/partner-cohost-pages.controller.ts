@@ -95,7 +95,6 @@ export class PartnerCohostPagesController {
       requests: page.items.map((item) => ({
         ...item,
         statusLabel: STATUS_LABELS[item.status] ?? item.status,
-        when: formatLondonRange(new Date(item.eventStartsAt), new Date(item.eventStartsAt)),
       })),
     };
   }

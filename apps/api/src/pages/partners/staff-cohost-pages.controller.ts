@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { EventsService } from '@roundtable/events';
 import type { User } from '@roundtable/identity';
 import { CohostRequestsService, CohostsReader, CohostsService } from '@roundtable/partners';
-import { Clock, formatLondonRange } from '@roundtable/platform';
+import { Clock } from '@roundtable/platform';
 import type { Response } from 'express';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { CsrfGuard } from '../../auth/pages/csrf.guard';
@@ -129,10 +129,7 @@ export class StaffCohostPagesController {
   private async requestsView() {
     const page = await this.requests.list({ status: 'pending', limit: 200, offset: 0 });
     return {
-      requests: page.items.map((item) => ({
-        ...item,
-        when: formatLondonRange(new Date(item.eventStartsAt), new Date(item.eventStartsAt)),
-      })),
+      requests: page.items,
       total: page.total,
     };
   }

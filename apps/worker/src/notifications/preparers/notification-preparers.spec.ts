@@ -4,7 +4,7 @@ import { NOTIFICATION_PREPARERS, NotificationPreparers } from './notification-pr
 
 const preparer = (audience: NotificationAudience): NotificationPreparer => ({
   audience,
-  subjectType: audience === 'testimony' ? 'testimony' : 'event',
+  subjectType: audience === 'testimony' ? 'testimony' : audience === 'cohost' ? 'partner' : 'event',
   prepare: jest.fn(async () => ({ stale: 'not asked here' })),
 });
 
@@ -16,7 +16,9 @@ function compileWith(preparers: NotificationPreparer[]) {
 
 describe('NotificationPreparers', () => {
   it('stops the worker starting when an audience the registry names has no preparer, naming it', async () => {
-    await expect(compileWith([preparer('registration'), preparer('testimony')])).rejects.toThrow(
+    await expect(
+      compileWith([preparer('registration'), preparer('testimony'), preparer('cohost')]),
+    ).rejects.toThrow(
       'Notification preparers: audience "staff" has 0 preparers. Every audience needs exactly one preparer.',
     );
   });
@@ -24,9 +26,9 @@ describe('NotificationPreparers', () => {
   it("gives a row its entry's audience's preparer, and none when that preparer does not read the row's subject", async () => {
     const registration = preparer('registration');
     const staff = preparer('staff');
-    const preparers = (await compileWith([registration, staff, preparer('testimony')])).get(
-      NotificationPreparers,
-    );
+    const preparers = (
+      await compileWith([registration, staff, preparer('testimony'), preparer('cohost')])
+    ).get(NotificationPreparers);
     const lateTasks = { audience: 'staff' } as Parameters<NotificationPreparers['for']>[1];
     const confirmation = { audience: 'registration' } as Parameters<NotificationPreparers['for']>[1];
     expect(preparers.for({ subjectType: 'event' }, lateTasks)).toBe(staff);
