@@ -3,22 +3,21 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { EventsService } from '@roundtable/events';
 import type { User } from '@roundtable/identity';
 import { COHOST_MESSAGE_MAX, CohostRequestsService, CohostsReader } from '@roundtable/partners';
-import { Clock, DomainError, formatLondonRange } from '@roundtable/platform';
+import { checkText, Clock, DomainError, formatLondonRange } from '@roundtable/platform';
 import type { Response } from 'express';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { CsrfGuard } from '../../auth/pages/csrf.guard';
 import { PartnerPageGuard } from '../../auth/pages/partner-page.guard';
 import { FormErrors, NO_ERRORS } from '../forms/form-errors';
 import { textField } from '../forms/form-fields';
-import { explainRefusal } from '../forms/service-errors';
+import { UUID } from './cohost-section';
+import { explainRefusal, sentence } from '../forms/service-errors';
 
 const STATUS_LABELS: Record<string, string> = {
   pending: 'Waiting for an answer',
   accepted: 'Accepted',
   declined: 'Declined',
 };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A partner organisation's co-hosting pages: the published events it could co-host, the form to
@@ -61,15 +60,15 @@ export class PartnerCohostPagesController {
     const errors = new FormErrors();
     if (!UUID.test(eventId))
       errors.add(undefined, 'Choose an event from the list of events you could co-host');
-    if (message.trim() === '') errors.add('message', 'Tell us why you would like to co-host');
-    else if (message.length > COHOST_MESSAGE_MAX)
+    const checked = checkText(message, { field: 'your message', max: COHOST_MESSAGE_MAX, multiLine: true });
+    if (!checked.ok)
       errors.add(
         'message',
-        `Your message must be ${COHOST_MESSAGE_MAX.toLocaleString('en-GB')} characters or fewer`,
+        checked.problem === 'empty' ? 'Tell us why you would like to co-host' : sentence(checked.message),
       );
-    if (errors.any) return this.renderForm(res, 400, eventId, message, errors);
+    if (errors.any || !checked.ok) return this.renderForm(res, 400, eventId, message, errors);
     try {
-      await this.requests.ask(user, { eventId, message: message.replace(/\r\n?/g, '\n') });
+      await this.requests.ask(user, { eventId, message: checked.value });
     } catch (error) {
       // An unknown event is said on the form, like a cancelled one, not as a missing page.
       const status =
@@ -106,7 +105,7 @@ export class PartnerCohostPagesController {
     message: string,
     errors: FormErrors,
   ): Promise<void> {
-    const event = eventId ? await this.events.getPublic(eventId).catch(() => null) : null;
+    const event = UUID.test(eventId) ? await this.events.getPublic(eventId).catch(() => null) : null;
     const open = event && event.status === 'published' && event.startsAt > this.clock.now() ? event : null;
     res.status(open || status !== 200 ? status : 404).render('pages/partners/request-form.njk', {
       event: open

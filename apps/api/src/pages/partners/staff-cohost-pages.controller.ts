@@ -13,7 +13,7 @@ import { eventDetails } from '../events/event-details';
 import { FormErrors, NO_ERRORS } from '../forms/form-errors';
 import { textField } from '../forms/form-fields';
 import { explainRefusal } from '../forms/service-errors';
-import { cohostSection } from './cohost-section';
+import { cohostSection, UUID } from './cohost-section';
 
 const REQUEST_DONE: Record<string, string> = {
   accepted:
@@ -48,7 +48,7 @@ export class StaffCohostPagesController {
   ): Promise<void> {
     const partnerId = textField(body, 'partnerId');
     const errors = new FormErrors();
-    if (!/^[0-9a-f-]{36}$/i.test(partnerId)) errors.add('partnerId', 'Select a partner organisation');
+    if (!UUID.test(partnerId)) errors.add('partnerId', 'Select a partner organisation');
     else {
       try {
         await this.cohosts.add(id, partnerId, user.id);
