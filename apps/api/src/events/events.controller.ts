@@ -10,6 +10,7 @@ import {
   type EventView,
 } from '@roundtable/events';
 import type { User } from '@roundtable/identity';
+import type { EventEntity } from '@roundtable/events';
 import { CohostsReader, type CohostView } from '@roundtable/partners';
 import type { Page } from '@roundtable/platform';
 import { EventAnnouncementsService } from '@roundtable/registrations';
@@ -30,13 +31,13 @@ export class EventsController {
   @Post()
   @ApiOperation({ summary: 'Draft an event' })
   @ApiConflictResponse({ description: 'Another event is at the venue at that time; the message names it.' })
-  async create(@Body() body: CreateEventDto, @CurrentUser() user: User): Promise<EventView> {
-    return toEventView(await this.events.create(body, user.id));
+  async create(@Body() body: CreateEventDto, @CurrentUser() user: User): Promise<StaffEventView> {
+    return this.withCohosts(await this.events.create(body, user.id));
   }
 
   @Get()
   @ApiOperation({ summary: 'List events, soonest first' })
-  async list(@Query() query: ListEventsQueryDto): Promise<Page<EventView & { cohosts: CohostView[] }>> {
+  async list(@Query() query: ListEventsQueryDto): Promise<Page<StaffEventView>> {
     const page = await this.events.list(query);
     const cohosts = await this.cohosts.forEvents(page.items.map((event) => event.id));
     return {
@@ -46,9 +47,8 @@ export class EventsController {
   }
 
   @Get(':id')
-  async get(@Param('id', uuidPipe('event')) id: string): Promise<EventView & { cohosts: CohostView[] }> {
-    const event = await this.events.get(id);
-    return { ...toEventView(event), cohosts: await this.cohosts.forEvent(id) };
+  async get(@Param('id', uuidPipe('event')) id: string): Promise<StaffEventView> {
+    return this.withCohosts(await this.events.get(id));
   }
 
   @Patch(':id')
@@ -57,22 +57,33 @@ export class EventsController {
   async update(
     @Param('id', uuidPipe('event')) id: string,
     @Body() body: UpdateEventDto,
-  ): Promise<EventView & { rescheduled: boolean }> {
+  ): Promise<StaffEventView & { rescheduled: boolean }> {
     const change = await this.announcements.update(id, body);
-    return { ...toEventView(change.event), rescheduled: change.rescheduled };
+    return { ...(await this.withCohosts(change.event)), rescheduled: change.rescheduled };
   }
 
   @Post(':id/publish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish a draft: it appears on the public pages' })
-  async publish(@Param('id', uuidPipe('event')) id: string): Promise<EventView> {
-    return toEventView(await this.events.publish(id));
+  async publish(@Param('id', uuidPipe('event')) id: string): Promise<StaffEventView> {
+    return this.withCohosts(await this.events.publish(id));
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel an event; everyone registered, invited or waiting is told' })
-  async cancel(@Param('id', uuidPipe('event')) id: string, @Body() body: CancelEventDto): Promise<EventView> {
-    return toEventView(await this.announcements.cancel(id, body.reason));
+  async cancel(
+    @Param('id', uuidPipe('event')) id: string,
+    @Body() body: CancelEventDto,
+  ): Promise<StaffEventView> {
+    return this.withCohosts(await this.announcements.cancel(id, body.reason));
+  }
+
+  /** Every answer about an event names its co-hosts, as GET does. */
+  private async withCohosts(event: EventEntity): Promise<StaffEventView> {
+    return { ...toEventView(event), cohosts: await this.cohosts.forEvent(event.id) };
   }
 }
+
+/** What staff see of an event, with the partner organisations co-hosting it. */
+type StaffEventView = EventView & { cohosts: CohostView[] };
