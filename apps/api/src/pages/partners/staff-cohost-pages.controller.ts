@@ -2,8 +2,13 @@ import { Body, Controller, Get, Logger, Param, Post, Query, Render, Res, UseGuar
 import { ApiExcludeController } from '@nestjs/swagger';
 import { EventsService } from '@roundtable/events';
 import type { User } from '@roundtable/identity';
-import { CohostRequestsService, CohostsReader, CohostsService } from '@roundtable/partners';
-import { Clock } from '@roundtable/platform';
+import {
+  CohostRequestsService,
+  CohostsReader,
+  CohostsService,
+  DECLINE_REASON_MAX,
+} from '@roundtable/partners';
+import { checkText, Clock } from '@roundtable/platform';
 import type { Response } from 'express';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { CsrfGuard } from '../../auth/pages/csrf.guard';
@@ -12,7 +17,7 @@ import { uuidPipe } from '../../http/uuid.pipe';
 import { eventDetails } from '../events/event-details';
 import { FormErrors, NO_ERRORS } from '../forms/form-errors';
 import { textField } from '../forms/form-fields';
-import { explainRefusal } from '../forms/service-errors';
+import { explainRefusal, sentence } from '../forms/service-errors';
 import { cohostSection, UUID } from './cohost-section';
 
 const REQUEST_DONE: Record<string, string> = {
@@ -110,16 +115,22 @@ export class StaffCohostPagesController {
     @CurrentUser() user: User,
     @Res() res: Response,
   ): Promise<void> {
-    const reason = textField(body, 'reason');
-    const errors = new FormErrors();
-    if (reason.length > 1000) errors.add(`reason-${id}`, 'The reason must be 1,000 characters or fewer');
-    if (errors.any)
+    // The same rules as the API's reason: no NUL, controls or invisible formatting, at most 1,000.
+    const checked = checkText(textField(body, 'reason'), {
+      field: 'the reason',
+      max: DECLINE_REASON_MAX,
+      multiLine: true,
+      optional: true,
+    });
+    if (!checked.ok) {
+      const errors = new FormErrors().add(`reason-${id}`, sentence(checked.message));
       return res.status(400).render('pages/partners/staff-requests.njk', {
         ...(await this.requestsView()),
         ...errors.toView([`reason-${id}`]),
       });
+    }
     try {
-      await this.requests.decline(id, reason === '' ? undefined : reason, user.id);
+      await this.requests.decline(id, checked.value === '' ? undefined : checked.value, user.id);
     } catch (error) {
       return this.renderRequests(res, error, id);
     }
