@@ -26,6 +26,11 @@ import { AuditController } from './identity/audit.controller';
 import { CaseworkController } from './testimonies/casework.controller';
 import { TestimoniesController } from './testimonies/testimonies.controller';
 import { PagesModule } from './pages/pages.module';
+import { EventCohostsController } from './partners/event-cohosts.controller';
+import {
+  CohostRequestsController,
+  PartnerCohostRequestsController,
+} from './partners/cohost-requests.controller';
 import { AccessTasksController } from './registrations/access-tasks.controller';
 import { AttendanceController } from './registrations/attendance.controller';
 import { EventRegistrationsController } from './registrations/event-registrations.controller';
@@ -80,6 +85,9 @@ import { TestimonyImportsController } from './testimony-imports/testimony-import
     PublicPartnersController,
     PartnersController,
     PublicPasswordLinksController,
+    EventCohostsController,
+    CohostRequestsController,
+    PartnerCohostRequestsController,
   ],
   providers: [AdminBootstrap, AnswerFloor],
 })

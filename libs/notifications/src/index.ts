@@ -69,6 +69,8 @@ export {
   NOTIFICATION_KIND_VALUES,
   STAFF_NOTIFICATION_KINDS,
   TESTIMONY_NOTIFICATION_KINDS,
+  COHOST_NOTIFICATION_KINDS,
+  type CohostNotificationKind,
   type AttendeeNotificationKind,
   type TestimonyNotificationKind,
   type NotificationKind,
@@ -79,6 +81,7 @@ export {
   previousEventFromPayload,
   previousEventPayload,
   type PreviousEvent,
+  previousCohostsFromPayload,
 } from './ledger/notification-payloads';
 export {
   NotificationLedger,
@@ -104,6 +107,8 @@ export {
   type StaffMessageContext,
   type TestimonyKindEntry,
   type TestimonyMessageContext,
+  type CohostKindEntry,
+  type CohostMessageContext,
 } from './registry/notification-registry';
 export { whyNotCurrent } from './registry/notification-currency';
 export {
@@ -134,3 +139,9 @@ export {
   passwordLinkMessage,
   type PartnerFacts,
 } from './messages/partner-messages';
+export {
+  cohostAcceptedMessage,
+  cohostDeclinedMessage,
+  cohostRequestedMessage,
+  type CohostRequestMessageInput,
+} from './messages/cohosting/cohost-request-messages';

@@ -10,14 +10,6 @@ export { Partner, PARTNER_STATUSES, type PartnerStatus } from './partners/partne
 export { PartnerCalendarFeed } from './portal/partner-calendar-feed.entity';
 export { PartnerContactConsent } from './portal/partner-contact-consent.entity';
 export { PartnersModule } from './partners.module';
-export {
-  CharityNumberInvalid,
-  CharityNumberTaken,
-  ContactEmailTaken,
-  PartnerAlreadyDecided,
-  PartnerNotApproved,
-  PartnerNotFound,
-} from './errors';
 export { ListPartnersQueryDto } from './dto/list-partners-query.dto';
 export { RegisterPartnerDto } from './dto/register-partner.dto';
 export { RejectPartnerDto } from './dto/reject-partner.dto';
@@ -32,3 +24,17 @@ export {
   type PartnerView,
 } from './partners/partner.view';
 export { PartnersDirectory } from './partners/partners-directory.service';
+export { CohostsReader } from './cohosting/cohosts.reader';
+export { CohostsService } from './cohosting/cohosts.service';
+export { CohostRequestsService } from './cohosting/cohost-requests.service';
+export { CohostRequestView, CohostView, EventCohostsView } from './cohosting/cohost.view';
+export {
+  AskToCohostDto,
+  CohostPartnerDto,
+  COHOST_MESSAGE_MAX,
+  DECLINE_REASON_MAX,
+  DeclineCohostRequestDto,
+  ListCohostRequestsQueryDto,
+} from './cohosting/dto/cohosting.dto';
+// Every refusal is public: the API filter and the pages map each one.
+export * from './errors';

@@ -1,9 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventsModule } from '@roundtable/events';
 import { IdentityModule } from '@roundtable/identity';
 import { NotificationsModule } from '@roundtable/notifications';
 import { RegistrationsModule } from '@roundtable/registrations';
 import { CohostRequest } from './cohosting/cohost-request.entity';
+import { CohostRequestMessages } from './cohosting/cohost-request-messages';
+import { CohostRequestsService } from './cohosting/cohost-requests.service';
+import { CohostsReader } from './cohosting/cohosts.reader';
+import { CohostsService } from './cohosting/cohosts.service';
 import { EventCohost } from './cohosting/event-cohost.entity';
 import { PartnerDecisions } from './partners/partner-decisions.service';
 import { PartnerMessageFacts } from './partners/partner-message-facts';
@@ -28,6 +33,7 @@ import { PartnerContactConsent } from './portal/partner-contact-consent.entity';
       PartnerContactConsent,
       PartnerCalendarFeed,
     ]),
+    EventsModule,
     IdentityModule,
     NotificationsModule,
     RegistrationsModule,
@@ -40,7 +46,21 @@ import { PartnerContactConsent } from './portal/partner-contact-consent.entity';
     PartnerUsers,
     PartnersDirectory,
     PartnerMessageFacts,
+    // Co-hosting: staff's co-hosts, partners' requests and staff's answers.
+    CohostsReader,
+    CohostsService,
+    CohostRequestMessages,
+    CohostRequestsService,
   ],
-  exports: [PartnerRegistration, PartnerDecisions, PartnerUsers, PartnersDirectory, PartnerMessageFacts],
+  exports: [
+    PartnerRegistration,
+    PartnerDecisions,
+    PartnerUsers,
+    PartnersDirectory,
+    PartnerMessageFacts,
+    CohostsReader,
+    CohostsService,
+    CohostRequestsService,
+  ],
 })
 export class PartnersModule {}

@@ -79,6 +79,38 @@ export class EventAnnouncementsService {
     return change;
   }
 
+  /**
+   * A change kept outside the event's row (its co-hosts, made by `work` with the event locked):
+   * when it changed what a published event's people were told, the sequence is raised and
+   * everyone is sent an update with a new calendar invite, exactly as for a reschedule. `previous`
+   * (what people heard before, e.g. `previousCohosts`) goes into each update's payload so the
+   * message can say what changed. Messages are planned in the transaction, enqueued after commit.
+   */
+  async changeAround<T>(
+    id: string,
+    work: (
+      manager: EntityManager,
+      event: EventEntity,
+    ) => Promise<{ changed: boolean; result: T; previous?: NotificationPayload }>,
+  ): Promise<T> {
+    let due: DueNotification[] = [];
+    let previous: NotificationPayload = {};
+    const result = await this.events.changeAround(
+      id,
+      async (manager, event) => {
+        const outcome = await work(manager, event);
+        previous = outcome.previous ?? {};
+        return outcome;
+      },
+      async (manager, transition) => {
+        due = await this.planReschedule(manager, transition, previous);
+      },
+    );
+    await this.outbox.enqueue(due);
+    if (due.length > 0) this.logger.log(`Event ${id} changed: ${due.length} message(s) planned`);
+    return result;
+  }
+
   /** Cancels the event; if it was published, everyone registered, invited or waiting is told. */
   async cancel(id: string, reason: string): Promise<EventEntity> {
     let due: DueNotification[] = [];
@@ -117,6 +149,7 @@ export class EventAnnouncementsService {
   private async planReschedule(
     manager: EntityManager,
     { before, after }: EventTransition,
+    alsoPrevious: NotificationPayload = {},
   ): Promise<DueNotification[]> {
     const now = this.clock.now();
     const pending = await this.ledger.pendingForEvent(manager, after.id, after.sequence, ['reminder']);
@@ -125,7 +158,7 @@ export class EventAnnouncementsService {
     const people = await this.registrations.audienceForEvent(manager, after.id);
 
     const pendingFor = groupByRegistration(pending);
-    const previous = previousEventPayload(before);
+    const previous = { ...previousEventPayload(before), ...alsoPrevious };
     const rows: PlannedNotification[] = [];
     for (const person of people) {
       const mine = pendingFor.get(person.id) ?? [];
@@ -145,7 +178,8 @@ export class EventAnnouncementsService {
         // people's updates link to their own page like everyone else's.
         rows.push(
           planned('update', person, after, now, {
-            payload: unsentUpdate ? previousOnly(unsentUpdate.payload) : previous,
+            // What they heard before the unsent update wins: it is what they last heard of.
+            payload: unsentUpdate ? { ...alsoPrevious, ...previousOnly(unsentUpdate.payload) } : previous,
           }),
         );
       }

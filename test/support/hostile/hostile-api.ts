@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { bearer } from '../fixtures';
+import { approvedPartner } from '../partner-user';
 import { SmtpSink } from '../smtp-sink';
 import { createTestApi, type TestApi } from '../test-app';
 import type { Answer } from './hostile-check';
@@ -11,6 +12,10 @@ export interface HostileApi {
   sink: SmtpSink;
   /** The admin the suite works as. */
   adminToken: string;
+  /** A partner user the suite works as on the partner routes (/api/v1/partner/…). */
+  partnerToken: string;
+  /** That partner user's sign-in, for the partner pages. */
+  partner: { email: string; password: string };
   close(): Promise<void>;
 }
 
@@ -52,7 +57,15 @@ export async function startHostileApi(
         .set(bearer(adminToken))
         .send({ ...user, role: 'organiser' })
         .expect(201);
-    return { api, sink, adminToken, close };
+    const partner = await approvedPartner(api, 'Hostile Suite Partner');
+    return {
+      api,
+      sink,
+      adminToken,
+      partnerToken: partner.token,
+      partner: { email: partner.email, password: 'a-partner-password-1' },
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

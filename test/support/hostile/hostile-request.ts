@@ -49,6 +49,8 @@ const PATH_PARAM_SOURCES: Record<string, WorldRef> = {
   'users/id': 'partnerUserId',
   'password-links/token': 'passwordLinkToken',
   'password/token': 'passwordLinkToken',
+  'cohosts/partnerId': 'cohostPartnerId',
+  'cohost-requests/id': 'cohostRequestId',
 };
 
 /**

@@ -4,6 +4,7 @@ import { validateEnv } from '@roundtable/platform';
 import { FieldCipher, ReceiptLinkKeys, TestimonyWriter, Theme } from '@roundtable/testimony';
 import { seedSurveyImport } from './hostile-survey-import';
 import { seedHostilePartnerWorld, type HostilePartnerWorld } from './hostile-partner-world';
+import { seedCohostWorld, type HostileCohostWorld } from './hostile-cohost-world';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { seedEvent, seedRegistration } from '../notification-seed';
@@ -17,7 +18,7 @@ import { changesSince, installChangeLog, tableFingerprint, type TableFingerprint
  * and an invited person who has not answered. Made fresh after every run that changed a table
  * (see WorldSupply), so a run that cancels the event or the registration does not blunt the next.
  */
-export interface HostileWorld extends HostilePartnerWorld {
+export interface HostileWorld extends HostilePartnerWorld, HostileCohostWorld {
   venueId: string;
   eventId: string;
   /** A draft event at a venue of its own, for the routes that publish. */
@@ -120,6 +121,7 @@ export async function seedHostileWorld(
     uniqueEmail: `hostile-${randomBytes(5).toString('hex')}@example.org`,
     ...notSeeded(),
     ...(await seedHostilePartnerWorld(dataSource)),
+    ...(await seedCohostWorld(dataSource, event.id)),
   };
   return topUpWorld(dataSource, world, needs);
 }

@@ -146,6 +146,9 @@ const ROUTE_FIELD_HINTS: Record<string, Record<string, unknown>> = {
     charityNumber: placeholder('uniqueCharityNumber'),
     contactEmail: placeholder('uniqueEmail'),
   },
+  // A partner not yet co-hosting, to add; one co-hosting, to remove.
+  'POST /api/v1/events/{id}/cohosts': { partnerId: placeholder('candidatePartnerId') },
+  'DELETE /api/v1/events/{id}/cohosts': { partnerId: placeholder('cohostPartnerId') },
 };
 
 /** Fields that are never sent in a valid body (left out, they take the server's default). */

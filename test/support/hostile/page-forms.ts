@@ -21,9 +21,9 @@ export interface PageForm {
   /**
    * Whose form it is: signed-in staff; anyone (one visitor posts them all); a new visitor each
    * time (signing in would change the shared visitor); staff on a session of its own (signing
-   * out ends it).
+   * out ends it); the suite's signed-in partner user.
    */
-  who: 'staff' | 'anyone' | 'new-visitor' | 'own-session';
+  who: 'staff' | 'anyone' | 'new-visitor' | 'own-session' | 'partner';
   /** Whether the form carries a CSRF token (the one-click unsubscribe does not: mail providers post it). */
   csrf: boolean;
   /** The fields of a valid post; `{{…}}` placeholders name the world's rows. A list is a repeated field. */
@@ -255,6 +255,27 @@ export const PAGE_FORMS: readonly PageForm[] = [
     csrf: true,
     fields: {},
     refs: { id: 'approvedPartnerId', userId: 'partnerUserId' },
+  },
+  // Co-hosting: staff add and remove co-hosts and answer requests; a partner asks.
+  {
+    route: 'POST /staff/events/:id/cohosts',
+    who: 'staff',
+    csrf: true,
+    fields: { partnerId: placeholder('candidatePartnerId') },
+  },
+  { route: 'POST /staff/events/:id/cohosts/:partnerId/remove', who: 'staff', csrf: true, fields: {} },
+  { route: 'POST /staff/cohost-requests/:id/accept', who: 'staff', csrf: true, fields: {} },
+  {
+    route: 'POST /staff/cohost-requests/:id/decline',
+    who: 'staff',
+    csrf: true,
+    fields: { reason: 'A local forum already co-hosts it.' },
+  },
+  {
+    route: 'POST /partner/cohost-requests/new',
+    who: 'partner',
+    csrf: true,
+    fields: { eventId: placeholder('eventId'), message: 'Our members are parent carers in Halesowen.' },
   },
 ];
 

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { buildEventCalendar, EventsService } from '@roundtable/events';
 import { SessionsService, STAFF_ROLES } from '@roundtable/identity';
+import { CohostsReader } from '@roundtable/partners';
 import { AppConfig, Clock } from '@roundtable/platform';
 import type { Request, Response } from 'express';
 import { bearerToken } from '../auth/authenticated-request';
@@ -17,6 +18,7 @@ export class EventCalendarController {
     private readonly sessions: SessionsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly cohosts: CohostsReader,
   ) {}
 
   @Get(':id/calendar.ics')
@@ -33,6 +35,7 @@ export class EventCalendarController {
     return buildEventCalendar(event, {
       eventUrl: new URL(`/events/${event.id}`, this.config.get('PUBLIC_URL')).toString(),
       stamp: this.clock.now(),
+      cohosts: await this.cohosts.namesFor(event.id),
     });
   }
 

@@ -10,6 +10,8 @@ import {
   type EventView,
 } from '@roundtable/events';
 import type { User } from '@roundtable/identity';
+import type { EventEntity } from '@roundtable/events';
+import { CohostsReader, type CohostView } from '@roundtable/partners';
 import type { Page } from '@roundtable/platform';
 import {
   EventAnnouncementsService,
@@ -28,33 +30,42 @@ export class EventsController {
     private readonly events: EventsService,
     private readonly announcements: EventAnnouncementsService,
     private readonly registrations: RegistrationsRepository,
+    private readonly cohosts: CohostsReader,
   ) {}
 
   @Post()
   @ApiOperation({ summary: 'Draft an event' })
   @ApiConflictResponse({ description: 'Another event is at the venue at that time; the message names it.' })
-  async create(@Body() body: CreateEventDto, @CurrentUser() user: User): Promise<EventView> {
-    return toEventView(await this.events.create(body, user.id));
+  async create(@Body() body: CreateEventDto, @CurrentUser() user: User): Promise<StaffEventView> {
+    return this.withCohosts(await this.events.create(body, user.id));
   }
 
   @Get()
   @ApiOperation({
     summary: 'List events, soonest first',
     description:
-      'Each event carries counts at a glance: placesTaken (confirmed or attended), waiting (on the waiting list) and openAccessNeeds (access needs not yet arranged).',
+      'Each event carries its co-hosts and counts at a glance: placesTaken (confirmed or attended), waiting (on the waiting list) and openAccessNeeds (access needs not yet arranged).',
   })
-  async list(@Query() query: ListEventsQueryDto): Promise<Page<EventView & { counts: EventGlance }>> {
+  async list(@Query() query: ListEventsQueryDto): Promise<Page<StaffEventView & { counts: EventGlance }>> {
     const page = await this.events.list(query);
-    const glances = await this.registrations.glanceAt(page.items.map((event) => event.id));
+    const ids = page.items.map((event) => event.id);
+    const [cohosts, glances] = await Promise.all([
+      this.cohosts.forEvents(ids),
+      this.registrations.glanceAt(ids),
+    ]);
     return {
-      items: page.items.map((event) => ({ ...toEventView(event), counts: glances.get(event.id)! })),
+      items: page.items.map((event) => ({
+        ...toEventView(event),
+        cohosts: cohosts.get(event.id) ?? [],
+        counts: glances.get(event.id)!,
+      })),
       total: page.total,
     };
   }
 
   @Get(':id')
-  async get(@Param('id', uuidPipe('event')) id: string): Promise<EventView> {
-    return toEventView(await this.events.get(id));
+  async get(@Param('id', uuidPipe('event')) id: string): Promise<StaffEventView> {
+    return this.withCohosts(await this.events.get(id));
   }
 
   @Patch(':id')
@@ -63,22 +74,33 @@ export class EventsController {
   async update(
     @Param('id', uuidPipe('event')) id: string,
     @Body() body: UpdateEventDto,
-  ): Promise<EventView & { rescheduled: boolean }> {
+  ): Promise<StaffEventView & { rescheduled: boolean }> {
     const change = await this.announcements.update(id, body);
-    return { ...toEventView(change.event), rescheduled: change.rescheduled };
+    return { ...(await this.withCohosts(change.event)), rescheduled: change.rescheduled };
   }
 
   @Post(':id/publish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish a draft: it appears on the public pages' })
-  async publish(@Param('id', uuidPipe('event')) id: string): Promise<EventView> {
-    return toEventView(await this.events.publish(id));
+  async publish(@Param('id', uuidPipe('event')) id: string): Promise<StaffEventView> {
+    return this.withCohosts(await this.events.publish(id));
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel an event; everyone registered, invited or waiting is told' })
-  async cancel(@Param('id', uuidPipe('event')) id: string, @Body() body: CancelEventDto): Promise<EventView> {
-    return toEventView(await this.announcements.cancel(id, body.reason));
+  async cancel(
+    @Param('id', uuidPipe('event')) id: string,
+    @Body() body: CancelEventDto,
+  ): Promise<StaffEventView> {
+    return this.withCohosts(await this.announcements.cancel(id, body.reason));
+  }
+
+  /** Every answer about an event names its co-hosts, as GET does. */
+  private async withCohosts(event: EventEntity): Promise<StaffEventView> {
+    return { ...toEventView(event), cohosts: await this.cohosts.forEvent(event.id) };
   }
 }
+
+/** What staff see of an event, with the partner organisations co-hosting it. */
+type StaffEventView = EventView & { cohosts: CohostView[] };

@@ -65,6 +65,8 @@ describe('events: drafting, reading, listing and changing', () => {
       expect(res.body).toEqual({
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
         title: 'Waiting for an EHC plan',
+        // The partner organisations co-hosting it: none yet.
+        cohosts: [],
         kind: 'listening_event',
         kindLabel: 'Listening event',
         format: 'in_person',

@@ -15,6 +15,8 @@ import { createTestApi, type TestApi } from '../../../../test/support/test-app';
 const PUBLIC_FIELDS = [
   'capacity',
   'cancelReason',
+  // The partner organisations co-hosting it, by id and name.
+  'cohosts',
   'description',
   'endsAt',
   'endsAtLocal',

@@ -2,14 +2,17 @@ import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/c
 import { CampaignsModule } from '@roundtable/campaigns';
 import { EventsModule } from '@roundtable/events';
 import { NotificationsModule } from '@roundtable/notifications';
-import { RegistrationsModule } from '@roundtable/registrations';
 import { PartnersModule } from '@roundtable/partners';
+import { RegistrationsModule } from '@roundtable/registrations';
 import { TestimonyModule } from '@roundtable/testimony';
 import { CsrfGuard } from '../auth/pages/csrf.guard';
 import { CsrfMiddleware } from '../auth/pages/csrf.middleware';
 import { PageCookies } from '../auth/pages/page-cookies';
 import { SignInPagesController } from '../auth/pages/sign-in-pages.controller';
 import { StaffPageGuard } from '../auth/pages/staff-page.guard';
+import { PartnerPageGuard } from '../auth/pages/partner-page.guard';
+import { PartnerCohostPagesController } from './partners/partner-cohost-pages.controller';
+import { StaffCohostPagesController } from './partners/staff-cohost-pages.controller';
 import { AnswerFloor } from '../http/answer-floor';
 import { PublicEventPagesController } from './events/public-event-pages.controller';
 import { StaffEventPagesController } from './events/staff-event-pages.controller';
@@ -81,11 +84,14 @@ import { SetPasswordPagesController } from './password/set-password-pages.contro
     PartnerRegistrationPagesController,
     StaffPartnerPagesController,
     SetPasswordPagesController,
+    StaffCohostPagesController,
+    PartnerCohostPagesController,
   ],
   providers: [
     PageCookies,
     CsrfGuard,
     StaffPageGuard,
+    PartnerPageGuard,
     RegistrationSummary,
     AnswerFloor,
     TestimonyContextReader,
@@ -116,6 +122,8 @@ export class PagesModule implements NestModule {
         PartnerRegistrationPagesController,
         StaffPartnerPagesController,
         SetPasswordPagesController,
+        StaffCohostPagesController,
+        PartnerCohostPagesController,
       );
     // Every page under /manage/<token> (a private link's secret in the address): not indexed,
     // never sent on as a Referer, never cached.

@@ -14,7 +14,7 @@ import {
   RegistrationsModule,
 } from '@roundtable/registrations';
 import { IdentityModule } from '@roundtable/identity';
-import { PartnersModule } from '@roundtable/partners';
+import { CohostRequest, CohostsReader, Partner, PartnersModule } from '@roundtable/partners';
 import { TestimonyModule } from '@roundtable/testimony';
 import type { JobHandler } from '../jobs/job-handler';
 import { LateAccessTasksAlerter } from './late-access-tasks-alerter';
@@ -24,6 +24,7 @@ import { NotificationSender } from './notification-sender';
 import { NotificationSweeper } from './notification-sweeper';
 import { NOTIFICATION_JOB_HANDLERS, NotificationsProcessor } from './notifications.processor';
 import { NOTIFICATION_PREPARERS, NotificationPreparers } from './preparers/notification-preparers';
+import { CohostNotificationPreparer } from './preparers/cohost-notification-preparer';
 import { RegistrationNotificationPreparer } from './preparers/registration-notification-preparer';
 import { StaffNotificationPreparer } from './preparers/staff-notification-preparer';
 import { TestimonyNotificationPreparer } from './preparers/testimony-notification-preparer';
@@ -45,7 +46,7 @@ import { SweepSchedule } from './sweep-schedule';
     TestimonyModule,
     IdentityModule,
     PartnersModule,
-    TypeOrmModule.forFeature([Registration, InvitationSuppression]),
+    TypeOrmModule.forFeature([Registration, InvitationSuppression, CohostRequest, Partner]),
   ],
   providers: [
     InvitationSuppressionsRepository,
@@ -55,6 +56,8 @@ import { SweepSchedule } from './sweep-schedule';
     TestimonyNotificationPreparer,
     PartnerNotificationPreparer,
     AccountNotificationPreparer,
+    CohostsReader,
+    CohostNotificationPreparer,
     {
       // The one place an audience's preparer is registered (see notification-registry.ts).
       provide: NOTIFICATION_PREPARERS,
@@ -64,6 +67,7 @@ import { SweepSchedule } from './sweep-schedule';
         TestimonyNotificationPreparer,
         PartnerNotificationPreparer,
         AccountNotificationPreparer,
+        CohostNotificationPreparer,
       ],
       useFactory: (...preparers: NotificationPreparer[]): NotificationPreparer[] => preparers,
     },

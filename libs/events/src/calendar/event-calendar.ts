@@ -8,6 +8,8 @@ export interface EventCalendarOptions {
   eventUrl: string;
   /** DTSTAMP: when this copy of the calendar was made. */
   stamp: Date;
+  /** The partner organisations co-hosting it, named in the description. */
+  cohosts?: readonly string[];
 }
 
 /** The event's UID in feeds; stable for the life of the event. */
@@ -34,7 +36,7 @@ export function buildEventCalendar(event: EventEntity, options: EventCalendarOpt
     start: event.startsAt,
     end: event.endsAt,
     summary: calendarText(event.title, { multiLine: false }),
-    description: calendarText(describe(event), { multiLine: true }),
+    description: calendarText(describe(event, options.cohosts ?? []), { multiLine: true }),
     location: calendarText(
       event.venue ? `${event.venue.name}, ${event.venue.address}, ${event.venue.postcode}` : 'Online',
       { multiLine: true },
@@ -45,8 +47,12 @@ export function buildEventCalendar(event: EventEntity, options: EventCalendarOpt
   return calendar.toString();
 }
 
-function describe(event: EventEntity): string {
+const AND_LIST = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
+
+function describe(event: EventEntity, cohosts: readonly string[]): string {
   const lines = [event.description];
+  // Partners typed their own names: calendarText strips controls from the whole description.
+  if (cohosts.length) lines.push(`Co-hosted with ${AND_LIST.format(cohosts)}.`);
   if (event.status === 'cancelled')
     lines.unshift(`This event is cancelled. ${event.cancelReason ?? ''}`.trim());
   if (event.venue?.accessFeatures.length) {

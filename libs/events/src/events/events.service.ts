@@ -175,6 +175,33 @@ export class EventsService {
     return { event: await this.get(id), rescheduled };
   }
 
+  /**
+   * A change to what people are told about the event that lives outside its own row (its
+   * co-hosts), made by `work` with the event locked, in one transaction with the ledger rows.
+   * When `work` says it changed something and the event is published, the sequence is raised (the
+   * invites people hold must update) and `afterSave` plans the messages, as for a reschedule.
+   * A cancelled event can no longer change.
+   */
+  async changeAround<T>(
+    id: string,
+    work: (manager: EntityManager, event: EventEntity) => Promise<{ changed: boolean; result: T }>,
+    afterSave?: EventTransitionHook,
+  ): Promise<T> {
+    return this.inTransaction(async (manager) => {
+      const event = await this.lockOrFail(manager, id);
+      if (event.status === 'cancelled') throw new EventCancelledUnchangeable();
+      const before = await this.snapshot(manager, event);
+      const { changed, result } = await work(manager, event);
+      if (changed && event.status === 'published') {
+        event.sequence += 1;
+        await this.events.save(manager, event);
+        if (afterSave)
+          await afterSave(manager, { before, after: event, rescheduled: true, cancelled: false });
+      }
+      return result;
+    });
+  }
+
   async publish(id: string): Promise<EventEntity> {
     await this.inTransaction(async (manager) => {
       const event = await this.lockOrFail(manager, id);

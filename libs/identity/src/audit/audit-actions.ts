@@ -15,5 +15,9 @@ export const AUDIT_ACTIONS = [
   'user.create',
   'user.deactivate',
   'password.set',
+  'cohost.add',
+  'cohost.remove',
+  'cohost-request.accept',
+  'cohost-request.decline',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

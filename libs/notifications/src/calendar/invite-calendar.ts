@@ -6,7 +6,7 @@ import ical, {
 } from 'ical-generator';
 import { calendarParameter, calendarText } from '@roundtable/events';
 import type { EventSnapshot, Person } from '../event-snapshot';
-import { accessLabels, placeLine } from '../event-wording';
+import { accessLabels, joinWithAnd, placeLine } from '../event-wording';
 
 export type InviteMethod = 'REQUEST' | 'CANCEL';
 /** NEEDS-ACTION for an invitation still to be answered, ACCEPTED for someone with a place. */
@@ -33,6 +33,8 @@ export interface InviteCalendarInput {
   partstat?: InvitePartstat;
   /** Shown at the top of the description of a CANCEL. */
   cancelReason?: string;
+  /** The partner organisations co-hosting the event, named in the description. */
+  cohosts?: readonly string[];
 }
 
 /**
@@ -101,6 +103,10 @@ function describe(input: InviteCalendarInput, partstat: InvitePartstat): string 
   const lines: string[] = [];
   if (input.method === 'CANCEL') lines.push(`This event is cancelled. ${input.cancelReason ?? ''}`.trim());
   lines.push(event.description);
+  // Partners typed their own names: calendarText (below) strips controls from the whole text.
+  if (input.cohosts?.length) {
+    lines.push(`Hosted by ${input.organizer.name} with ${joinWithAnd(input.cohosts)}.`);
+  }
   const access = accessLabels(event.venue);
   if (access.length) lines.push(`Access: ${access.join(', ')}.`);
   if (input.method === 'REQUEST' && input.joinUrl) lines.push(`Join online: ${input.joinUrl}`);

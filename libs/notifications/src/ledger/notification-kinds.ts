@@ -35,6 +35,12 @@ export const NOTIFICATION_KINDS = {
   partnerRejected: 'partner-rejected',
   /** To a user (subject 'staff', the user's id): their single-use link to set a password. */
   passwordLink: 'password-link',
+  /** To staff: a partner asked to co-host an event. */
+  cohostRequested: 'cohost-requested',
+  /** To the partner's users: staff accepted their request; they now co-host the event. */
+  cohostAccepted: 'cohost-accepted',
+  /** To the partner's users: staff declined their request, with the reason when one was given. */
+  cohostDeclined: 'cohost-declined',
 } as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[keyof typeof NOTIFICATION_KINDS];
@@ -49,7 +55,11 @@ export const STAFF_NOTIFICATION_KINDS = [NOTIFICATION_KINDS.accessTasksLate] as 
 export type StaffNotificationKind = (typeof STAFF_NOTIFICATION_KINDS)[number];
 export type AttendeeNotificationKind = Exclude<
   NotificationKind,
-  StaffNotificationKind | TestimonyNotificationKind | PartnerNotificationKind | AccountNotificationKind
+  | StaffNotificationKind
+  | TestimonyNotificationKind
+  | PartnerNotificationKind
+  | AccountNotificationKind
+  | CohostNotificationKind
 >;
 
 /** Kinds about a testimony (subject_type 'testimony'): no event, no registration. */
@@ -74,3 +84,11 @@ export type AccountNotificationKind = (typeof ACCOUNT_NOTIFICATION_KINDS)[number
 export function isStaffNotificationKind(kind: string): kind is StaffNotificationKind {
   return (STAFF_NOTIFICATION_KINDS as readonly string[]).includes(kind);
 }
+
+/** Kinds about a co-host request (subject_type 'partner', subject_id the partner): no event row. */
+export const COHOST_NOTIFICATION_KINDS = [
+  NOTIFICATION_KINDS.cohostRequested,
+  NOTIFICATION_KINDS.cohostAccepted,
+  NOTIFICATION_KINDS.cohostDeclined,
+] as const;
+export type CohostNotificationKind = (typeof COHOST_NOTIFICATION_KINDS)[number];

@@ -10,7 +10,8 @@ import type { NotificationPayload } from './notification.entity';
  * private link from their registration when it sends (ManageLinks), for every kind.
  * - `waitlisted`: `position` (1 is next), optional.
  * - `reminder`: `offset`, the ISO 8601 duration before the start it was planned for ("P1D").
- * - `update`: where and when the event was before the change: write it with `previousEventPayload`.
+ * - `update`: where and when the event was before the change: write it with `previousEventPayload`;
+ *   after a change of co-hosts also `previousCohosts`, the co-hosts' names people last heard of.
  * - `cancellation`: `reason`, optional; the event's own cancel reason otherwise.
  * - `access-arranged`: `arranged`, what was arranged, each finishing "We have arranged ___ for
  *   you" ("a BSL interpreter"); `note`, optional, anything staff add.
@@ -63,4 +64,13 @@ export function previousEventFromPayload(payload: NotificationPayload): Previous
           }
         : null,
   };
+}
+
+/**
+ * The co-hosts' names as people last heard of them, when the update was planned by a change of
+ * co-hosts; undefined for an update about time or place only (it then says nothing of co-hosts).
+ */
+export function previousCohostsFromPayload(payload: NotificationPayload): string[] | undefined {
+  const names = payload.previousCohosts;
+  return Array.isArray(names) ? names.filter((name) => typeof name === 'string') : undefined;
 }

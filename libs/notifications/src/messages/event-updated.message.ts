@@ -1,6 +1,6 @@
 import type { InvitePartstat } from '../calendar/invite-calendar';
 import type { EventSnapshot } from '../event-snapshot';
-import { placeLine } from '../event-wording';
+import { joinWithAnd, placeLine } from '../event-wording';
 import { invitePart } from './invite-part';
 import { composeMessage } from './layout/compose-message';
 import {
@@ -25,6 +25,22 @@ export interface EventUpdatedInput extends MessageInput, InviteInput, JoinInput 
    * the message carries none and says they are still waiting.
    */
   onWaitlist?: boolean;
+  /**
+   * The co-hosts' names as the recipient last heard of them, when co-hosts changed; `cohosts`
+   * are the co-hosts now. Undefined when the update is not about co-hosts.
+   */
+  previousCohosts?: readonly string[];
+}
+
+/** "Now co-hosted with X.", "No longer co-hosted with Y.": what changed among the co-hosts. */
+function cohostChanges(previous: readonly string[] | undefined, now: readonly string[]): string[] {
+  if (!previous) return [];
+  const added = now.filter((name) => !previous.includes(name));
+  const removed = previous.filter((name) => !now.includes(name));
+  return [
+    ...(added.length ? [`Now co-hosted with ${joinWithAnd(added)}.`] : []),
+    ...(removed.length ? [`No longer co-hosted with ${joinWithAnd(removed)}.`] : []),
+  ];
 }
 
 /**
@@ -42,17 +58,23 @@ export function eventUpdatedMessage(input: EventUpdatedInput): Message {
   const what =
     timeChanged && placeChanged ? 'time and place' : timeChanged ? 'time' : placeChanged ? 'place' : null;
 
+  const hosts = cohostChanges(input.previousCohosts, input.cohosts);
   const changes: Block[] = [];
   if (timeChanged) changes.push(lines(`Old time: ${whenText(previous)}`, `New time: ${whenText(event)}`));
   if (placeChanged)
     changes.push(lines(`Old place: ${placeLine(previous)}`, `New place: ${placeLine(event)}`));
-  if (!what)
+  changes.push(...hosts.map((change) => paragraph(change)));
+  if (!what && !hosts.length)
     changes.push(paragraph('Some details of the event have changed. The details below are up to date.'));
 
   const accepted = partstat === 'ACCEPTED' && !input.onWaitlist;
   return composeMessage(
     {
-      subject: what ? `Change of ${what}: ${event.title}` : `Update: ${event.title}`,
+      subject: what
+        ? `Change of ${what}: ${event.title}`
+        : hosts.length
+          ? `Change of co-hosts: ${event.title}`
+          : `Update: ${event.title}`,
       title: what ? `${event.title} has a new ${what}` : `${event.title} has been updated`,
       blocks: [
         greeting(input.recipient.name),

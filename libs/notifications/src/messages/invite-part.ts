@@ -21,6 +21,7 @@ export function invitePart(
     joinUrl: input.joinUrl,
     partstat,
     cancelReason,
+    cohosts: input.cohosts,
   });
   return { method, content };
 }

@@ -27,13 +27,19 @@ describe('preparersByAudience', () => {
     const registration = new Preparer('registration');
     const staff = new Preparer('staff');
     const testimony = new Preparer('testimony', 'testimony');
-    const map = preparersByAudience(entries, [staff, registration, testimony, ...rest()]);
+    const cohost = new Preparer('cohost', 'partner');
+    const map = preparersByAudience(entries, [staff, registration, testimony, cohost, ...rest()]);
     expect(map.get('registration')).toBe(registration);
     expect(map.get('staff')).toBe(staff);
   });
 
   it('refuses an audience with no preparer, naming it', () => {
-    const others = [new Preparer('registration'), new Preparer('testimony', 'testimony'), ...rest()];
+    const others = [
+      new Preparer('registration'),
+      new Preparer('testimony', 'testimony'),
+      new Preparer('cohost', 'partner'),
+      ...rest(),
+    ];
     expect(() => preparersByAudience(entries, others)).toThrow(
       'Notification preparers: audience "staff" has 0 preparers. Every audience needs exactly one preparer.',
     );

@@ -1,4 +1,5 @@
 import {
+  COHOST_NOTIFICATION_KINDS,
   NOTIFICATION_KIND_VALUES,
   ACCOUNT_NOTIFICATION_KINDS,
   PARTNER_NOTIFICATION_KINDS,
@@ -24,6 +25,11 @@ describe('the registry of kinds of message', () => {
     );
     expect(aboutTestimony).toEqual([...TESTIMONY_NOTIFICATION_KINDS]);
     for (const kind of aboutTestimony) expect(NOTIFICATION_REGISTRY[kind].subjectType).toBe('testimony');
+    const aboutCohosting = NOTIFICATION_KIND_VALUES.filter(
+      (kind) => NOTIFICATION_REGISTRY[kind].audience === 'cohost',
+    );
+    expect(aboutCohosting).toEqual([...COHOST_NOTIFICATION_KINDS]);
+    for (const kind of aboutCohosting) expect(NOTIFICATION_REGISTRY[kind].subjectType).toBe('partner');
   });
 
   it('offers the person their link in every message but the two cancellations', () => {
@@ -46,6 +52,7 @@ describe('the registry of kinds of message', () => {
         ...TESTIMONY_NOTIFICATION_KINDS,
         ...PARTNER_NOTIFICATION_KINDS,
         ...ACCOUNT_NOTIFICATION_KINDS,
+        ...COHOST_NOTIFICATION_KINDS,
       ].sort(),
     );
     expect(by('again')).toEqual(

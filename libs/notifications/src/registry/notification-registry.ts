@@ -41,7 +41,16 @@ import { z } from 'zod';
 import type { EventSnapshot } from '../event-snapshot';
 import type { NotificationKind } from '../ledger/notification-kinds';
 import type { NotificationPayload, NotificationSubjectType } from '../ledger/notification.entity';
-import { PayloadError, previousEventFromPayload } from '../ledger/notification-payloads';
+import {
+  PayloadError,
+  previousCohostsFromPayload,
+  previousEventFromPayload,
+} from '../ledger/notification-payloads';
+import {
+  cohostAcceptedMessage,
+  cohostDeclinedMessage,
+  cohostRequestedMessage,
+} from '../messages/cohosting/cohost-request-messages';
 import { accessNeedArrangedMessage } from '../messages/access-need-arranged.message';
 import { accessTasksLateMessage } from '../messages/access-tasks-late.message';
 import { eventCancelledMessage } from '../messages/event-cancelled.message';
@@ -108,6 +117,23 @@ export interface PasswordLinkContext {
   url: string;
   expiresAt: Date;
   purpose: 'welcome' | 'reset';
+}
+
+/**
+ * What the worker hands the builder of a message about a co-host request: the request, its
+ * partner and its event as they are when it is sent, and the pages to answer or see it.
+ */
+export interface CohostMessageContext {
+  office: Office;
+  partnerName: string;
+  event: { title: string; startsAt: Date; endsAt: Date };
+  /** The partner's message to staff. */
+  message: string;
+  declineReason: string | null;
+  /** Staff's queue of co-host requests, behind sign-in. */
+  staffRequestsUrl: string;
+  /** The partner's own list of requests, behind sign-in. */
+  partnerRequestsUrl: string;
 }
 
 /**
@@ -201,8 +227,27 @@ export interface AccountKindEntry<S extends z.ZodTypeAny = z.ZodTypeAny> extends
   build(context: AccountMessageContext, payload: z.output<S>): Message;
 }
 
+/**
+ * A message about a partner's co-host request (subject_type 'partner', subject_id the partner,
+ * payload.cohostRequestId the request): to staff when asked, to the partner's users when answered.
+ * Its preparer reads the request and says when it no longer stands.
+ */
+export interface CohostKindEntry<S extends z.ZodTypeAny = z.ZodTypeAny> extends EntryBase<S> {
+  audience: 'cohost';
+  /** The request's status while the message still stands. */
+  whileRequest: 'pending' | 'accepted' | 'declined';
+  /** Whether it goes to staff (admins and organisers) or to the partner's users. */
+  toStaff: boolean;
+  build(context: CohostMessageContext, payload: z.output<S>): Message;
+}
+
 export type NotificationKindEntry =
-  RegistrationKindEntry | StaffKindEntry | TestimonyKindEntry | PartnerKindEntry | AccountKindEntry;
+  | RegistrationKindEntry
+  | StaffKindEntry
+  | TestimonyKindEntry
+  | PartnerKindEntry
+  | AccountKindEntry
+  | CohostKindEntry;
 
 /** A non-empty string after trimming, or undefined: optional wording, leniently read. */
 const optionalText = z
@@ -210,6 +255,8 @@ const optionalText = z
   .transform((value) => (typeof value === 'string' && value.trim() !== '' ? value : undefined));
 
 const noPayload = z.object({});
+
+const cohostRequestPayload = z.object({ cohostRequestId: z.string().uuid() });
 
 const PARTSTAT = (status: string) => (status === 'invited' ? 'NEEDS-ACTION' : 'ACCEPTED');
 
@@ -304,6 +351,7 @@ export const NOTIFICATION_REGISTRY: Readonly<Record<NotificationKind, Notificati
         ...invite,
         ...join,
         previous: previousEventFromPayload(payload),
+        previousCohosts: previousCohostsFromPayload(payload),
         partstat: PARTSTAT(registration.status),
         onWaitlist: registration.status === 'waitlisted',
       }),
@@ -484,6 +532,41 @@ export const NOTIFICATION_REGISTRY: Readonly<Record<NotificationKind, Notificati
         expiresAt: passwordLink.expiresAt,
         signInUrl,
       }),
+  },
+  'cohost-requested': {
+    kind: 'cohost-requested',
+    subjectType: 'partner',
+    onReschedule: 'kept',
+    audience: 'cohost',
+    whileRequest: 'pending',
+    toStaff: true,
+    payload: cohostRequestPayload,
+    payloadNeeds: 'a cohost-requested row needs cohostRequestId',
+    build: (context) =>
+      cohostRequestedMessage({ ...context, message: context.message, url: context.staffRequestsUrl }),
+  },
+  'cohost-accepted': {
+    kind: 'cohost-accepted',
+    subjectType: 'partner',
+    onReschedule: 'kept',
+    audience: 'cohost',
+    whileRequest: 'accepted',
+    toStaff: false,
+    payload: cohostRequestPayload,
+    payloadNeeds: 'a cohost-accepted row needs cohostRequestId',
+    build: (context) => cohostAcceptedMessage({ ...context, url: context.partnerRequestsUrl }),
+  },
+  'cohost-declined': {
+    kind: 'cohost-declined',
+    subjectType: 'partner',
+    onReschedule: 'kept',
+    audience: 'cohost',
+    whileRequest: 'declined',
+    toStaff: false,
+    payload: cohostRequestPayload,
+    payloadNeeds: 'a cohost-declined row needs cohostRequestId',
+    build: (context) =>
+      cohostDeclinedMessage({ ...context, reason: context.declineReason, url: context.partnerRequestsUrl }),
   },
 };
 

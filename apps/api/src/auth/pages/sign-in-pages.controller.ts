@@ -11,6 +11,7 @@ import { CsrfGuard } from './csrf.guard';
 import { PageCookies } from './page-cookies';
 
 const SIGN_IN_FIELDS = ['email', 'password'];
+const PARTNER_HOME = '/partner';
 const STAFF_HOME = '/staff/events';
 
 /**
@@ -67,7 +68,13 @@ export class SignInPagesController {
           res.redirect(303, next ?? STAFF_HOME);
           return;
         }
-        // A partner's account works for the API, but these pages are for office staff only.
+        if (signedIn.user.role === 'partner') {
+          // Partner users have pages of their own (guarded by PartnerPageGuard).
+          this.cookies.setSession(res, signedIn.token);
+          this.logger.log(`user ${signedIn.user.id} signed in to the partner pages`);
+          res.redirect(303, next?.startsWith('/partner') ? next : PARTNER_HOME);
+          return;
+        }
         await this.sessions.signOut(signedIn.token);
         errors.add('email', 'This sign-in is for constituency office staff. Your account cannot use it');
       } catch (error) {

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Redirect, Render } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { AREAS, EventsService, toPublicEventView } from '@roundtable/events';
+import { CohostsReader } from '@roundtable/partners';
 import { Clock } from '@roundtable/platform';
 import { PublicRateLimit } from '../../http/throttling';
 import { uuidPipe } from '../../http/uuid.pipe';
@@ -9,6 +10,8 @@ import { textField } from '../forms/form-fields';
 import { PAGE_SIZE, paginationView, readPageNumber } from '../forms/pagination';
 import { registrationOpening } from '../registrations/public/registration-opening';
 import { publicEventDetails } from './event-details';
+
+const AND_LIST = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
 
 /**
  * The public pages: upcoming published events and each event's page. They show only the public
@@ -21,6 +24,7 @@ export class PublicEventPagesController {
   constructor(
     private readonly events: EventsService,
     private readonly clock: Clock,
+    private readonly cohosts: CohostsReader,
   ) {}
 
   @Get()
@@ -59,6 +63,7 @@ export class PublicEventPagesController {
     return {
       ...publicEventDetails(event, this.clock.now()),
       registration: registrationOpening(event, this.clock.now()),
+      cohostsText: AND_LIST.format(await this.cohosts.namesFor(event.id)),
     };
   }
 }

@@ -50,6 +50,8 @@ import {
 } from './event-form';
 import { RegistrationSummary } from '../registrations/lists/registration-summary';
 import { eventDetails } from './event-details';
+import { CohostsReader } from '@roundtable/partners';
+import { cohostSection } from '../partners/cohost-section';
 
 const CANCEL_FIELDS = ['reason'];
 
@@ -61,6 +63,9 @@ const DONE_MESSAGES: Record<string, string> = {
     'Event rescheduled. Because it was already published, this counts as a reschedule: everyone registered will be told the new time or place.',
   published: 'Event published. It is now on the public list of upcoming events.',
   cancelled: 'Event cancelled. Everyone registered will be told, with the reason you gave.',
+  'cohost-added':
+    'Co-host added. If the event is published, everyone registered will get an update naming it.',
+  'cohost-removed': 'Co-host removed. If the event is published, everyone registered will get an update.',
 };
 
 interface VenueChoice {
@@ -88,6 +93,7 @@ export class StaffEventPagesController {
     private readonly clock: Clock,
     private readonly registrationSummary: RegistrationSummary,
     private readonly accessTasks: AccessTasksRepository,
+    private readonly cohosts: CohostsReader,
   ) {}
 
   @Get()
@@ -167,6 +173,7 @@ export class StaffEventPagesController {
       ...eventDetails(event, this.clock.now()),
       ...(await this.registrationSummary.forEvent(id)),
       lateAccessNeeds: await this.accessTasks.countLate(id, this.clock.now()),
+      ...(await cohostSection(this.cohosts, id)),
       done: typeof done === 'string' ? DONE_MESSAGES[done] : undefined,
       ...NO_ERRORS,
     };

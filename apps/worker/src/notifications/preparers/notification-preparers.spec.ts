@@ -7,7 +7,7 @@ const preparer = (audience: NotificationAudience): NotificationPreparer => ({
   subjectType:
     audience === 'testimony'
       ? 'testimony'
-      : audience === 'partner'
+      : audience === 'partner' || audience === 'cohost'
         ? 'partner'
         : audience === 'account'
           ? 'staff'
@@ -29,6 +29,7 @@ describe('NotificationPreparers', () => {
         preparer('testimony'),
         preparer('partner'),
         preparer('account'),
+        preparer('cohost'),
       ]),
     ).rejects.toThrow(
       'Notification preparers: audience "staff" has 0 preparers. Every audience needs exactly one preparer.',
@@ -45,6 +46,7 @@ describe('NotificationPreparers', () => {
         preparer('testimony'),
         preparer('partner'),
         preparer('account'),
+        preparer('cohost'),
       ])
     ).get(NotificationPreparers);
     const lateTasks = { audience: 'staff' } as Parameters<NotificationPreparers['for']>[1];

@@ -12,6 +12,7 @@ import {
   type PreparedNotification,
   type RegistrationKindEntry,
 } from '@roundtable/notifications';
+import { CohostsReader } from '@roundtable/partners';
 import { Clock } from '@roundtable/platform';
 import {
   accessNeedLabel,
@@ -43,6 +44,7 @@ export class RegistrationNotificationPreparer implements NotificationPreparer<'r
     private readonly manageLinks: ManageLinks,
     private readonly renderer: NotificationRenderer,
     private readonly clock: Clock,
+    private readonly cohosts: CohostsReader,
   ) {}
 
   async prepare(row: Notification, entry: RegistrationKindEntry): Promise<PreparedNotification> {
@@ -53,7 +55,9 @@ export class RegistrationNotificationPreparer implements NotificationPreparer<'r
     // Every message that offers the person's own page links to it: derived now, never stored. The
     // cancellations offer none, so a row made before derived links is not re-seeded for them.
     const manageToken = entry.carriesManageLink ? await this.manageLinks.tokenFor(registration) : null;
-    return { build: () => this.build(row, entry, event, registration, manageToken) };
+    // Named in the message and its calendar invite as they are when it is sent.
+    const cohosts = await this.cohosts.namesFor(event.id);
+    return { build: () => this.build(row, entry, event, registration, manageToken, cohosts) };
   }
 
   /**
@@ -99,6 +103,7 @@ export class RegistrationNotificationPreparer implements NotificationPreparer<'r
     event: EventEntity,
     registration: Registration,
     manageToken: string | null,
+    cohosts: readonly string[],
   ): Mail.Options {
     if (!manageToken && entry.carriesManageLink) {
       throw new PayloadError(`a ${row.kind} message needs the person's manage link`);
@@ -111,8 +116,7 @@ export class RegistrationNotificationPreparer implements NotificationPreparer<'r
           event: eventSnapshot(event),
           recipient: { name: registration.name, email: row.recipientEmail },
           office: this.renderer.office,
-          // Co-hosting arrives with the partners library.
-          cohosts: [],
+          cohosts,
           eventUrl: links.eventUrl,
           manageUrl: links.manageUrl,
         },
