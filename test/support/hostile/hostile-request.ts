@@ -45,6 +45,7 @@ const PATH_PARAM_SOURCES: Record<string, WorldRef> = {
   'casework/id': 'caseworkReferralId',
   'testimonies/receiptToken': 'receiptToken',
   'testimony-imports/id': 'testimonyImportId',
+  'site-texts/key': 'siteTextKey',
 };
 
 /**

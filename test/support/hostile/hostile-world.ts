@@ -50,6 +50,8 @@ export interface HostileWorld {
   receiptToken: string;
   /** A survey export uploaded and mapped, not yet committed. */
   testimonyImportId: string;
+  /** A site text's key (the privacy notice), for the routes that change or reset one. */
+  siteTextKey: string;
 }
 
 /**
@@ -126,6 +128,7 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
     caseworkReferralId,
     receiptToken,
     testimonyImportId: await seedSurveyImport(dataSource),
+    siteTextKey: 'privacy',
   };
 }
 

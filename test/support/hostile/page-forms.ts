@@ -213,6 +213,13 @@ export const PAGE_FORMS: readonly PageForm[] = [
     fields: surveyColumnFields,
   },
   { route: 'POST /staff/testimony-imports/:id/commit', who: 'staff', csrf: true, fields: {} },
+  {
+    route: 'POST /staff/site-texts/:key',
+    who: 'staff',
+    csrf: true,
+    fields: { body: 'Roundtable is run by the constituency office.\n\n## Who sees it\n\nOnly office staff.' },
+  },
+  { route: 'POST /staff/site-texts/:key/reset', who: 'staff', csrf: true, fields: {} },
 ];
 
 /** A form post before it meets a world: path values, fields (a list is a repeated field), raw extras. */

@@ -35,6 +35,10 @@ import { StaffCaseworkPagesController } from './testimonies/staff-casework-pages
 import { StaffTestimonyPagesController } from './testimonies/staff-testimony-pages.controller';
 import { StaffImportPagesController } from './testimonies/imports/staff-import-pages.controller';
 import { SurveyUploadPageMiddleware } from './testimonies/imports/survey-upload-page.middleware';
+import { SiteTextsModule } from '../site-texts/site-texts.module';
+import { RegistrationLists } from '../registrations/registration-lists';
+import { RegistrationExportPagesController } from './registrations/exports/registration-export-pages.controller';
+import { PublicSiteTextPagesController, StaffSiteTextPagesController } from './site-texts/site-text-pages.controller';
 
 /**
  * The server-rendered web pages: staff sign-in, events and venues for staff, and the public
@@ -44,7 +48,14 @@ import { SurveyUploadPageMiddleware } from './testimonies/imports/survey-upload-
  * views/pages/<path>/.
  */
 @Module({
-  imports: [EventsModule, RegistrationsModule, NotificationsModule, CampaignsModule, TestimonyModule],
+  imports: [
+    EventsModule,
+    RegistrationsModule,
+    NotificationsModule,
+    CampaignsModule,
+    TestimonyModule,
+    SiteTextsModule,
+  ],
   controllers: [
     SignInPagesController,
     StaffEventPagesController,
@@ -67,8 +78,12 @@ import { SurveyUploadPageMiddleware } from './testimonies/imports/survey-upload-
     PublicTestimonyPagesController,
     ReceiptPagesController,
     StaffImportPagesController,
+    PublicSiteTextPagesController,
+    StaffSiteTextPagesController,
+    RegistrationExportPagesController,
   ],
   providers: [
+    RegistrationLists,
     PageCookies,
     CsrfGuard,
     StaffPageGuard,
@@ -99,6 +114,8 @@ export class PagesModule implements NestModule {
         ReceiptPagesController,
         StaffTestimonyPagesController,
         StaffImportPagesController,
+        StaffSiteTextPagesController,
+        RegistrationExportPagesController,
       );
     // Every page under /manage/<token> (a private link's secret in the address): not indexed,
     // never sent on as a Referer, never cached.

@@ -10,5 +10,9 @@ export const AUDIT_ACTIONS = [
   'testimony.rekey',
   'casework.list',
   'casework.update',
+  'registration.export',
+  'registration.print',
+  'registration.erase',
+  'site-text.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
