@@ -38,7 +38,10 @@ import { SurveyUploadPageMiddleware } from './testimonies/imports/survey-upload-
 import { SiteTextsModule } from '../site-texts/site-texts.module';
 import { RegistrationLists } from '../registrations/registration-lists';
 import { RegistrationExportPagesController } from './registrations/exports/registration-export-pages.controller';
-import { PublicSiteTextPagesController, StaffSiteTextPagesController } from './site-texts/site-text-pages.controller';
+import {
+  PublicSiteTextPagesController,
+  StaffSiteTextPagesController,
+} from './site-texts/site-text-pages.controller';
 
 /**
  * The server-rendered web pages: staff sign-in, events and venues for staff, and the public
