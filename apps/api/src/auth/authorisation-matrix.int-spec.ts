@@ -154,6 +154,7 @@ const EXPECTED: Record<string, Row> = {
   'PUT /api/v1/site-texts/{key}': ADMIN_ONLY,
   'DELETE /api/v1/site-texts/{key}': ADMIN_ONLY,
   'GET /api/v1/events/{id}/registrations.csv': STAFF,
+  'GET /api/v1/events/{id}/sign-in-sheet': STAFF,
 };
 
 /**

@@ -6,9 +6,10 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { Authenticated, STAFF } from '../auth/roles.decorator';
 import { uuidPipe } from '../http/uuid.pipe';
 import { RegistrationLists } from './registration-lists';
+import { toSignInSheet, SignInSheetDto, type SignInSheet } from './sign-in-sheet';
 import { registrationsFileName, toRegistrationsCsv } from './registrations-csv';
 
-/** An event's registrations to take along, as a spreadsheet. */
+/** An event's registrations to take along: a spreadsheet, and the sign-in sheet's list. */
 @ApiTags('registrations')
 @Controller('api/v1/events/:id')
 @Authenticated(...STAFF)
@@ -33,5 +34,19 @@ export class RegistrationExportsController {
     res.attachment(registrationsFileName(event));
     res.type('text/csv; charset=utf-8');
     return toRegistrationsCsv(registrations);
+  }
+
+  @Get('sign-in-sheet')
+  @ApiOperation({
+    summary:
+      'The sign-in sheet: the people coming (confirmed or checked in), alphabetically, with their role and access needs in words. Audited as registration.print with the count.',
+  })
+  @ApiOkResponse({ type: SignInSheetDto })
+  @ApiNotFoundResponse({ description: 'No event with that id.' })
+  async signInSheet(
+    @Param('id', uuidPipe('event')) eventId: string,
+    @CurrentUser() user: User,
+  ): Promise<SignInSheet> {
+    return toSignInSheet(await this.lists.forSignInSheet(eventId, user.id));
   }
 }

@@ -147,4 +147,26 @@ describe('registration lists: CSV export and sign-in sheet', () => {
     ]);
     await agent.get('/staff/events/6b1f3c1e-1111-4111-8111-111111111111/sign-in-sheet').expect(404);
   });
+
+  it('gives the sign-in sheet through the API too, for staff, audited', async () => {
+    await request(api.http).get(`/api/v1/events/${eventId}/sign-in-sheet`).expect(401);
+    const before = (await audits('registration.print')).length;
+    const res = await request(api.http)
+      .get(`/api/v1/events/${eventId}/sign-in-sheet`)
+      .set(bearer(adminToken))
+      .expect(200);
+    expect(res.body).toMatchObject({ eventId, when: expect.any(String) });
+    expect(res.body.people.map((person: { name: string }) => person.name)).toEqual([
+      '=HYPERLINK("http://evil.example","click")',
+      'adam Ashby',
+      'Zara Young',
+    ]);
+    expect(res.body.people[1]).toMatchObject({ role: 'Teacher, SENCO or other educator', checkedIn: true });
+    expect(res.body.people[2]).toMatchObject({
+      accessNeeds: 'A British Sign Language (BSL) interpreter; Something else',
+      accessNotes: 'Needs a seat near the front',
+      checkedIn: false,
+    });
+    expect(await audits('registration.print')).toHaveLength(before + 1);
+  });
 });

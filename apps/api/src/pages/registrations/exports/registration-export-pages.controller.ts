@@ -7,13 +7,8 @@ import { CurrentUser } from '../../../auth/current-user.decorator';
 import { StaffPageGuard } from '../../../auth/pages/staff-page.guard';
 import { uuidPipe } from '../../../http/uuid.pipe';
 import { RegistrationLists } from '../../../registrations/registration-lists';
-import {
-  accessNeedWords,
-  displayName,
-  registrationsFileName,
-  roleLabel,
-  toRegistrationsCsv,
-} from '../../../registrations/registrations-csv';
+import { registrationsFileName, toRegistrationsCsv } from '../../../registrations/registrations-csv';
+import { toSignInSheet } from '../../../registrations/sign-in-sheet';
 
 /**
  * The lists staff take along, from the event's page: the registrations as CSV (the same file as
@@ -40,16 +35,7 @@ export class RegistrationExportPagesController {
   @Get('sign-in-sheet')
   @Render('pages/registrations/exports/sign-in-sheet.njk')
   async signInSheet(@Param('id', uuidPipe('event')) id: string, @CurrentUser() user: User) {
-    const { event, registrations } = await this.lists.forSignInSheet(id, user.id);
-    return {
-      event: toEventView(event),
-      people: registrations.map((registration) => ({
-        name: displayName(registration),
-        role: roleLabel(registration.role),
-        accessNeeds: accessNeedWords(registration.accessNeeds),
-        accessNotes: registration.accessNotes,
-        checkedIn: registration.status === 'attended',
-      })),
-    };
+    const list = await this.lists.forSignInSheet(id, user.id);
+    return { event: toEventView(list.event), people: toSignInSheet(list).people };
   }
 }
