@@ -43,6 +43,10 @@ import { ThemesController } from './themes/themes.controller';
 import { PublicTestimoniesController } from './testimonies/public-testimonies.controller';
 import { StaffTestimonyEntryController } from './testimonies/staff-testimonies.controller';
 import { TestimonyImportsController } from './testimony-imports/testimony-imports.controller';
+import { SiteTextsController } from './site-texts/site-texts.controller';
+import { SiteTextsModule } from './site-texts/site-texts.module';
+import { RegistrationExportsController } from './registrations/registration-exports.controller';
+import { RegistrationLists } from './registrations/registration-lists';
 
 @Module({
   imports: [
@@ -57,6 +61,7 @@ import { TestimonyImportsController } from './testimony-imports/testimony-import
     PartnersModule,
     HealthModule,
     PagesModule,
+    SiteTextsModule,
   ],
   controllers: [
     AuthController,
@@ -88,7 +93,9 @@ import { TestimonyImportsController } from './testimony-imports/testimony-import
     EventCohostsController,
     CohostRequestsController,
     PartnerCohostRequestsController,
+    SiteTextsController,
+    RegistrationExportsController,
   ],
-  providers: [AdminBootstrap, AnswerFloor],
+  providers: [AdminBootstrap, AnswerFloor, RegistrationLists],
 })
 export class AppModule {}

@@ -51,6 +51,7 @@ const PATH_PARAM_SOURCES: Record<string, WorldRef> = {
   'password/token': 'passwordLinkToken',
   'cohosts/partnerId': 'cohostPartnerId',
   'cohost-requests/id': 'cohostRequestId',
+  'site-texts/key': 'siteTextKey',
 };
 
 /**

@@ -53,6 +53,8 @@ export interface HostileWorld extends HostilePartnerWorld, HostileCohostWorld {
   receiptToken: string;
   /** A survey export uploaded and mapped, not yet committed. */
   testimonyImportId: string;
+  /** A site text's key (the privacy notice), for the routes that change or reset one. */
+  siteTextKey: string;
 }
 
 /**
@@ -122,6 +124,7 @@ export async function seedHostileWorld(
     ...notSeeded(),
     ...(await seedHostilePartnerWorld(dataSource)),
     ...(await seedCohostWorld(dataSource, event.id)),
+    siteTextKey: 'privacy',
   };
   return topUpWorld(dataSource, world, needs);
 }

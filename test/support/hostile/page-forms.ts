@@ -277,6 +277,13 @@ export const PAGE_FORMS: readonly PageForm[] = [
     csrf: true,
     fields: { eventId: placeholder('eventId'), message: 'Our members are parent carers in Halesowen.' },
   },
+  {
+    route: 'POST /staff/site-texts/:key',
+    who: 'staff',
+    csrf: true,
+    fields: { body: 'Roundtable is run by the constituency office.\n\n## Who sees it\n\nOnly office staff.' },
+  },
+  { route: 'POST /staff/site-texts/:key/reset', who: 'staff', csrf: true, fields: {} },
 ];
 
 /** A form post before it meets a world: path values, fields (a list is a repeated field), raw extras. */

@@ -150,6 +150,12 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/v1/partner/calendar-feed': PARTNER,
   'DELETE /api/v1/partner/calendar-feed': PARTNER,
   'GET /partner-feeds/{token}.ics': PUBLIC,
+  // Issue 12: the privacy notice's and accessibility statement's text (admins), lists to take along
+  'GET /api/v1/site-texts': ADMIN_ONLY,
+  'PUT /api/v1/site-texts/{key}': ADMIN_ONLY,
+  'DELETE /api/v1/site-texts/{key}': ADMIN_ONLY,
+  'GET /api/v1/events/{id}/registrations.csv': STAFF,
+  'GET /api/v1/events/{id}/sign-in-sheet': STAFF,
 };
 
 /**

@@ -42,6 +42,13 @@ import { SurveyUploadPageMiddleware } from './testimonies/imports/survey-upload-
 import { PartnerRegistrationPagesController } from './partners/partner-registration-pages.controller';
 import { StaffPartnerPagesController } from './partners/staff-partner-pages.controller';
 import { SetPasswordPagesController } from './password/set-password-pages.controller';
+import { SiteTextsModule } from '../site-texts/site-texts.module';
+import { RegistrationLists } from '../registrations/registration-lists';
+import { RegistrationExportPagesController } from './registrations/exports/registration-export-pages.controller';
+import {
+  PublicSiteTextPagesController,
+  StaffSiteTextPagesController,
+} from './site-texts/site-text-pages.controller';
 
 /**
  * The server-rendered web pages: staff sign-in, events and venues for staff, and the public
@@ -58,6 +65,7 @@ import { SetPasswordPagesController } from './password/set-password-pages.contro
     CampaignsModule,
     TestimonyModule,
     PartnersModule,
+    SiteTextsModule,
   ],
   controllers: [
     SignInPagesController,
@@ -86,8 +94,12 @@ import { SetPasswordPagesController } from './password/set-password-pages.contro
     SetPasswordPagesController,
     StaffCohostPagesController,
     PartnerCohostPagesController,
+    PublicSiteTextPagesController,
+    StaffSiteTextPagesController,
+    RegistrationExportPagesController,
   ],
   providers: [
+    RegistrationLists,
     PageCookies,
     CsrfGuard,
     StaffPageGuard,
@@ -124,6 +136,8 @@ export class PagesModule implements NestModule {
         SetPasswordPagesController,
         StaffCohostPagesController,
         PartnerCohostPagesController,
+        StaffSiteTextPagesController,
+        RegistrationExportPagesController,
       );
     // Every page under /manage/<token> (a private link's secret in the address): not indexed,
     // never sent on as a Referer, never cached.

@@ -19,5 +19,9 @@ export const AUDIT_ACTIONS = [
   'cohost.remove',
   'cohost-request.accept',
   'cohost-request.decline',
+  'registration.export',
+  'registration.print',
+  'registration.erase',
+  'site-text.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -185,6 +185,21 @@ describe('validateEnv', () => {
     });
   });
 
+  describe('REGISTRATION_RETENTION_DAYS', () => {
+    it("erases registrations' personal data 90 days after the event unless told otherwise", () => {
+      expect(validateEnv(minimal).REGISTRATION_RETENTION_DAYS).toBe(90);
+      expect(validateEnv({ ...minimal, REGISTRATION_RETENTION_DAYS: '30' }).REGISTRATION_RETENTION_DAYS).toBe(
+        30,
+      );
+    });
+
+    it.each(['0', '-3', '1.5', 'a month'])('names it when it is %j', (value) => {
+      expect(refusal({ ...minimal, REGISTRATION_RETENTION_DAYS: value })).toMatch(
+        /REGISTRATION_RETENTION_DAYS must be (a whole number of days|at least 1 day)/,
+      );
+    });
+  });
+
   describe('TESTIMONY_KEYS', () => {
     const key = Buffer.alloc(32, 9);
 

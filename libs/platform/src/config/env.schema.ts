@@ -70,6 +70,14 @@ export const envSchema = z
       .min(1, 'must be at least 1 month')
       .max(1200, 'must be at most 1200 months')
       .default(24),
+    // Days after an event ends that the worker erases its registrations' personal data, keeping
+    // statuses, access need kinds and attendance for the counts (see RegistrationRetention).
+    REGISTRATION_RETENTION_DAYS: z.coerce
+      .number({ invalid_type_error: 'must be a whole number of days' })
+      .int('must be a whole number of days')
+      .min(1, 'must be at least 1 day')
+      .max(36500, 'must be at most 36500 days')
+      .default(90),
     // "Send me my link" emails a stranger can cause, counted from the ledger (see README).
     LINK_EMAILS_PER_ADDRESS_PER_EVENT: z.coerce.number().int().min(1).max(100).default(3),
     LINK_EMAILS_PER_ADDRESS: z.coerce.number().int().min(1).max(1000).default(10),

@@ -11,6 +11,7 @@ import { Campaigns1795810000000 } from './1795810000000-Campaigns';
 import { Testimonies1795900000000 } from './1795900000000-Testimonies';
 import { TestimonyImports1795930000000 } from './1795930000000-TestimonyImports';
 import { Partners1796000000000 } from './1796000000000-Partners';
+import { SiteTexts1796050000000 } from './1796050000000-SiteTexts';
 
 /** Every migration, oldest first. Listed here, not globbed, so bundlers and tests find them all. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   Testimonies1795900000000,
   TestimonyImports1795930000000,
   Partners1796000000000,
+  SiteTexts1796050000000,
 ];
