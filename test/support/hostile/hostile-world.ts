@@ -41,6 +41,8 @@ export interface HostileWorld extends HostilePartnerWorld, HostileCohostWorld {
   startYear: string;
   /** An address no row uses yet, for a new registration, invitation or user. */
   uniqueEmail: string;
+  /** A theme name no theme has yet: names are unique, so creating or renaming to one fixed name works once. */
+  uniqueThemeName: string;
   /** An active theme, and another for it to be merged into. */
   themeId: string;
   intoThemeId: string;
@@ -121,6 +123,7 @@ export async function seedHostileWorld(
     startMonth: String(start.getUTCMonth() + 1),
     startYear: String(start.getUTCFullYear()),
     uniqueEmail: `hostile-${randomBytes(5).toString('hex')}@example.org`,
+    uniqueThemeName: `Hostile theme ${randomBytes(5).toString('hex')}`,
     ...notSeeded(),
     ...(await seedHostilePartnerWorld(dataSource)),
     ...(await seedCohostWorld(dataSource, event.id)),

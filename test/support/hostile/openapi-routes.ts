@@ -146,6 +146,9 @@ const ROUTE_FIELD_HINTS: Record<string, Record<string, unknown>> = {
     charityNumber: placeholder('uniqueCharityNumber'),
     contactEmail: placeholder('uniqueEmail'),
   },
+  // Theme names are unique: a fixed name would be taken after its first use.
+  'POST /api/v1/themes': { name: placeholder('uniqueThemeName') },
+  'PATCH /api/v1/themes/{id}': { name: placeholder('uniqueThemeName') },
   // A partner not yet co-hosting, to add; one co-hosting, to remove.
   'POST /api/v1/events/{id}/cohosts': { partnerId: placeholder('candidatePartnerId') },
   'DELETE /api/v1/events/{id}/cohosts': { partnerId: placeholder('cohostPartnerId') },
