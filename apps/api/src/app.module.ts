@@ -23,6 +23,8 @@ import { AuditController } from './identity/audit.controller';
 import { CaseworkController } from './testimonies/casework.controller';
 import { TestimoniesController } from './testimonies/testimonies.controller';
 import { PagesModule } from './pages/pages.module';
+import { PartnerCalendarFeedController, PartnerFeedController } from './partners/partner-calendar-feed.controller';
+import { PartnerEventsController } from './partners/partner-events.controller';
 import { AccessTasksController } from './registrations/access-tasks.controller';
 import { AttendanceController } from './registrations/attendance.controller';
 import { EventRegistrationsController } from './registrations/event-registrations.controller';
@@ -74,6 +76,9 @@ import { TestimonyImportsController } from './testimony-imports/testimony-import
     StaffTestimonyEntryController,
     TestimonyReportsController,
     TestimonyImportsController,
+    PartnerEventsController,
+    PartnerCalendarFeedController,
+    PartnerFeedController,
   ],
   providers: [AdminBootstrap, AnswerFloor],
 })

@@ -10,3 +10,20 @@ export { Partner, PARTNER_STATUSES, type PartnerStatus } from './partners/partne
 export { PartnerCalendarFeed } from './portal/partner-calendar-feed.entity';
 export { PartnerContactConsent } from './portal/partner-contact-consent.entity';
 export { PartnersModule } from './partners.module';
+export { CalendarFeedNotFound, EventNotCohosted, NotAPartnerUser } from './errors';
+export {
+  CALENDAR_FEED_TOKEN,
+  PartnerCalendarFeeds,
+} from './portal/partner-calendar-feeds.service';
+export {
+  PartnerContacts,
+  type PartnerActor,
+  type PartnerContact,
+} from './portal/partner-contacts.service';
+export {
+  COUNTED_STATUSES,
+  PartnerEvents,
+  type CountedStatus,
+  type PartnerEventSummary,
+} from './portal/partner-events.service';
+export { PartnerInvitations } from './portal/partner-invitations.service';

@@ -8,6 +8,10 @@ import { EventCohost } from './cohosting/event-cohost.entity';
 import { Partner } from './partners/partner.entity';
 import { PartnerCalendarFeed } from './portal/partner-calendar-feed.entity';
 import { PartnerContactConsent } from './portal/partner-contact-consent.entity';
+import { PartnerCalendarFeeds } from './portal/partner-calendar-feeds.service';
+import { PartnerContacts } from './portal/partner-contacts.service';
+import { PartnerEvents } from './portal/partner-events.service';
+import { PartnerInvitations } from './portal/partner-invitations.service';
 
 /**
  * Partner organisations: registration and approval, co-hosting, and the partner portal. Each part
@@ -26,7 +30,7 @@ import { PartnerContactConsent } from './portal/partner-contact-consent.entity';
     NotificationsModule,
     RegistrationsModule,
   ],
-  providers: [],
-  exports: [],
+  providers: [PartnerEvents, PartnerContacts, PartnerInvitations, PartnerCalendarFeeds],
+  exports: [PartnerEvents, PartnerContacts, PartnerInvitations, PartnerCalendarFeeds],
 })
 export class PartnersModule {}

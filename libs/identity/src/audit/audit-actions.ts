@@ -10,5 +10,7 @@ export const AUDIT_ACTIONS = [
   'testimony.rekey',
   'casework.list',
   'casework.update',
+  'partner.contacts.read',
+  'partner.invite',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -53,7 +53,21 @@ export class RegistrationNotificationPreparer implements NotificationPreparer<'r
     // Every message that offers the person's own page links to it: derived now, never stored. The
     // cancellations offer none, so a row made before derived links is not re-seeded for them.
     const manageToken = entry.carriesManageLink ? await this.manageLinks.tokenFor(registration) : null;
-    return { build: () => this.build(row, entry, event, registration, manageToken) };
+    const invitedBy = await this.invitingPartner(registration);
+    return { build: () => this.build(row, entry, event, registration, manageToken, invitedBy) };
+  }
+
+  /**
+   * The name of the co-hosting partner whose user invited the person (the invitation says so),
+   * read by table name: the worker's messages do not depend on libs/partners.
+   */
+  private async invitingPartner(registration: Registration): Promise<string | null> {
+    if (!registration.invitedByPartnerId) return null;
+    const rows: Array<{ name: string }> = await this.registrations.manager.query(
+      'SELECT name FROM partners WHERE id = $1',
+      [registration.invitedByPartnerId],
+    );
+    return rows[0]?.name ?? null;
   }
 
   /**
@@ -99,6 +113,7 @@ export class RegistrationNotificationPreparer implements NotificationPreparer<'r
     event: EventEntity,
     registration: Registration,
     manageToken: string | null,
+    invitedBy: string | null,
   ): Mail.Options {
     if (!manageToken && entry.carriesManageLink) {
       throw new PayloadError(`a ${row.kind} message needs the person's manage link`);
@@ -132,6 +147,7 @@ export class RegistrationNotificationPreparer implements NotificationPreparer<'r
           accessNeedLabels: registration.accessNeeds.map(accessNeedLabel),
         },
         eventCancelReason: event.cancelReason,
+        invitedBy,
       },
       payload,
     );
