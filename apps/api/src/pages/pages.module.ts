@@ -1,6 +1,7 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { CampaignsModule } from '@roundtable/campaigns';
 import { EventsModule } from '@roundtable/events';
+import { PartnersModule } from '@roundtable/partners';
 import { NotificationsModule } from '@roundtable/notifications';
 import { RegistrationsModule } from '@roundtable/registrations';
 import { TestimonyModule } from '@roundtable/testimony';
@@ -8,8 +9,10 @@ import { CsrfGuard } from '../auth/pages/csrf.guard';
 import { CsrfMiddleware } from '../auth/pages/csrf.middleware';
 import { PageCookies } from '../auth/pages/page-cookies';
 import { SignInPagesController } from '../auth/pages/sign-in-pages.controller';
+import { PartnerPageGuard } from '../auth/pages/partner-page.guard';
 import { StaffPageGuard } from '../auth/pages/staff-page.guard';
 import { AnswerFloor } from '../http/answer-floor';
+import { PartnerPortalPagesController } from './partners/partner-portal-pages.controller';
 import { PublicEventPagesController } from './events/public-event-pages.controller';
 import { StaffEventPagesController } from './events/staff-event-pages.controller';
 import { AccessTaskPagesController } from './registrations/access-needs/access-task-pages.controller';
@@ -44,7 +47,14 @@ import { SurveyUploadPageMiddleware } from './testimonies/imports/survey-upload-
  * views/pages/<path>/.
  */
 @Module({
-  imports: [EventsModule, RegistrationsModule, NotificationsModule, CampaignsModule, TestimonyModule],
+  imports: [
+    EventsModule,
+    RegistrationsModule,
+    NotificationsModule,
+    CampaignsModule,
+    TestimonyModule,
+    PartnersModule,
+  ],
   controllers: [
     SignInPagesController,
     StaffEventPagesController,
@@ -67,11 +77,13 @@ import { SurveyUploadPageMiddleware } from './testimonies/imports/survey-upload-
     PublicTestimonyPagesController,
     ReceiptPagesController,
     StaffImportPagesController,
+    PartnerPortalPagesController,
   ],
   providers: [
     PageCookies,
     CsrfGuard,
     StaffPageGuard,
+    PartnerPageGuard,
     RegistrationSummary,
     AnswerFloor,
     TestimonyContextReader,
@@ -99,6 +111,7 @@ export class PagesModule implements NestModule {
         ReceiptPagesController,
         StaffTestimonyPagesController,
         StaffImportPagesController,
+        PartnerPortalPagesController,
       );
     // Every page under /manage/<token> (a private link's secret in the address): not indexed,
     // never sent on as a Referer, never cached.

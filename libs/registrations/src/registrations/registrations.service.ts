@@ -159,6 +159,11 @@ export class RegistrationsService {
     };
   }
 
+  /** The event's co-hosts: the partners a person registering may let contact them. */
+  cohostsOf(eventId: string): Promise<ConsentPartner[]> {
+    return this.consents.cohostsOf(this.dataSource.manager, eventId);
+  }
+
   /**
    * The holder of the manage link answers an invitation, gives up a place, changes access needs,
    * or gives or withdraws their consent to co-hosting partners contacting them.
