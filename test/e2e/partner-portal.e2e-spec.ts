@@ -127,7 +127,12 @@ describe('partner portal, in a browser', () => {
     const asStaff = await request(api.http).get('/partner').set('Cookie', staffCookie);
     expect(asStaff.status).toBe(403);
     const partnerCookie = await signedInCookie(api, { email: partner.email, password }, '/partner');
-    for (const path of ['/staff/events', '/staff/testimonies', '/staff/casework', '/staff/reports/testimony']) {
+    for (const path of [
+      '/staff/events',
+      '/staff/testimonies',
+      '/staff/casework',
+      '/staff/reports/testimony',
+    ]) {
       const asPartner = await request(api.http).get(path).set('Cookie', partnerCookie);
       expect([path, asPartner.status]).toEqual([path, 403]);
     }
@@ -146,7 +151,10 @@ async function signedInCookie(
   const agent = request.agent(api.http);
   const form = await agent.get('/sign-in');
   const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1] ?? '';
-  const res = await agent.post('/sign-in').type('form').send({ _csrf: csrf, ...user });
+  const res = await agent
+    .post('/sign-in')
+    .type('form')
+    .send({ _csrf: csrf, ...user });
   expect([res.status, res.headers.location]).toEqual([303, home]);
   return (res.headers['set-cookie'] as unknown as string[]).map((cookie) => cookie.split(';')[0]).join('; ');
 }

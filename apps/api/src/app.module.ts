@@ -23,7 +23,10 @@ import { AuditController } from './identity/audit.controller';
 import { CaseworkController } from './testimonies/casework.controller';
 import { TestimoniesController } from './testimonies/testimonies.controller';
 import { PagesModule } from './pages/pages.module';
-import { PartnerCalendarFeedController, PartnerFeedController } from './partners/partner-calendar-feed.controller';
+import {
+  PartnerCalendarFeedController,
+  PartnerFeedController,
+} from './partners/partner-calendar-feed.controller';
 import { PartnerEventsController } from './partners/partner-events.controller';
 import { AccessTasksController } from './registrations/access-tasks.controller';
 import { AttendanceController } from './registrations/attendance.controller';

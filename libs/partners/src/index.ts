@@ -11,15 +11,8 @@ export { PartnerCalendarFeed } from './portal/partner-calendar-feed.entity';
 export { PartnerContactConsent } from './portal/partner-contact-consent.entity';
 export { PartnersModule } from './partners.module';
 export { CalendarFeedNotFound, EventNotCohosted, NotAPartnerUser } from './errors';
-export {
-  CALENDAR_FEED_TOKEN,
-  PartnerCalendarFeeds,
-} from './portal/partner-calendar-feeds.service';
-export {
-  PartnerContacts,
-  type PartnerActor,
-  type PartnerContact,
-} from './portal/partner-contacts.service';
+export { CALENDAR_FEED_TOKEN, PartnerCalendarFeeds } from './portal/partner-calendar-feeds.service';
+export { PartnerContacts, type PartnerActor, type PartnerContact } from './portal/partner-contacts.service';
 export {
   COUNTED_STATUSES,
   PartnerEvents,

@@ -70,7 +70,4 @@ export {
 } from './manage-links/manage-link-keys';
 export { ManageLinks } from './manage-links/manage-links.service';
 export { ManageLinkRequests } from './manage-links/manage-link-requests.service';
-export {
-  PartnerContactConsents,
-  type ConsentPartner,
-} from './partner-consents/partner-contact-consents';
+export { PartnerContactConsents, type ConsentPartner } from './partner-consents/partner-contact-consents';

@@ -1,8 +1,10 @@
 import request from 'supertest';
 import { bearer } from '../fixtures';
+import { approvedPartner } from '../partner-user';
 import { SmtpSink } from '../smtp-sink';
 import { createTestApi, type TestApi } from '../test-app';
 import type { Answer } from './hostile-check';
+import { HOSTILE_SUITE_PARTNER } from './hostile-portal-world';
 import { HOSTILE_LOGIN_USER } from './hostile-world';
 
 /** The api a hostile-input suite works against, with the SMTP sink it mails to. */
@@ -11,6 +13,10 @@ export interface HostileApi {
   sink: SmtpSink;
   /** The admin the suite works as. */
   adminToken: string;
+  /** A partner user the suite works as on the partner routes (/api/v1/partner/…). */
+  partnerToken: string;
+  /** That partner user's sign-in, for the partner pages. */
+  partner: { email: string; password: string };
   close(): Promise<void>;
 }
 
@@ -52,7 +58,15 @@ export async function startHostileApi(
         .set(bearer(adminToken))
         .send({ ...user, role: 'organiser' })
         .expect(201);
-    return { api, sink, adminToken, close };
+    const partner = await approvedPartner(api, HOSTILE_SUITE_PARTNER);
+    return {
+      api,
+      sink,
+      adminToken,
+      partnerToken: partner.token,
+      partner: { email: partner.email, password: 'a-partner-password-1' },
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

@@ -3,6 +3,7 @@ import { AccessTask } from '@roundtable/registrations';
 import { validateEnv } from '@roundtable/platform';
 import { FieldCipher, ReceiptLinkKeys, TestimonyWriter, Theme } from '@roundtable/testimony';
 import { seedSurveyImport } from './hostile-survey-import';
+import { seedPortalWorld, type HostilePortalWorld } from './hostile-portal-world';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { seedEvent, seedRegistration } from '../notification-seed';
@@ -15,7 +16,7 @@ import { changedTables, tableFingerprint, type TableFingerprint } from './table-
  * and an invited person who has not answered. Made fresh for every run, so a run that cancels
  * the event or the registration does not blunt the next one.
  */
-export interface HostileWorld {
+export interface HostileWorld extends HostilePortalWorld {
   venueId: string;
   eventId: string;
   /** A draft event at a venue of its own, for the routes that publish. */
@@ -126,6 +127,7 @@ export async function seedHostileWorld(dataSource: DataSource): Promise<HostileW
     caseworkReferralId,
     receiptToken,
     testimonyImportId: await seedSurveyImport(dataSource),
+    ...(await seedPortalWorld(dataSource)),
   };
 }
 

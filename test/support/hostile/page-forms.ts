@@ -21,9 +21,9 @@ export interface PageForm {
   /**
    * Whose form it is: signed-in staff; anyone (one visitor posts them all); a new visitor each
    * time (signing in would change the shared visitor); staff on a session of its own (signing
-   * out ends it).
+   * out ends it); the suite's signed-in partner user.
    */
-  who: 'staff' | 'anyone' | 'new-visitor' | 'own-session';
+  who: 'staff' | 'anyone' | 'new-visitor' | 'own-session' | 'partner';
   /** Whether the form carries a CSRF token (the one-click unsubscribe does not: mail providers post it). */
   csrf: boolean;
   /** The fields of a valid post; `{{…}}` placeholders name the world's rows. A list is a repeated field. */
@@ -213,6 +213,26 @@ export const PAGE_FORMS: readonly PageForm[] = [
     fields: surveyColumnFields,
   },
   { route: 'POST /staff/testimony-imports/:id/commit', who: 'staff', csrf: true, fields: {} },
+  // The partner portal: a partner invites its members and makes or revokes its calendar feed;
+  // an attendee withdraws their consent to a co-host contacting them.
+  {
+    route: 'POST /partner/events/:id/invite',
+    who: 'partner',
+    csrf: true,
+    fields: { people: `Sam Jones <${placeholder('uniqueEmail')}>` },
+    refs: { id: 'partnerEventId' },
+  },
+  { route: 'POST /partner/calendar', who: 'partner', csrf: true, fields: {} },
+  { route: 'POST /partner/calendar/revoke', who: 'partner', csrf: true, fields: {} },
+  {
+    route: 'POST /manage/:token/partner-consent/withdraw',
+    who: 'anyone',
+    csrf: true,
+    fields: { partnerId: placeholder('portalPartnerId') },
+    refs: { token: 'portalManageToken' },
+    // Compared with the consents given, never stored or shown: anything else changes nothing.
+    ignored: ['partnerId'],
+  },
 ];
 
 /** A form post before it meets a world: path values, fields (a list is a repeated field), raw extras. */

@@ -8,8 +8,6 @@ const NOT_BUILT_YET = new Map<string, string>([
   // Issue 11: partner charities, co-hosting, password links and the audit log.
   ['DELETE /api/v1/events/{}/cohosts', 'issue 11'],
   ['GET /api/v1/events/{}/cohosts', 'issue 11'],
-  ['GET /api/v1/partner/events', 'issue 11'],
-  ['GET /api/v1/partner/events/{}/contacts', 'issue 11'],
   ['GET /api/v1/partners', 'issue 11'],
   ['POST /api/v1/cohost-requests/{}/accept', 'issue 11'],
   ['POST /api/v1/cohost-requests/{}/decline', 'issue 11'],

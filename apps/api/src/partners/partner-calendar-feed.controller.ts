@@ -56,7 +56,8 @@ export class PartnerFeedController {
   @HttpCode(200)
   @ApiProduces('text/calendar')
   @ApiOperation({
-    summary: "A partner's private calendar feed (GET /partner-feeds/<token>.ics): its co-hosted published events",
+    summary:
+      "A partner's private calendar feed (GET /partner-feeds/<token>.ics): its co-hosted published events",
   })
   @ApiNotFoundResponse({ description: 'No such feed, or it was turned off.' })
   async feed(@Param('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {

@@ -39,7 +39,8 @@ export class PartnerEventsController {
 
   @Get(':id/contacts')
   @ApiOperation({
-    summary: 'Attendees who ticked that your organisation may contact them (audited as partner.contacts.read)',
+    summary:
+      'Attendees who ticked that your organisation may contact them (audited as partner.contacts.read)',
     description:
       'Names, email addresses and roles of people still registered (not cancelled or declined) who consented ' +
       'to your organisation contacting them. A withdrawn consent removes them at once.',

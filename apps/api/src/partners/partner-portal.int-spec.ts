@@ -112,7 +112,10 @@ describe('partner portal', () => {
     ]) {
       await request(api.http).get(path).set(bearer(partnerA.token)).expect(404);
     }
-    const list = await request(api.http).get('/api/v1/partner/events').set(bearer(partnerB.token)).expect(200);
+    const list = await request(api.http)
+      .get('/api/v1/partner/events')
+      .set(bearer(partnerB.token))
+      .expect(200);
     expect(list.body).toEqual([]);
     for (const path of [
       `/api/v1/partner/events/${eventId}`,
@@ -236,14 +239,18 @@ describe('partner portal', () => {
       "SELECT actor_id, detail FROM audit_log WHERE action = 'partner.invite' AND subject_id = $1",
       [invited],
     );
-    expect(audits).toEqual([{ actor_id: partnerA.userId, detail: { partnerId: partnerA.partnerId, count: 1 } }]);
+    expect(audits).toEqual([
+      { actor_id: partnerA.userId, detail: { partnerId: partnerA.partnerId, count: 1 } },
+    ]);
 
     const toFay = () => sink.received.find((received) => received.envelopeTo.includes('fay@example.org'));
     await eventually('the invitation sent', async () => toFay() !== undefined);
     const mail = toFay()!;
     expect(mail.parsed.text).toMatch(/Halesowen Carers invited you, with /);
     const raw = mail.raw.replace(/\r?\n[ \t]+/g, ' ');
-    expect(raw).toMatch(/^List-Unsubscribe: <https:\/\/roundtable\.test\/manage\/rtm_[A-Za-z0-9_-]{43}\/unsubscribe>/im);
+    expect(raw).toMatch(
+      /^List-Unsubscribe: <https:\/\/roundtable\.test\/manage\/rtm_[A-Za-z0-9_-]{43}\/unsubscribe>/im,
+    );
     expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/im);
   });
 

@@ -52,7 +52,9 @@ export class PartnerCalendarFeeds {
       this.dataSource.getRepository(PartnerCalendarFeed),
       actor.partnerId,
     );
-    this.logger.log(`Partner ${actor.partnerId}: ${revoked} calendar feed(s) revoked by user ${actor.userId}`);
+    this.logger.log(
+      `Partner ${actor.partnerId}: ${revoked} calendar feed(s) revoked by user ${actor.userId}`,
+    );
     return { revoked };
   }
 
@@ -96,10 +98,7 @@ export class PartnerCalendarFeeds {
   }
 
   private async revokeWith(feeds: Repository<PartnerCalendarFeed>, partnerId: string): Promise<number> {
-    const result = await feeds.update(
-      { partnerId, revokedAt: IsNull() },
-      { revokedAt: this.clock.now() },
-    );
+    const result = await feeds.update({ partnerId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
     return result.affected ?? 0;
   }
 }

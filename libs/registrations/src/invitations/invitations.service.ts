@@ -66,11 +66,7 @@ export class InvitationsService {
    * is checked first (nothing is written if any entry is wrong); then, in one transaction,
    * registrations and ledger rows are written a chunk at a time, set-based. Queued after commit.
    */
-  async invite(
-    eventId: string,
-    input: unknown,
-    options: InviteOptions = {},
-  ): Promise<InvitationCounts> {
+  async invite(eventId: string, input: unknown, options: InviteOptions = {}): Promise<InvitationCounts> {
     const checked = checkContacts(input);
     if (checked.problems.length > 0) {
       throw new InvalidInput(

@@ -11,9 +11,9 @@ import type { AuthenticatedRequest } from '../authenticated-request';
 import { PageCookies } from './page-cookies';
 
 /**
- * The partner pages' door: the session cookie must belong to a signed-in user of a partner
- * organisation. Without one the exception filter sends people to sign in and back; staff (and
- * anyone else) get a 403 page: these pages show one organisation's view, not the office's.
+ * The partner pages' door: the session cookie must belong to a signed-in partner user. Without
+ * one the exception filter sends people to sign in and back; staff and others get a 403 page
+ * (a partner's pages act for one organisation, which staff are not).
  */
 @Injectable()
 export class PartnerPageGuard implements CanActivate {

@@ -85,7 +85,10 @@ export class SignInPagesController {
         }
         // Any other role's account works for the API only.
         await this.sessions.signOut(signedIn.token);
-        errors.add('email', 'This sign-in is for office staff and partner organisations. Your account cannot use it');
+        errors.add(
+          'email',
+          'This sign-in is for office staff and partner organisations. Your account cannot use it',
+        );
       } catch (error) {
         if (!(error instanceof CredentialsNotRight)) throw error;
         errors.add('email', 'The email address or password is not right. Check them and try again');

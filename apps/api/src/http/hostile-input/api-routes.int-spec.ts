@@ -67,6 +67,7 @@ describe('hostile input on every API route', () => {
   let sink: SmtpSink;
   let api: TestApi;
   let adminToken: string;
+  let partnerToken: string;
   let routes: ApiRoute[];
   let worlds: WorldSupply;
   const manageTokens: string[] = [];
@@ -75,7 +76,7 @@ describe('hostile input on every API route', () => {
 
   beforeAll(async () => {
     hostile = await startHostileApi('hostile-api', { ...SESSION_USER, name: 'Hostile Sessions' });
-    ({ api, sink, adminToken } = hostile);
+    ({ api, sink, adminToken, partnerToken } = hostile);
     const docs = await request(api.http).get('/docs/openapi.json').expect(200);
     routes = apiRoutesOf(docs.body as OpenApiDocument);
     worlds = new WorldSupply(api.dataSource);
@@ -93,7 +94,9 @@ describe('hostile input on every API route', () => {
   /** Sends one generated request in a fresh world and throws what was wrong with the answer. */
   async function send(route: ApiRoute, input: HostileRequest): Promise<void> {
     const sessionEnding = SESSION_ENDING_ROUTES.has(route.label);
-    const token = sessionEnding ? await freshToken() : adminToken;
+    // The partner routes act for the signed-in user's organisation: staff are refused there.
+    const asPartner = route.template.startsWith('/api/v1/partner/');
+    const token = sessionEnding ? await freshToken() : asPartner ? partnerToken : adminToken;
     // Signing in wrote a session: the fingerprint kept from the last refusal is out of date.
     if (sessionEnding) worlds.spent();
     const { world, before } = await worlds.next();
@@ -109,7 +112,7 @@ describe('hostile input on every API route', () => {
     const problems = answerProblems(answer, input.mustRefuse);
     if (route.signedIn && (answer.status === 401 || answer.status === 403))
       problems.push(
-        "the suite's own admin token was refused: if a route ended the session, add it to SESSION_ENDING_ROUTES",
+        "the suite's own token was refused: if a route ended the session, add it to SESSION_ENDING_ROUTES",
       );
     if (answer.status >= 400 && answer.status < 500) {
       const shape = errorShapeProblem(answer);

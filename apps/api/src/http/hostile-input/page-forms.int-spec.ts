@@ -54,7 +54,7 @@ const NEVER_ACCEPTED_HERE: Record<string, string> = {
 const SESSION_USER = { email: 'hostile-forms@roundtable.test', password: 'hostile-forms-password-1' };
 
 /** A page of each kind that carries a CSRF token for its visitor. */
-const CSRF_PAGE = { staff: '/staff/venues/new', visitor: '/sign-in' } as const;
+const CSRF_PAGE = { staff: '/staff/venues/new', visitor: '/sign-in', partner: '/sign-in' } as const;
 
 describe('hostile input on every web form', () => {
   let hostile: HostileApi;
@@ -62,6 +62,8 @@ describe('hostile input on every web form', () => {
   let api: TestApi;
   let adminToken: string;
   let staff: Agent;
+  /** The suite's partner user, signed in to the partner pages. */
+  let partner: Agent;
   /** One member of the public, posting every public form (as one browser would). */
   let visitor: Agent;
   let worlds: WorldSupply;
@@ -74,6 +76,7 @@ describe('hostile input on every web form', () => {
     hostile = await startHostileApi('hostile-forms', { ...SESSION_USER, name: 'Hostile Forms' });
     ({ api, sink, adminToken } = hostile);
     staff = await signedInAgent(api, ADMIN.email, ADMIN.password);
+    partner = await signedInAgent(api, hostile.partner.email, hostile.partner.password);
     visitor = request.agent(api.http);
     worlds = new WorldSupply(api.dataSource);
   });
@@ -102,6 +105,7 @@ describe('hostile input on every web form', () => {
 
   async function agentFor(form: PageForm): Promise<Agent> {
     if (form.who === 'staff') return staff;
+    if (form.who === 'partner') return partner;
     if (form.who === 'own-session') return signedInAgent(api, SESSION_USER.email, SESSION_USER.password);
     if (form.who === 'new-visitor') return request.agent(api.http);
     return visitor;
@@ -115,7 +119,9 @@ describe('hostile input on every web form', () => {
     const kept = csrfTokens.get(agent);
     if (kept) return kept;
     const signedIn = form.who === 'staff' || form.who === 'own-session';
-    const page = await agent.get(CSRF_PAGE[signedIn ? 'staff' : 'visitor']);
+    const page = await agent.get(
+      CSRF_PAGE[form.who === 'partner' ? 'partner' : signedIn ? 'staff' : 'visitor'],
+    );
     const csrf = csrfFieldOf(page.text);
     if (!csrf)
       throw new Error(`the suite found no CSRF token to post with (its page answered ${page.status})`);
