@@ -25,6 +25,9 @@ export const HOSTILE_SUITE_PARTNER = 'Hostile Suite Partner';
 export async function seedPortalWorld(dataSource: DataSource): Promise<HostilePortalWorld> {
   const portalPartnerId = await suitePartner(dataSource);
   const event = await seedEvent(dataSource, { title: 'Co-hosted: post-16 places' });
+  // One co-hosted event at a time, this world's, so the partner's feed holds exactly one event
+  // (the suite counts a feed's events to catch an injected one).
+  await dataSource.query('DELETE FROM event_cohosts WHERE partner_id = $1', [portalPartnerId]);
   await dataSource.query('INSERT INTO event_cohosts (event_id, partner_id) VALUES ($1, $2)', [
     event.id,
     portalPartnerId,
