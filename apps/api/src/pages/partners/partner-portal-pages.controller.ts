@@ -1,4 +1,4 @@
-import { Controller, Get, Logger, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Logger, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { User } from '@roundtable/identity';
 import {
@@ -55,12 +55,14 @@ export class PartnerPortalPagesController {
 
   /** The new URL is shown in this answer only (never in an address, a redirect or a log). */
   @Post('calendar')
+  @HttpCode(200)
   async makeFeed(@CurrentUser() user: User, @Res() res: Response): Promise<void> {
     const { url } = await this.feeds.create(partnerActor(user));
     res.render('pages/partners/calendar.njk', { hasFeed: true, url });
   }
 
   @Post('calendar/revoke')
+  @HttpCode(200)
   async revokeFeed(@CurrentUser() user: User, @Res() res: Response): Promise<void> {
     await this.feeds.revoke(partnerActor(user));
     res.render('pages/partners/calendar.njk', { hasFeed: false, revoked: true });
