@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { approvedPartner } from '../support/partner-user';
 import { bearer, createEvent, createVenue, publishEvent } from '../support/fixtures';
 import { ADMIN, createTestApi, type TestApi } from '../support/test-app';
 import { csrfOf, errorSummaryTexts } from '../support/page-html';
@@ -173,30 +174,21 @@ describe('web page rules', () => {
       expect(res.status).toBe(200);
     });
 
-    it('refuses a partner account at sign-in, without leaving it a session', async () => {
-      const partner = { email: 'partner@charity.example', password: 'partner-password-1' };
-      // Partner users cannot be made through the API until partner organisations exist, so an
-      // organiser is made one in the database.
-      await request(api.http)
-        .post('/api/v1/users')
-        .set(bearer(token))
-        .send({ ...partner, name: 'Pat Partner', role: 'organiser' })
-        .expect(201);
-      await api.dataSource.query(`UPDATE users SET role = 'partner' WHERE email = $1`, [partner.email]);
+    it('sends a partner user to the partner pages, and keeps it out of the staff pages', async () => {
+      const partner = await approvedPartner(api, 'Pat’s Carers');
       const agent = request.agent(api.http);
       const page = await agent.get('/sign-in');
       const res = await agent
         .post('/sign-in')
         .type('form')
-        .send({ _csrf: csrfOf(page.text), ...partner });
-      expect(res.status).toBe(400);
-      expect(errorSummaryTexts(res.text)[0]).toMatch(/for constituency office staff/);
+        .send({ _csrf: csrfOf(page.text), email: partner.email, password: 'a-partner-password-1' });
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe('/partner');
 
-      // And a partner's session cookie (from the API) is a 403 page on staff pages.
-      const login = await request(api.http).post('/api/v1/auth/login').send(partner).expect(200);
+      // A partner's session cookie is a 403 page on staff pages.
       const forbidden = await request(api.http)
         .get('/staff/events')
-        .set('Cookie', `rt_session=${login.body.token}`);
+        .set('Cookie', `rt_session=${partner.token}`);
       expect(forbidden.status).toBe(403);
       expect(forbidden.text).toContain('These pages are for constituency office staff');
     });

@@ -31,6 +31,11 @@ import {
   CohostRequestsController,
   PartnerCohostRequestsController,
 } from './partners/cohost-requests.controller';
+import {
+  PartnerCalendarFeedController,
+  PartnerFeedController,
+} from './partners/partner-calendar-feed.controller';
+import { PartnerEventsController } from './partners/partner-events.controller';
 import { AccessTasksController } from './registrations/access-tasks.controller';
 import { AttendanceController } from './registrations/attendance.controller';
 import { EventRegistrationsController } from './registrations/event-registrations.controller';
@@ -95,6 +100,9 @@ import { RegistrationLists } from './registrations/registration-lists';
     PartnerCohostRequestsController,
     SiteTextsController,
     RegistrationExportsController,
+    PartnerEventsController,
+    PartnerCalendarFeedController,
+    PartnerFeedController,
   ],
   providers: [AdminBootstrap, AnswerFloor, RegistrationLists],
 })

@@ -5,7 +5,12 @@ export {
   type AccessFeature,
 } from './access-features';
 export { AREAS, AREA_VALUES, areaLabel, type Area } from './areas';
-export { buildEventCalendar, eventFeedUid } from './calendar/event-calendar';
+export {
+  buildEventCalendar,
+  buildEventsFeed,
+  eventFeedUid,
+  type EventsFeedOptions,
+} from './calendar/event-calendar';
 export { calendarParameter, calendarRawText, calendarText } from './calendar/calendar-text';
 export {
   CancelEventDto,

@@ -38,3 +38,12 @@ export {
 } from './cohosting/dto/cohosting.dto';
 // Every refusal is public: the API filter and the pages map each one.
 export * from './errors';
+export { CALENDAR_FEED_TOKEN, PartnerCalendarFeeds } from './portal/partner-calendar-feeds.service';
+export { PartnerContacts, type PartnerActor, type PartnerContact } from './portal/partner-contacts.service';
+export {
+  COUNTED_STATUSES,
+  PartnerEvents,
+  type CountedStatus,
+  type PartnerEventSummary,
+} from './portal/partner-events.service';
+export { PartnerInvitations } from './portal/partner-invitations.service';

@@ -19,6 +19,10 @@ import { Partner } from './partners/partner.entity';
 import { PartnersDirectory } from './partners/partners-directory.service';
 import { PartnerCalendarFeed } from './portal/partner-calendar-feed.entity';
 import { PartnerContactConsent } from './portal/partner-contact-consent.entity';
+import { PartnerCalendarFeeds } from './portal/partner-calendar-feeds.service';
+import { PartnerContacts } from './portal/partner-contacts.service';
+import { PartnerEvents } from './portal/partner-events.service';
+import { PartnerInvitations } from './portal/partner-invitations.service';
 
 /**
  * Partner organisations: registration and approval, co-hosting, and the partner portal. Each part
@@ -51,6 +55,11 @@ import { PartnerContactConsent } from './portal/partner-contact-consent.entity';
     CohostsService,
     CohostRequestMessages,
     CohostRequestsService,
+    // The portal: co-hosted events, consenting contacts, member invitations, the calendar feed.
+    PartnerEvents,
+    PartnerContacts,
+    PartnerInvitations,
+    PartnerCalendarFeeds,
   ],
   exports: [
     PartnerRegistration,
@@ -61,6 +70,10 @@ import { PartnerContactConsent } from './portal/partner-contact-consent.entity';
     CohostsReader,
     CohostsService,
     CohostRequestsService,
+    PartnerEvents,
+    PartnerContacts,
+    PartnerInvitations,
+    PartnerCalendarFeeds,
   ],
 })
 export class PartnersModule {}

@@ -56,7 +56,11 @@ export {
   type SuppressionSource,
 } from './invitations/invitation-suppression.entity';
 export { InvitationSuppressionsRepository } from './invitations/invitation-suppressions.repository';
-export { InvitationsService, type InvitationCounts } from './invitations/invitations.service';
+export {
+  InvitationsService,
+  type InvitationCounts,
+  type InviteOptions,
+} from './invitations/invitations.service';
 export { InviteContactsDto, InviteContactDto } from './dto/invite-contacts.dto';
 export {
   ManageLinkKeys,
@@ -66,3 +70,4 @@ export {
 } from './manage-links/manage-link-keys';
 export { ManageLinks } from './manage-links/manage-links.service';
 export { ManageLinkRequests } from './manage-links/manage-link-requests.service';
+export { PartnerContactConsents, type ConsentPartner } from './partner-consents/partner-contact-consents';

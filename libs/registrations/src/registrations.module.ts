@@ -1,3 +1,4 @@
+import { PartnerContactConsents } from './partner-consents/partner-contact-consents';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '@roundtable/events';
@@ -38,6 +39,7 @@ import { RegistrationsService } from './registrations/registrations.service';
     manageLinkKeysProvider,
     ManageLinks,
     ManageLinkRequests,
+    PartnerContactConsents,
   ],
   exports: [
     ManageLinkKeys,
@@ -51,6 +53,7 @@ import { RegistrationsService } from './registrations/registrations.service';
     EventAnnouncementsService,
     InvitationSuppressionsRepository,
     InvitationsService,
+    PartnerContactConsents,
   ],
 })
 export class RegistrationsModule {}

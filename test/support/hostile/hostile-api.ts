@@ -4,6 +4,7 @@ import { approvedPartner } from '../partner-user';
 import { SmtpSink } from '../smtp-sink';
 import { createTestApi, type TestApi } from '../test-app';
 import type { Answer } from './hostile-check';
+import { HOSTILE_SUITE_PARTNER } from './hostile-portal-world';
 import { HOSTILE_LOGIN_USER } from './hostile-world';
 
 /** The api a hostile-input suite works against, with the SMTP sink it mails to. */
@@ -57,7 +58,7 @@ export async function startHostileApi(
         .set(bearer(adminToken))
         .send({ ...user, role: 'organiser' })
         .expect(201);
-    const partner = await approvedPartner(api, 'Hostile Suite Partner');
+    const partner = await approvedPartner(api, HOSTILE_SUITE_PARTNER);
     return {
       api,
       sink,

@@ -11,6 +11,7 @@ import {
   type QueryValue,
 } from './hostile-values';
 import { resolvePlaceholders, worldValue, type HostileWorld, type WorldRef } from './hostile-world';
+import { portalPathParamSource } from './hostile-portal-world';
 
 /**
  * One generated request, before it meets a world of real rows: path parameters name a world
@@ -62,6 +63,8 @@ export function pathParamSource(template: string, name: string): WorldRef | unde
   // Publishing needs a draft: the published event would only ever answer 409.
   if (name === 'id' && /\/events\/(\{id\}|:id)\/publish$/.test(template)) return 'draftEventId';
   if (name === 'id' && /\/campaigns\/(\{id\}|:id)\/publish$/.test(template)) return 'draftCampaignId';
+  const portal = portalPathParamSource(template, name);
+  if (portal) return portal;
   const segments = template.split('/');
   const index = segments.findIndex((segment) => segment === `{${name}}` || segment === `:${name}`);
   if (index < 1) return undefined;

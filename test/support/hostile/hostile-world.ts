@@ -5,6 +5,7 @@ import { FieldCipher, ReceiptLinkKeys, TestimonyWriter, Theme } from '@roundtabl
 import { seedSurveyImport } from './hostile-survey-import';
 import { seedHostilePartnerWorld, type HostilePartnerWorld } from './hostile-partner-world';
 import { seedCohostWorld, type HostileCohostWorld } from './hostile-cohost-world';
+import { seedPortalWorld, type HostilePortalWorld } from './hostile-portal-world';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { seedEvent, seedRegistration } from '../notification-seed';
@@ -18,7 +19,7 @@ import { changesSince, installChangeLog, tableFingerprint, type TableFingerprint
  * and an invited person who has not answered. Made fresh after every run that changed a table
  * (see WorldSupply), so a run that cancels the event or the registration does not blunt the next.
  */
-export interface HostileWorld extends HostilePartnerWorld, HostileCohostWorld {
+export interface HostileWorld extends HostilePartnerWorld, HostileCohostWorld, HostilePortalWorld {
   venueId: string;
   eventId: string;
   /** A draft event at a venue of its own, for the routes that publish. */
@@ -127,6 +128,7 @@ export async function seedHostileWorld(
     ...notSeeded(),
     ...(await seedHostilePartnerWorld(dataSource)),
     ...(await seedCohostWorld(dataSource, event.id)),
+    ...(await seedPortalWorld(dataSource)),
     siteTextKey: 'privacy',
   };
   return topUpWorld(dataSource, world, needs);

@@ -134,6 +134,8 @@ const FIELD_HINTS: Record<string, unknown> = {
   registrationIds: [placeholder('registrationId')],
   intoId: placeholder('intoThemeId'),
   themeIds: [placeholder('themeId')],
+  // Consents name co-hosts of the event; none is a valid answer on every event.
+  partnerContactConsent: [],
 };
 
 /** Valid values that differ on one route: a sign-in that can succeed. */

@@ -284,6 +284,26 @@ export const PAGE_FORMS: readonly PageForm[] = [
     fields: { body: 'Roundtable is run by the constituency office.\n\n## Who sees it\n\nOnly office staff.' },
   },
   { route: 'POST /staff/site-texts/:key/reset', who: 'staff', csrf: true, fields: {} },
+  // The partner portal: a partner invites its members and makes or revokes its calendar feed;
+  // an attendee withdraws their consent to a co-host contacting them.
+  {
+    route: 'POST /partner/events/:id/invite',
+    who: 'partner',
+    csrf: true,
+    fields: { people: `Sam Jones <${placeholder('uniqueEmail')}>` },
+    refs: { id: 'partnerEventId' },
+  },
+  { route: 'POST /partner/calendar', who: 'partner', csrf: true, fields: {} },
+  { route: 'POST /partner/calendar/revoke', who: 'partner', csrf: true, fields: {} },
+  {
+    route: 'POST /manage/:token/partner-consent/withdraw',
+    who: 'anyone',
+    csrf: true,
+    fields: { partnerId: placeholder('portalPartnerId') },
+    refs: { token: 'portalManageToken' },
+    // Compared with the consents given, never stored or shown: anything else changes nothing.
+    ignored: ['partnerId'],
+  },
 ];
 
 /** A form post before it meets a world: path values, fields (a list is a repeated field), raw extras. */

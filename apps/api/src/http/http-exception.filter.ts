@@ -35,7 +35,13 @@ function errorCode(exception: unknown): string {
 
 /** Routes answered in JSON; everything else is a web page. */
 export function isApiRequest(req: Request): boolean {
-  return req.path.startsWith('/api/') || req.path === '/health' || req.path.startsWith('/docs');
+  // A partner's calendar feed is read by calendar programs, not people: it is answered like the API.
+  return (
+    req.path.startsWith('/api/') ||
+    req.path === '/health' ||
+    req.path.startsWith('/docs') ||
+    req.path.startsWith('/partner-feeds/')
+  );
 }
 
 /**

@@ -1,19 +1,20 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { CampaignsModule } from '@roundtable/campaigns';
 import { EventsModule } from '@roundtable/events';
-import { NotificationsModule } from '@roundtable/notifications';
 import { PartnersModule } from '@roundtable/partners';
+import { NotificationsModule } from '@roundtable/notifications';
 import { RegistrationsModule } from '@roundtable/registrations';
 import { TestimonyModule } from '@roundtable/testimony';
 import { CsrfGuard } from '../auth/pages/csrf.guard';
 import { CsrfMiddleware } from '../auth/pages/csrf.middleware';
 import { PageCookies } from '../auth/pages/page-cookies';
 import { SignInPagesController } from '../auth/pages/sign-in-pages.controller';
-import { StaffPageGuard } from '../auth/pages/staff-page.guard';
 import { PartnerPageGuard } from '../auth/pages/partner-page.guard';
+import { StaffPageGuard } from '../auth/pages/staff-page.guard';
 import { PartnerCohostPagesController } from './partners/partner-cohost-pages.controller';
 import { StaffCohostPagesController } from './partners/staff-cohost-pages.controller';
 import { AnswerFloor } from '../http/answer-floor';
+import { PartnerPortalPagesController } from './partners/partner-portal-pages.controller';
 import { PublicEventPagesController } from './events/public-event-pages.controller';
 import { StaffEventPagesController } from './events/staff-event-pages.controller';
 import { AccessTaskPagesController } from './registrations/access-needs/access-task-pages.controller';
@@ -97,6 +98,7 @@ import {
     PublicSiteTextPagesController,
     StaffSiteTextPagesController,
     RegistrationExportPagesController,
+    PartnerPortalPagesController,
   ],
   providers: [
     RegistrationLists,
@@ -138,6 +140,7 @@ export class PagesModule implements NestModule {
         PartnerCohostPagesController,
         StaffSiteTextPagesController,
         RegistrationExportPagesController,
+        PartnerPortalPagesController,
       );
     // Every page under /manage/<token> (a private link's secret in the address): not indexed,
     // never sent on as a Referer, never cached.

@@ -8,7 +8,11 @@ import {
   toRegistrationView,
   type RegistrationView,
 } from '@roundtable/registrations';
+import type { User } from '@roundtable/identity';
+import { PartnerEvents } from '@roundtable/partners';
+import { CurrentUser } from '../auth/current-user.decorator';
 import { Authenticated, STAFF } from '../auth/roles.decorator';
+import { partnerActor } from '../partners/partner-actor';
 import { uuidPipe } from '../http/uuid.pipe';
 
 export interface LedgerEntryView {
@@ -25,20 +29,31 @@ export interface LedgerEntryView {
 
 @ApiTags('registrations')
 @Controller('api/v1/events/:id')
-@Authenticated(...STAFF)
 export class EventRegistrationsController {
   constructor(
+    private readonly partnerEvents: PartnerEvents,
     private readonly events: EventsService,
     private readonly registrations: RegistrationsRepository,
     private readonly ledger: NotificationLedger,
   ) {}
 
   @Get('registrations')
-  @ApiOperation({ summary: 'Who is invited, confirmed, waitlisted…, with access needs' })
+  @Authenticated(...STAFF, 'partner')
+  @ApiOperation({
+    summary: 'Who is invited, confirmed, waitlisted…, with access needs',
+    description:
+      'Staff see everyone. A partner user sees only the counts (no names) of an event its organisation co-hosts, ' +
+      'with an empty list; any other event is a 404 to it.',
+  })
   async list(
     @Param('id', uuidPipe('event')) eventId: string,
     @Query() page: PageQueryDto,
+    @CurrentUser() user: User,
   ): Promise<Page<RegistrationView> & { counts: Record<string, number> }> {
+    if (user.role === 'partner') {
+      const summary = await this.partnerEvents.get(partnerActor(user).partnerId, eventId);
+      return { items: [], total: 0, counts: summary.counts };
+    }
     await this.events.get(eventId);
     const [items, total] = await this.registrations.listForEvent(eventId, page);
     return {
@@ -49,6 +64,7 @@ export class EventRegistrationsController {
   }
 
   @Get('notifications')
+  @Authenticated(...STAFF)
   @ApiOperation({
     summary: "The delivery ledger: every message's kind, recipient, status, attempts and sentAt",
   })

@@ -1,5 +1,6 @@
 import { hashSecretToken, newSecretToken } from '@roundtable/platform';
 import request from 'supertest';
+import { approvedPartner } from '../../../../test/support/partner-user';
 import {
   bearer,
   countRows,
@@ -311,18 +312,11 @@ describe('invitations', () => {
       expect(await writes()).toEqual(before);
     });
 
-    it('is 403 for a partner user (until co-hosting exists), and writes nothing', async () => {
+    it('is 404 for a partner user whose organisation does not co-host the event, and writes nothing', async () => {
       const event = await publishedEvent();
-      const [user] = await api.dataSource.query(
-        "INSERT INTO users (email, name, role) VALUES ('partner@charity.test', 'Pat Partner', 'partner') RETURNING id",
-      );
-      const token = newSecretToken('rts');
-      await api.dataSource.query(
-        "INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')",
-        [hashSecretToken(token), user.id],
-      );
+      const { token } = await approvedPartner(api);
       const before = await writes();
-      expectError(await invite(event.id, { contacts: [contact(1)] }, token), 403);
+      expectError(await invite(event.id, { contacts: [contact(1)] }, token), 404);
       expect(await writes()).toEqual(before);
     });
 

@@ -33,6 +33,8 @@ export interface ManageView {
   accessNeeds: string[];
   accessNotes: string | null;
   waitlistPosition: number | null;
+  /** The co-hosting partners this person has let contact them (withdraw with PATCH). */
+  partnerContactConsent: Array<{ id: string; name: string }>;
   event: PublicEventView;
 }
 
@@ -92,7 +94,8 @@ export class PublicRegistrationsController {
   @Get('registrations/:token')
   @ApiOperation({ summary: 'What the holder of a manage link registered' })
   async view(@Param('token', ManageTokenPipe) token: string): Promise<ManageView> {
-    const { registration, event, waitlistPosition } = await this.registrations.getByToken(token);
+    const { registration, event, waitlistPosition, partnerContactConsent } =
+      await this.registrations.getByToken(token);
     return {
       id: registration.id,
       status: registration.status,
@@ -101,12 +104,15 @@ export class PublicRegistrationsController {
       accessNeeds: registration.accessNeeds,
       accessNotes: registration.accessNotes,
       waitlistPosition,
+      partnerContactConsent,
       event: toPublicEventView(event),
     };
   }
 
   @Patch('registrations/:token')
-  @ApiOperation({ summary: 'Accept or decline, or change access needs' })
+  @ApiOperation({
+    summary: 'Accept or decline, change access needs, or give or withdraw consent to co-hosts contacting you',
+  })
   async update(
     @Param('token', ManageTokenPipe) token: string,
     @Body() body: UpdateRegistrationDto,

@@ -1,4 +1,4 @@
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
 import { accessFeatureLabel } from '../access-features';
 import type { EventEntity } from '../events/event.entity';
 import { calendarRawText, calendarText } from './calendar-text';
@@ -29,6 +29,35 @@ export function buildEventCalendar(event: EventEntity, options: EventCalendarOpt
     // Written into X-WR-CALNAME as given: escaped here, or a line break in a title starts new lines.
     name: calendarRawText(event.title),
   });
+  addEvent(calendar, event, options);
+  return calendar.toString();
+}
+
+export interface EventsFeedOptions {
+  /** The feed's name (X-WR-CALNAME), e.g. the partner's name. */
+  name: string;
+  /** The event page of each event. */
+  eventUrl: (eventId: string) => string;
+  stamp: Date;
+}
+
+/**
+ * Several events as one published feed (a subscription): the same items, UIDs and SEQUENCEs as
+ * each event's own calendar file, so a calendar that has both keeps one copy of each.
+ */
+export function buildEventsFeed(events: readonly EventEntity[], options: EventsFeedOptions): string {
+  const calendar = ical({
+    prodId: { company: 'Roundtable', product: 'Roundtable events', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    name: calendarRawText(options.name),
+  });
+  for (const event of events) {
+    addEvent(calendar, event, { eventUrl: options.eventUrl(event.id), stamp: options.stamp });
+  }
+  return calendar.toString();
+}
+
+function addEvent(calendar: ICalCalendar, event: EventEntity, options: EventCalendarOptions): void {
   calendar.createEvent({
     id: eventFeedUid(event.id),
     sequence: event.sequence,
@@ -44,7 +73,6 @@ export function buildEventCalendar(event: EventEntity, options: EventCalendarOpt
     url: options.eventUrl,
     status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
-  return calendar.toString();
 }
 
 const AND_LIST = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });

@@ -23,5 +23,7 @@ export const AUDIT_ACTIONS = [
   'registration.print',
   'registration.erase',
   'site-text.update',
+  'partner.contacts.read',
+  'partner.invite',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -21,6 +21,17 @@ describe('invitationMessage', () => {
     expect(message.html).toContain(`<a href="${URLS.decline}"`);
   });
 
+  it('says which partner invited them, with the office, and keeps the one-click unsubscribe', () => {
+    const message = invitationMessage(input({ invitedBy: 'Halesowen Carers' }));
+    const office = messageInput().office.name;
+    expect(message.text).toContain(
+      `Halesowen Carers invited you, with ${office}, to Waiting for an EHC plan.`,
+    );
+    expect(message.text).toContain(`invitations from ${office} or its partners`);
+    expect(message.listUnsubscribe).toBe(URLS.unsubscribe);
+    expect(invitationMessage(input()).text).not.toContain('invited you, with');
+  });
+
   it('offers a way to stop invitations, in the body and as the one-click unsubscribe link', () => {
     const message = invitationMessage(input());
     expect(message.listUnsubscribe).toBe(URLS.unsubscribe);

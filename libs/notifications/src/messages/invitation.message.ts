@@ -16,6 +16,8 @@ export interface InvitationInput extends MessageInput, InviteInput {
   declineUrl: string;
   /** One-click unsubscribe (RFC 8058): shown in the body and sent as List-Unsubscribe. */
   unsubscribeUrl: string;
+  /** The co-hosting partner that invited them, by name; null when the office did. */
+  invitedBy?: string | null;
 }
 
 /**
@@ -31,7 +33,11 @@ export function invitationMessage(input: InvitationInput): Message {
       title: `You are invited: ${event.title}`,
       blocks: [
         greeting(input.recipient.name),
-        paragraph(`${office.name} would like to invite you to ${event.title}. We want to hear from you.`),
+        paragraph(
+          input.invitedBy
+            ? `${input.invitedBy} invited you, with ${office.name}, to ${event.title}. We want to hear from you.`
+            : `${office.name} would like to invite you to ${event.title}. We want to hear from you.`,
+        ),
         heading('Can you come?'),
         action('Yes, I can come', input.acceptUrl),
         action('No, I cannot come', input.declineUrl),
@@ -49,7 +55,7 @@ export function invitationMessage(input: InvitationInput): Message {
         ),
         ...contactSection(office),
         paragraph(
-          `If you do not want invitations from ${office.name}, you can `,
+          `If you do not want invitations from ${office.name}${input.invitedBy ? ` or its partners` : ''}, you can `,
           link('stop getting invitations', input.unsubscribeUrl),
           '.',
         ),

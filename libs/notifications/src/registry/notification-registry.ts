@@ -87,6 +87,8 @@ export interface RegistrationMessageContext {
   invitationLinks?: { acceptUrl: string; declineUrl: string; unsubscribeUrl: string };
   registration: { status: string; accessNeedLabels: readonly string[] };
   eventCancelReason: string | null;
+  /** The co-hosting partner whose user invited the person, by name; absent when staff did. */
+  invitedBy?: string | null;
 }
 
 /** What the worker hands the builder of a message to the office's staff about an event. */
@@ -276,9 +278,9 @@ export const NOTIFICATION_REGISTRY: Readonly<Record<NotificationKind, Notificati
     whileEvent: 'published',
     carriesManageLink: true,
     skipsUnsubscribed: true,
-    build: ({ base, invite, invitationLinks }) => {
+    build: ({ base, invite, invitationLinks, invitedBy }) => {
       if (!invitationLinks) throw new PayloadError('an invitation needs the manage link');
-      return invitationMessage({ ...base, ...invite, ...invitationLinks });
+      return invitationMessage({ ...base, ...invite, ...invitationLinks, invitedBy: invitedBy ?? null });
     },
   }),
   confirmation: registrationKind({

@@ -1,8 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsUUID, ValidateIf } from 'class-validator';
 import { EmailAddress, MultiLineText, PersonName } from '@roundtable/platform';
 import { ACCESS_NEED_VALUES } from '../access-tasks/access-needs';
 import { ATTENDEE_ROLE_VALUES } from '../registrations/registration-status';
+
+/** More than any event has co-hosts. */
+const MAX_CONSENTS = 20;
 
 export class RegisterDto {
   @ApiProperty({
@@ -39,6 +42,21 @@ export class RegisterDto {
   @ValidateIf((_, value) => value !== undefined && value !== null)
   @MultiLineText({ max: 2000, allowEmpty: true })
   accessNotes?: string | null;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    default: [],
+    maxItems: MAX_CONSENTS,
+    description:
+      "The co-hosting partners (ids from the event's cohosts) that may contact this person about their work with families. Only current co-hosts are accepted. Kept only for a new registration: an address already registered keeps what it had.",
+  })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsArray({ message: 'partnerContactConsent must be a list of partner ids' })
+  @ArrayMaxSize(MAX_CONSENTS, { message: `partnerContactConsent may list at most ${MAX_CONSENTS} partners` })
+  @ArrayUnique({ message: 'partnerContactConsent must not list a partner twice' })
+  @IsUUID('all', { each: true, message: 'each of partnerContactConsent must be a partner id (a UUID)' })
+  partnerContactConsent?: string[];
 }
 
 export class UpdateRegistrationDto {
@@ -65,4 +83,19 @@ export class UpdateRegistrationDto {
   @ValidateIf((_, value) => value !== undefined && value !== null)
   @MultiLineText({ max: 2000, allowEmpty: true })
   accessNotes?: string | null;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    default: [],
+    maxItems: MAX_CONSENTS,
+    description:
+      "The co-hosting partners (ids from the event's cohosts) that may contact this person about their work with families. Replaces the list: [] withdraws every consent, and the partners stop seeing this person at once.",
+  })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsArray({ message: 'partnerContactConsent must be a list of partner ids' })
+  @ArrayMaxSize(MAX_CONSENTS, { message: `partnerContactConsent may list at most ${MAX_CONSENTS} partners` })
+  @ArrayUnique({ message: 'partnerContactConsent must not list a partner twice' })
+  @IsUUID('all', { each: true, message: 'each of partnerContactConsent must be a partner id (a UUID)' })
+  partnerContactConsent?: string[];
 }

@@ -25,6 +25,17 @@ export interface InvitationCounts {
   duplicates: number;
 }
 
+/** Who is inviting, when it is not the office's staff. */
+export interface InviteOptions {
+  /** The co-hosting partner whose user invites: kept on each new registration, named in the email. */
+  invitedByPartnerId?: string;
+  /**
+   * Runs inside the invitation's transaction once the event is locked, before anything is
+   * written: a partner's co-hosting check (a throw writes nothing) and its audit entry.
+   */
+  withinTransaction?: (manager: EntityManager) => Promise<void>;
+}
+
 /** Rows written per statement: well under Postgres's parameter limit and quick to lock. */
 const INSERT_CHUNK = 1000;
 
@@ -33,8 +44,8 @@ const INSERT_CHUNK = 1000;
  * `invited` with its own manage link seed, plus an `invitation` ledger row; the worker derives
  * the link when it sends, to build the accept, decline and unsubscribe links.
  *
- * Co-host partners may invite to events they co-host (API.md), but partners do not exist yet:
- * when they do, the controller checks the co-hosting and calls `invite` the same way.
+ * Co-host partners invite to events they co-host through the same call (libs/partners checks
+ * the co-hosting and passes its id, which the invitation email names).
  */
 @Injectable()
 export class InvitationsService {
@@ -55,7 +66,7 @@ export class InvitationsService {
    * is checked first (nothing is written if any entry is wrong); then, in one transaction,
    * registrations and ledger rows are written a chunk at a time, set-based. Queued after commit.
    */
-  async invite(eventId: string, input: unknown): Promise<InvitationCounts> {
+  async invite(eventId: string, input: unknown, options: InviteOptions = {}): Promise<InvitationCounts> {
     const checked = checkContacts(input);
     if (checked.problems.length > 0) {
       throw new InvalidInput(
@@ -69,6 +80,7 @@ export class InvitationsService {
 
     const { counts, due } = await this.dataSource.transaction(async (manager) => {
       const event = await this.invitableEventOrFail(manager, eventId);
+      await options.withinTransaction?.(manager);
       const now = this.clock.now();
       const suppressed = await this.suppressions.suppressedAmong(
         manager,
@@ -81,7 +93,13 @@ export class InvitationsService {
         const people = invitable
           .slice(start, start + INSERT_CHUNK)
           .map((contact) => ({ ...contact, ...this.manageLinks.newSeed() }));
-        const added = await this.registrations.insertInvitedUnlessRegistered(manager, eventId, people, now);
+        const added = await this.registrations.insertInvitedUnlessRegistered(
+          manager,
+          eventId,
+          people,
+          now,
+          options.invitedByPartnerId ?? null,
+        );
         const planned = added.flatMap((registration) => invitationMessages(registration, event, now));
         due.push(...(await this.ledger.plan(manager, planned)));
         invited += added.length;

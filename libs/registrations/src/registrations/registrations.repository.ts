@@ -116,12 +116,14 @@ export class RegistrationsRepository {
       linkKeyId: string;
     }>,
     invitedAt: Date,
+    invitedByPartnerId: string | null = null,
   ): Promise<Array<{ id: string; email: string; calendarRevision: number }>> {
     if (people.length === 0) return [];
     return manager.query(
       `INSERT INTO registrations
-         (event_id, email, name, status, manage_token_hash, link_nonce, link_key_id, invited_at)
-       SELECT $1, person.email, person.name, 'invited', person.token_hash, person.nonce, person.key_id, $2
+         (event_id, email, name, status, manage_token_hash, link_nonce, link_key_id, invited_at,
+          invited_by_partner_id)
+       SELECT $1, person.email, person.name, 'invited', person.token_hash, person.nonce, person.key_id, $2, $8
          FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
            AS person(email, name, token_hash, nonce, key_id)
        ON CONFLICT ON CONSTRAINT registrations_one_per_person DO NOTHING
@@ -134,6 +136,7 @@ export class RegistrationsRepository {
         people.map((person) => person.manageTokenHash),
         people.map((person) => person.linkNonce),
         people.map((person) => person.linkKeyId),
+        invitedByPartnerId,
       ],
     );
   }

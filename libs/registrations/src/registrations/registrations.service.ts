@@ -20,6 +20,7 @@ import { AccessTasksPlanner } from '../access-tasks/access-tasks.planner';
 import { AlreadyAttended, AlreadyRegistered, EventNotOpen, RegistrationLinkNotFound } from '../errors';
 import { ManageLinkRequests } from '../manage-links/manage-link-requests.service';
 import { ManageLinks } from '../manage-links/manage-links.service';
+import { PartnerContactConsents, type ConsentPartner } from '../partner-consents/partner-contact-consents';
 import type { RegisterDto, UpdateRegistrationDto } from '../dto/registration.dto';
 import {
   confirmationMessages,
@@ -57,6 +58,7 @@ export class RegistrationsService {
     private readonly accessTasks: AccessTasksPlanner,
     private readonly manageLinks: ManageLinks,
     private readonly linkRequests: ManageLinkRequests,
+    private readonly consents: PartnerContactConsents,
     private readonly clock: Clock,
   ) {}
 
@@ -85,7 +87,12 @@ export class RegistrationsService {
     const email = normaliseEmail(input.email);
     const { result, due } = await this.dataSource.transaction(async (manager) => {
       const event = await this.openEventOrFail(manager, eventId);
+      // Checked against the event alone, before the address is looked up, so the answer is the
+      // same whether or not it was registered already.
+      const consents = input.partnerContactConsent ?? [];
+      await this.consents.assertCohosts(manager, eventId, consents);
       const existing = await this.registrations.findForPerson(manager, eventId, email);
+      // An existing registration keeps the consents it had: anyone can type any address.
       if (existing) {
         const due = await this.linkRequests.planFor(manager, existing, event);
         return { result: { registration: existing, created: false, emailed: due.length > 0 }, due };
@@ -106,6 +113,7 @@ export class RegistrationsService {
         status: hasPlace ? 'confirmed' : 'waitlisted',
         confirmedAt: hasPlace ? now : null,
       });
+      await this.consents.give(manager, registration.id, consents);
       const messages = hasPlace
         ? confirmationMessages(registration, event, now)
         : waitlistedMessages(registration, event, now, {
@@ -124,9 +132,15 @@ export class RegistrationsService {
     return result;
   }
 
-  async getByToken(
-    token: string,
-  ): Promise<{ registration: Registration; event: EventEntity; waitlistPosition: number | null }> {
+  async getByToken(token: string): Promise<{
+    registration: Registration;
+    event: EventEntity;
+    waitlistPosition: number | null;
+    /** The co-hosts this person let contact them. */
+    partnerContactConsent: ConsentPartner[];
+    /** The event's co-hosts now: those they could let contact them. */
+    cohosts: ConsentPartner[];
+  }> {
     const registration = await this.manageLinks.findByToken(this.dataSource.manager, token);
     if (!registration) throw new RegistrationLinkNotFound();
     const event = await this.dataSource.manager.getRepository(EventEntity).findOneOrFail({
@@ -135,10 +149,25 @@ export class RegistrationsService {
     });
     const waitlistPosition =
       registration.status === 'waitlisted' ? await this.registrations.waitlistPosition(registration) : null;
-    return { registration, event, waitlistPosition };
+    const manager = this.dataSource.manager;
+    return {
+      registration,
+      event,
+      waitlistPosition,
+      partnerContactConsent: await this.consents.givenBy(manager, registration.id),
+      cohosts: await this.consents.cohostsOf(manager, event.id),
+    };
   }
 
-  /** The holder of the manage link answers an invitation, gives up a place, or changes access needs. */
+  /** The event's co-hosts: the partners a person registering may let contact them. */
+  cohostsOf(eventId: string): Promise<ConsentPartner[]> {
+    return this.consents.cohostsOf(this.dataSource.manager, eventId);
+  }
+
+  /**
+   * The holder of the manage link answers an invitation, gives up a place, changes access needs,
+   * or gives or withdraws their consent to co-hosting partners contacting them.
+   */
   async updateByToken(token: string, change: UpdateRegistrationDto): Promise<Registration> {
     const { registration, due } = await this.inTransaction(async (manager) => {
       const registration = await this.lockByTokenOrFail(manager, token);
@@ -146,6 +175,9 @@ export class RegistrationsService {
       const planned: PlannedNotification[] = [];
       if (change.accessNeeds !== undefined) registration.accessNeeds = change.accessNeeds;
       if (change.accessNotes !== undefined) registration.accessNotes = change.accessNotes?.trim() || null;
+      if (change.partnerContactConsent !== undefined) {
+        await this.consents.replace(manager, registration.id, event.id, change.partnerContactConsent);
+      }
 
       if (
         change.response === 'accept' &&

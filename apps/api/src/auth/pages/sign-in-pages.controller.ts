@@ -23,6 +23,16 @@ export function safeNext(raw: string): string | undefined {
   return /^\/staff(?:[/?#]|$)/.test(raw) && /^[\x21-\x7e]+$/.test(raw) ? raw : undefined;
 }
 
+/** The same for a partner user: one of the partner pages, or nothing. */
+export function safePartnerNext(raw: string): string | undefined {
+  return /^\/partner(?:[/?#]|$)/.test(raw) && /^[\x21-\x7e]+$/.test(raw) ? raw : undefined;
+}
+
+/** A page to come back to after signing in, staff's or a partner's (each role keeps only its own). */
+function pageToComeBackTo(raw: string): string | undefined {
+  return safeNext(raw) ?? safePartnerNext(raw);
+}
+
 @ApiExcludeController()
 @Controller()
 @UseGuards(CsrfGuard)
@@ -40,7 +50,7 @@ export class SignInPagesController {
   signInPage(@Query() query: Record<string, unknown>) {
     return {
       email: '',
-      next: safeNext(textField(query, 'next')),
+      next: pageToComeBackTo(textField(query, 'next')),
       signedOut: textField(query, 'signedOut') === '1',
       passwordSet: textField(query, 'passwordSet') === '1',
       ...NO_ERRORS,
@@ -52,7 +62,7 @@ export class SignInPagesController {
   async signIn(@Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const email = textField(body, 'email').trim();
     const password = textField(body, 'password');
-    const next = safeNext(textField(body, 'next'));
+    const next = pageToComeBackTo(textField(body, 'next'));
     const errors = new FormErrors();
     const emailText = checkText(email, { field: 'your email address', max: 254, optional: true });
     if (email === '') errors.add('email', 'Enter your email address');
@@ -65,18 +75,21 @@ export class SignInPagesController {
         if (STAFF_ROLES.includes(signedIn.user.role)) {
           this.cookies.setSession(res, signedIn.token);
           this.logger.log(`user ${signedIn.user.id} signed in to the staff pages`);
-          res.redirect(303, next ?? STAFF_HOME);
+          res.redirect(303, safeNext(next ?? '') ?? STAFF_HOME);
           return;
         }
         if (signedIn.user.role === 'partner') {
-          // Partner users have pages of their own (guarded by PartnerPageGuard).
           this.cookies.setSession(res, signedIn.token);
           this.logger.log(`user ${signedIn.user.id} signed in to the partner pages`);
-          res.redirect(303, next?.startsWith('/partner') ? next : PARTNER_HOME);
+          res.redirect(303, safePartnerNext(next ?? '') ?? PARTNER_HOME);
           return;
         }
+        // Any other role's account works for the API only.
         await this.sessions.signOut(signedIn.token);
-        errors.add('email', 'This sign-in is for constituency office staff. Your account cannot use it');
+        errors.add(
+          'email',
+          'This sign-in is for office staff and partner organisations. Your account cannot use it',
+        );
       } catch (error) {
         if (!(error instanceof CredentialsNotRight)) throw error;
         errors.add('email', 'The email address or password is not right. Check them and try again');

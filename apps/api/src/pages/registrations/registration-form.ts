@@ -21,7 +21,14 @@ const NAME_MESSAGES: Partial<Record<TextProblem, string>> = {
 };
 
 /** The registration form's fields top to bottom: the error summary lists problems in this order. */
-export const REGISTRATION_FORM_FIELDS = ['name', 'email', 'role', 'accessNeeds', 'accessNotes'] as const;
+export const REGISTRATION_FORM_FIELDS = [
+  'name',
+  'email',
+  'role',
+  'accessNeeds',
+  'accessNotes',
+  'partnerContactConsent',
+] as const;
 export const ACCESS_NEEDS_FORM_FIELDS = ['accessNeeds', 'accessNotes'] as const;
 
 /** What the person typed, kept as typed so a form shown again with errors loses nothing. */
@@ -31,6 +38,8 @@ export interface RegistrationFormValues {
   role: string;
   accessNeeds: string[];
   accessNotes: string;
+  /** The co-hosts ticked as "may contact me": none unless the person ticks them. */
+  partnerContactConsent: string[];
 }
 
 export type AccessNeedsFormValues = Pick<RegistrationFormValues, 'accessNeeds' | 'accessNotes'>;
@@ -41,6 +50,7 @@ export const EMPTY_REGISTRATION_FORM: RegistrationFormValues = {
   role: '',
   accessNeeds: [],
   accessNotes: '',
+  partnerContactConsent: [],
 };
 
 const NOTES_LIMIT = 2000;
@@ -75,6 +85,7 @@ export function readRegistrationForm(body: unknown): RegistrationFormValues {
     email: textField(body, 'email'),
     role: textField(body, 'role'),
     ...readAccessNeedsForm(body),
+    partnerContactConsent: listField(body, 'partnerContactConsent'),
   };
 }
 
@@ -85,6 +96,8 @@ export function readAccessNeedsForm(body: unknown): AccessNeedsFormValues {
 /** Every problem at once in the form's words, then the JSON API's own DTO checks. */
 export async function parseRegistrationForm(
   values: RegistrationFormValues,
+  /** The ids of the event's co-hosts: the only partners the form offers. */
+  cohostIds: readonly string[] = [],
 ): Promise<{ errors: FormErrors; input?: RegisterDto }> {
   const errors = new FormErrors();
   const name = values.name.trim();
@@ -97,6 +110,9 @@ export async function parseRegistrationForm(
   else if (!(ATTENDEE_ROLE_VALUES as readonly string[]).includes(values.role))
     errors.add('role', 'Select which of these describes you best, from the list');
   checkAccessNeeds(values, errors);
+  const consents = [...new Set(values.partnerContactConsent)];
+  if (consents.some((id) => !cohostIds.includes(id)))
+    errors.add('partnerContactConsent', 'Select from the organisations listed');
 
   const input = plainToInstance(RegisterDto, {
     name,
@@ -104,6 +120,7 @@ export async function parseRegistrationForm(
     role: values.role,
     accessNeeds: [...new Set(values.accessNeeds)],
     accessNotes: values.accessNotes.trim() || null,
+    partnerContactConsent: consents.length > 0 ? consents : undefined,
   });
   for (const problem of await dtoProblems(input)) {
     errors.add(problem.property, DTO_MESSAGES[problem.property] ?? sentence(problem.message));
@@ -144,4 +161,5 @@ const DTO_MESSAGES: Record<string, string> = {
   email: 'Enter an email address in the correct format, like name@example.org',
   role: 'Select which of these describes you best, from the list',
   accessNeeds: 'Select what you need from the list',
+  partnerContactConsent: 'Select from the organisations listed',
 };

@@ -57,7 +57,23 @@ export class RegistrationNotificationPreparer implements NotificationPreparer<'r
     const manageToken = entry.carriesManageLink ? await this.manageLinks.tokenFor(registration) : null;
     // Named in the message and its calendar invite as they are when it is sent.
     const cohosts = await this.cohosts.namesFor(event.id);
-    return { build: () => this.build(row, entry, event, registration, manageToken, cohosts) };
+    const invitedBy = await this.invitingPartner(registration);
+    return {
+      build: () => this.build(row, entry, event, registration, manageToken, { cohosts, invitedBy }),
+    };
+  }
+
+  /**
+   * The name of the co-hosting partner whose user invited the person (the invitation says so),
+   * read by table name: the worker's messages do not depend on libs/partners.
+   */
+  private async invitingPartner(registration: Registration): Promise<string | null> {
+    if (!registration.invitedByPartnerId) return null;
+    const rows: Array<{ name: string }> = await this.registrations.manager.query(
+      'SELECT name FROM partners WHERE id = $1',
+      [registration.invitedByPartnerId],
+    );
+    return rows[0]?.name ?? null;
   }
 
   /**
@@ -103,7 +119,7 @@ export class RegistrationNotificationPreparer implements NotificationPreparer<'r
     event: EventEntity,
     registration: Registration,
     manageToken: string | null,
-    cohosts: readonly string[],
+    partners: { cohosts: readonly string[]; invitedBy: string | null },
   ): Mail.Options {
     if (!manageToken && entry.carriesManageLink) {
       throw new PayloadError(`a ${row.kind} message needs the person's manage link`);
@@ -116,7 +132,7 @@ export class RegistrationNotificationPreparer implements NotificationPreparer<'r
           event: eventSnapshot(event),
           recipient: { name: registration.name, email: row.recipientEmail },
           office: this.renderer.office,
-          cohosts,
+          cohosts: partners.cohosts,
           eventUrl: links.eventUrl,
           manageUrl: links.manageUrl,
         },
@@ -136,6 +152,7 @@ export class RegistrationNotificationPreparer implements NotificationPreparer<'r
           accessNeedLabels: registration.accessNeeds.map(accessNeedLabel),
         },
         eventCancelReason: event.cancelReason,
+        invitedBy: partners.invitedBy,
       },
       payload,
     );

@@ -20,6 +20,7 @@ import { PublicRateLimit } from '../../../http/throttling';
 import { ManageTokenPipe } from '../../../registrations/manage-token.pipe';
 import { CsrfGuard } from '../../../auth/pages/csrf.guard';
 import { NO_ERRORS, type FormErrorsView } from '../../forms/form-errors';
+import { textField } from '../../forms/form-fields';
 import { formRefusal, sentence } from '../../forms/service-errors';
 import { ManageNotFoundFilter } from './manage-not-found.filter';
 import { manageView, type ManageView } from './manage-view';
@@ -32,7 +33,7 @@ import {
 } from '../registration-form';
 
 /** What the manage page says after something was done (from ?done=…); the status says the rest. */
-const DONE = new Set(['accepted', 'declined', 'access-needs']);
+const DONE = new Set(['accepted', 'declined', 'access-needs', 'consent-withdrawn']);
 
 /** What happened to a place given up (from ?outcome=…), worked out just before the cancel. */
 const CANCEL_OUTCOMES = new Set(['passed-on', 'freed', 'left-waitlist']);
@@ -116,6 +117,30 @@ export class ManagePagesController {
     const registration = await this.registrations.updateByToken(token, parsed.input);
     this.logger.log(`registration ${registration.id} changed its access needs`);
     res.redirect(303, `${view.basePath}?done=access-needs`);
+  }
+
+  /**
+   * Withdraws the person's consent to one co-hosting partner contacting them: from now on the
+   * partner no longer sees them. A partner not (or no longer) consented to changes nothing.
+   */
+  @Post('partner-consent/withdraw')
+  async withdrawConsent(
+    @Param('token', ManageTokenPipe) token: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const view = await this.view(token);
+    const partnerId = textField(body, 'partnerId');
+    const given = view.partnerContactConsent.map((partner) => partner.id);
+    if (!given.includes(partnerId)) {
+      res.redirect(303, view.basePath);
+      return;
+    }
+    const registration = await this.registrations.updateByToken(token, {
+      partnerContactConsent: given.filter((id) => id !== partnerId),
+    });
+    this.logger.log(`registration ${registration.id} withdrew its consent to partner ${partnerId}`);
+    res.redirect(303, `${view.basePath}?done=consent-withdrawn`);
   }
 
   @Get('accept')

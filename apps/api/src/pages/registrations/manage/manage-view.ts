@@ -7,6 +7,8 @@ export interface ManageState {
   registration: Registration;
   event: EventEntity;
   waitlistPosition: number | null;
+  /** The co-hosting partners this person let contact them. */
+  partnerContactConsent?: ReadonlyArray<{ id: string; name: string }>;
 }
 
 /**
@@ -31,6 +33,8 @@ export function manageView(state: ManageState, token: string, now: Date) {
       accessNeedLabels: registration.accessNeeds.map(chosenAccessNeedLabel),
       accessNotes: registration.accessNotes,
     },
+    // Withdrawable at any time, even after the event: the partners keep in touch with families.
+    partnerContactConsent: state.partnerContactConsent ?? [],
     // The joining link goes to people with a place, as in their confirmation email.
     joinUrl: status === 'confirmed' && event.onlineUrl ? event.onlineUrl : undefined,
     started: event.startsAt <= now,

@@ -44,7 +44,7 @@ export class PublicRegistrationPagesController {
   async form(@Param('id', uuidPipe('event')) id: string, @Res() res: Response): Promise<void> {
     const event = await this.events.getPublic(id);
     if (!this.renderIfClosed(res, 200, event))
-      this.renderForm(res, 200, event, EMPTY_REGISTRATION_FORM, NO_ERRORS);
+      await this.renderForm(res, 200, event, EMPTY_REGISTRATION_FORM, NO_ERRORS);
   }
 
   @Post()
@@ -58,7 +58,11 @@ export class PublicRegistrationPagesController {
     const event = await this.events.getPublic(id);
     if (this.renderIfClosed(res, 409, event)) return;
     const values = readRegistrationForm(body);
-    const parsed = await parseRegistrationForm(values);
+    const cohosts = await this.registrations.cohostsOf(id);
+    const parsed = await parseRegistrationForm(
+      values,
+      cohosts.map((partner) => partner.id),
+    );
     if (parsed.input) {
       try {
         await this.registrations.register(id, parsed.input);
@@ -72,7 +76,7 @@ export class PublicRegistrationPagesController {
         throw error;
       }
     }
-    this.renderForm(res, 400, event, values, parsed.errors.toView(REGISTRATION_FORM_FIELDS));
+    await this.renderForm(res, 400, event, values, parsed.errors.toView(REGISTRATION_FORM_FIELDS));
   }
 
   /** The same page for every address: the email says what happened. */
@@ -96,14 +100,21 @@ export class PublicRegistrationPagesController {
     return true;
   }
 
-  private renderForm(
+  private async renderForm(
     res: Response,
     status: number,
     event: EventEntity,
     form: RegistrationFormValues,
     errors: FormErrorsView,
-  ): void {
+  ): Promise<void> {
+    const cohosts = await this.registrations.cohostsOf(event.id);
     res.status(status).render('pages/registrations/public/form.njk', {
+      // One unticked box per co-host: a yes must be given, never assumed.
+      cohostItems: cohosts.map((partner) => ({
+        value: partner.id,
+        text: `${partner.name} may contact me about its work with families`,
+        checked: form.partnerContactConsent.includes(partner.id),
+      })),
       ...publicEventDetails(event, this.clock.now()),
       full: registrationOpening(event, this.clock.now()) === 'full',
       form,
