@@ -147,6 +147,8 @@ const MATRIX_PATH_SOURCES: Array<[RegExp, string, MatrixRef]> = [
   [/\/cohosts\/\{partnerId\}/, 'partnerId', 'partnerAId'],
   [/\/password-links\/\{token\}/, 'token', 'passwordLinkToken'],
   [/\/partner-feeds\/\{token\}/, 'token', 'feedToken'],
+  // The world's event, which partner A co-hosts (the hostile suite aims these at its own partner's).
+  [/^\/api\/v1\/partner\/events\/\{id\}/, 'id', 'eventId'],
 ];
 
 /** The world value a path parameter takes, or undefined when the matrix does not know it. */

@@ -158,48 +158,6 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/v1/events/{id}/sign-in-sheet': STAFF,
 };
 
-/**
- * Issue 11's routes, built on other branches: a row here is skipped while its route is absent
- * from the document, and checked as soon as it appears. The lead empties this set once A, B and C
- * are merged (a row still absent then names a route that was not built, or was built under
- * another name: fix the row, not the set).
- */
-const PENDING_ISSUE_11_ROUTES = new Set([
-  'POST /api/v1/public/partners',
-  'GET /api/v1/partners',
-  'GET /api/v1/partners/{id}',
-  'POST /api/v1/partners/{id}/approve',
-  'POST /api/v1/partners/{id}/reject',
-  'POST /api/v1/public/password-links/{token}',
-  'POST /api/v1/users/{id}/deactivate',
-  'GET /api/v1/events/{id}/cohosts',
-  'POST /api/v1/events/{id}/cohosts',
-  'DELETE /api/v1/events/{id}/cohosts',
-  'DELETE /api/v1/events/{id}/cohosts/{partnerId}',
-  'GET /api/v1/cohost-requests',
-  'POST /api/v1/cohost-requests/{id}/accept',
-  'POST /api/v1/cohost-requests/{id}/decline',
-  'POST /api/v1/partner/cohost-requests',
-  'GET /api/v1/partner/cohost-requests',
-  'GET /api/v1/partner/events',
-  'GET /api/v1/partner/events/{id}',
-  'GET /api/v1/partner/events/{id}/contacts',
-  'POST /api/v1/partner/calendar-feed',
-  'DELETE /api/v1/partner/calendar-feed',
-  'GET /partner-feeds/{token}.ics',
-]);
-
-/**
- * Existing routes whose partner answers issue 11 (C) changes: until the portal is in the document
- * these rows apply (staff only), after it the rows above. The lead empties this with the set above.
- */
-const ISSUE_11_PORTAL = 'GET /api/v1/partner/events';
-const BEFORE_ISSUE_11: Record<string, Row> = {
-  'GET /api/v1/events/{id}/registrations': STAFF,
-  'POST /api/v1/events/{id}/invitations': STAFF,
-  'GET /api/v1/events/{id}/registrations (event nobody co-hosts)': STAFF,
-};
-
 /** Extra rows: a route aimed at another row than the world's default (`point` re-points a world value). */
 const VARIANTS: Array<{
   label: string;
@@ -300,14 +258,10 @@ describe('authorisation matrix: every documented route × anonymous, organiser, 
   });
   afterAll(() => hostile?.close());
 
-  const isPendingAbsent = (label: string) => PENDING_ISSUE_11_ROUTES.has(label) && !documented.has(label);
-
   it('has a row for every documented route, and no row for a route the document lacks', () => {
     expect(routes.length).toBeGreaterThan(50);
     const missingRows = [...documented].filter((label) => !(label in EXPECTED));
-    const staleRows = Object.keys(EXPECTED).filter(
-      (label) => !documented.has(label) && !PENDING_ISSUE_11_ROUTES.has(label),
-    );
+    const staleRows = Object.keys(EXPECTED).filter((label) => !documented.has(label));
     const unknownVariants = VARIANTS.filter((variant) => !(variant.route in EXPECTED)).map((v) => v.label);
     const unfillable = routes.flatMap((route) =>
       [...route.template.matchAll(/\{(\w+)\}/g)]
@@ -381,9 +335,6 @@ describe('authorisation matrix: every documented route × anonymous, organiser, 
   }
 
   it('answers each caller as the table says (the observed table is printed)', async () => {
-    const issue11Merged = documented.has(ISSUE_11_PORTAL);
-    const expectedFor = (label: string, row: Row) =>
-      !issue11Merged && BEFORE_ISSUE_11[label] ? BEFORE_ISSUE_11[label]! : row;
     const table: Parameters<typeof matrixMarkdown>[0] = [];
     const mismatches: string[] = [];
     const record = (label: string, expected: Row, observed: Partial<Record<MatrixRole, string>>) => {
@@ -399,26 +350,17 @@ describe('authorisation matrix: every documented route × anonymous, organiser, 
       if (!row) continue; // reported by the coverage test above
       const observed: Partial<Record<MatrixRole, string>> = {};
       for (const role of MATRIX_ROLES) observed[role] = await observe(route, role);
-      record(route.label, expectedFor(route.label, row), observed);
+      record(route.label, row, observed);
       for (const variant of VARIANTS.filter((v) => v.route === route.label)) {
         const seen: Partial<Record<MatrixRole, string>> = {};
         for (const role of MATRIX_ROLES) seen[role] = await observe(route, role, variant.point);
-        record(variant.label, expectedFor(variant.label, variant.expected), seen);
+        record(variant.label, variant.expected, seen);
       }
-    }
-    const note = 'pending: not in the document yet; expected in brackets';
-    for (const label of [...PENDING_ISSUE_11_ROUTES].filter(isPendingAbsent).sort()) {
-      table.push({ label, observed: {}, expected: EXPECTED[label], note });
-      for (const variant of VARIANTS.filter((v) => v.route === label))
-        table.push({ label: variant.label, observed: {}, expected: variant.expected, note });
     }
 
     const markdown = [
       `Authorisation matrix, ${new Date().toISOString()}: ${table.length} rows. "allowed" = past authorisation`,
       '(2xx/3xx, or a 400/409/410/422 about the input or state); bold = differs from the expected table.',
-      issue11Merged
-        ? ''
-        : 'Issue 11 not merged: its routes are pending, and co-host partner rows use BEFORE_ISSUE_11.',
       '',
       matrixMarkdown(table),
       '',

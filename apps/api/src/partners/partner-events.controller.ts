@@ -21,9 +21,10 @@ export class PartnerEventsController {
   @ApiOperation({
     summary: 'The events your organisation co-hosts, with registration counts and access-need totals',
   })
-  @ApiOkResponse({ type: [PartnerEventView] })
-  async list(@CurrentUser() user: User): Promise<PartnerEventView[]> {
-    return (await this.events.list(partnerActor(user).partnerId)).map(toPartnerEventView);
+  @ApiOkResponse({ description: "A list in API.md's shape: `{ items: PartnerEventView[], total }`." })
+  async list(@CurrentUser() user: User): Promise<{ items: PartnerEventView[]; total: number }> {
+    const items = (await this.events.list(partnerActor(user).partnerId)).map(toPartnerEventView);
+    return { items, total: items.length };
   }
 
   @Get(':id')
@@ -45,12 +46,13 @@ export class PartnerEventsController {
       'Names, email addresses and roles of people still registered (not cancelled or declined) who consented ' +
       'to your organisation contacting them. A withdrawn consent removes them at once.',
   })
-  @ApiOkResponse({ type: [PartnerContactView] })
+  @ApiOkResponse({ description: "A list in API.md's shape: `{ items: PartnerContactView[], total }`." })
   @ApiNotFoundResponse({ description: 'Your organisation does not co-host an event with that id.' })
-  listContacts(
+  async listContacts(
     @Param('id', uuidPipe('event')) eventId: string,
     @CurrentUser() user: User,
-  ): Promise<PartnerContactView[]> {
-    return this.contacts.list(partnerActor(user), eventId);
+  ): Promise<{ items: PartnerContactView[]; total: number }> {
+    const items = await this.contacts.list(partnerActor(user), eventId);
+    return { items, total: items.length };
   }
 }

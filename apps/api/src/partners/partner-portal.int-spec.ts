@@ -76,8 +76,8 @@ describe('partner portal', () => {
 
   it('lists the co-hosted events with counts by status, the waitlist and access-need totals', async () => {
     const res = await request(api.http).get('/api/v1/partner/events').set(bearer(partnerA.token)).expect(200);
-    expect(res.body).toHaveLength(1);
-    const [event] = res.body;
+    expect(res.body.total).toBe(1);
+    const [event] = res.body.items;
     expect(event).toMatchObject({
       id: eventId,
       counts: { confirmed: 2, waitlisted: 1, invited: 0, declined: 0, cancelled: 0, attended: 0 },
@@ -116,7 +116,7 @@ describe('partner portal', () => {
       .get('/api/v1/partner/events')
       .set(bearer(partnerB.token))
       .expect(200);
-    expect(list.body).toEqual([]);
+    expect(list.body).toEqual({ items: [], total: 0 });
     for (const path of [
       `/api/v1/partner/events/${eventId}`,
       `/api/v1/partner/events/${eventId}/contacts`,
@@ -140,10 +140,13 @@ describe('partner portal', () => {
       .get(`/api/v1/partner/events/${eventId}/contacts`)
       .set(bearer(partnerA.token))
       .expect(200);
-    expect(res.body).toEqual([
-      { name: 'Ann Able', email: 'ann@example.org', role: 'parent_carer' },
-      { name: 'Cat Cole', email: 'cat@example.org', role: 'parent_carer' },
-    ]);
+    expect(res.body).toEqual({
+      items: [
+        { name: 'Ann Able', email: 'ann@example.org', role: 'parent_carer' },
+        { name: 'Cat Cole', email: 'cat@example.org', role: 'parent_carer' },
+      ],
+      total: 2,
+    });
     const audits = await api.dataSource.query(
       "SELECT actor_id, subject_id, detail FROM audit_log WHERE action = 'partner.contacts.read'",
     );
@@ -200,7 +203,9 @@ describe('partner portal', () => {
       .get(`/api/v1/partner/events/${eventId}/contacts`)
       .set(bearer(partnerA.token))
       .expect(200);
-    expect(contacts.body.map((contact: { email: string }) => contact.email)).toEqual(['cat@example.org']);
+    expect(contacts.body.items.map((contact: { email: string }) => contact.email)).toEqual([
+      'cat@example.org',
+    ]);
 
     // Given again through the link: a current co-host is accepted, another partner is not.
     await request(api.http)
@@ -218,7 +223,7 @@ describe('partner portal', () => {
       .get(`/api/v1/partner/events/${eventId}/contacts`)
       .set(bearer(partnerA.token))
       .expect(200);
-    expect(after.body.map((contact: { email: string }) => contact.email)).toEqual(['ann@example.org']);
+    expect(after.body.items.map((contact: { email: string }) => contact.email)).toEqual(['ann@example.org']);
   });
 
   it("invites the partner's members: the email names the partner and has one-click unsubscribe", async () => {
