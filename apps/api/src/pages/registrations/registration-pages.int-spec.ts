@@ -267,7 +267,9 @@ describe('registration pages', () => {
       expect(post.status).toBe(409);
       expect(post.text).toContain('This event has been cancelled');
       expect(await countRows(api, 'registrations')).toBe(before);
-      expect((await request(api.http).get(`/events/${event.id}`)).text).not.toContain(`/events/${event.id}/register"`);
+      expect((await request(api.http).get(`/events/${event.id}`)).text).not.toContain(
+        `/events/${event.id}/register"`,
+      );
     });
 
     it('explains that registration has closed once the event has started', async () => {
