@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { followingTheWorker, startApiWithWorker, type ApiWithWorker } from '../support/api-with-worker';
 import { browserBaseUrl, errorSummary, expectAccessible, launchChromium } from '../support/browser';
+import { bearer, createEvent, publishEvent } from '../support/fixtures';
 import { eventually, TEST_JOB_POLICY } from '../support/notification-test-bed';
 import { ADMIN } from '../support/test-app';
 
@@ -10,7 +11,8 @@ const PASSWORD = 'three unrelated words 2026';
 
 /**
  * A partner organisation registers through the public form; a member of staff approves it on the
- * staff pages; the contact opens the emailed link, sets a password and can sign in with it.
+ * staff pages; the contact opens the emailed link, sets a password, and once staff make it a
+ * co-host, signs in on the page and sees the event on its home page.
  * Every page on the way is scanned with axe-core and must have no violations.
  */
 describe('partner onboarding, in a browser', () => {
@@ -114,5 +116,28 @@ describe('partner onboarding, in a browser', () => {
     expect(again?.status()).toBe(410);
     expect(await visitor.getByRole('heading', { name: 'This link has already been used' }).count()).toBe(1);
     await expectAccessible(visitor, 'used link');
+
+    // Staff make the new partner a co-host of a published event; the partner signs in through the
+    // page and finds it on their home page.
+    const admin = (await request(world.api.http).post('/api/v1/auth/login').send(ADMIN).expect(200)).body
+      .token as string;
+    world.tick();
+    const event = await createEvent(world.api, admin, { title: 'Young carers: a listening event' });
+    await publishEvent(world.api, admin, event.id);
+    const [{ id: partnerId }] = await world.api.dataSource.query(
+      'SELECT id FROM partners WHERE contact_email = $1',
+      [CONTACT],
+    );
+    await request(world.api.http)
+      .post(`/api/v1/events/${event.id}/cohosts`)
+      .set(bearer(admin))
+      .send({ partnerId })
+      .expect(201);
+    await visitor.goto('/sign-in');
+    await visitor.getByLabel('Email address').fill(CONTACT);
+    await visitor.locator('#password').fill(PASSWORD);
+    await submit(visitor, 'Sign in', '**/partner');
+    expect(await visitor.getByRole('link', { name: 'Young carers: a listening event' }).count()).toBe(1);
+    await expectAccessible(visitor, 'partner home with a co-hosted event');
   }, 120_000);
 });
