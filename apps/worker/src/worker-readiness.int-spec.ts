@@ -3,6 +3,8 @@ import type { Queue } from 'bullmq';
 import { waitUntil } from '../../../tools/local/wait';
 import { createTestWorker, type TestWorker } from '../../../test/support/test-worker';
 import { NotificationsProcessor } from './notifications/notifications.processor';
+import { REGISTRATIONS_QUEUE } from './registrations/registration-jobs';
+import { RegistrationsProcessor } from './registrations/registrations.processor';
 import { TestimonyProcessor } from './testimony/testimony.processor';
 
 /** Timers pending in this process: what a closed client that still holds a socket shows. */
@@ -24,6 +26,8 @@ describe('worker readiness without Redis', () => {
     await worker.get<Queue>(getQueueToken('notifications'), { strict: false }).close();
     await worker.get(TestimonyProcessor, { strict: false }).worker.close(true);
     await worker.get<Queue>(getQueueToken('testimony'), { strict: false }).close();
+    await worker.get(RegistrationsProcessor, { strict: false }).worker.close(true);
+    await worker.get<Queue>(getQueueToken(REGISTRATIONS_QUEUE), { strict: false }).close();
     await testWorker.close();
     // BullMQ disconnects its half-open clients, and ioredis then holds each dead socket for a
     // 2-second close timer; wait until those timers are gone, so jest exits promptly.
