@@ -446,6 +446,19 @@ describe('registration pages', () => {
       expect((await agent.get(base)).text).toContain('You cancelled your registration');
     });
 
+    it('speak of an invitation to someone invited, and of a registration once they have a place', async () => {
+      const event = await publishedEvent();
+      const invitedPage = await request(api.http)
+        .get(`/manage/${await invited(event.id)}`)
+        .expect(200);
+      expect(titleOf(invitedPage.text)).toBe(`Your invitation to ${event.title} – Roundtable`);
+      expect(invitedPage.text).toContain('<span class="govuk-caption-l">Your invitation</span>');
+      const { manageToken } = await registered(event.id);
+      const registeredPage = await request(api.http).get(`/manage/${manageToken}`).expect(200);
+      expect(titleOf(registeredPage.text)).toBe(`Your registration for ${event.title} – Roundtable`);
+      expect(registeredPage.text).toContain('<span class="govuk-caption-l">Your registration</span>');
+    });
+
     it('accept from the email: GET shows one button and changes nothing; POST accepts', async () => {
       const event = await publishedEvent();
       const manageToken = await invited(event.id);
