@@ -1,43 +1,25 @@
-import {
-  CanActivate,
-  ExecutionContext,
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
-import { SessionsService, STAFF_ROLES } from '@roundtable/identity';
-import type { Response } from 'express';
-import type { AuthenticatedRequest } from '../authenticated-request';
+import { Injectable } from '@nestjs/common';
+import { SessionsService, STAFF_ROLES, type User } from '@roundtable/identity';
 import { PageCookies } from './page-cookies';
+import { SignedInPageGuard } from './signed-in-page.guard';
 
-/**
- * The staff pages' door: the session cookie must belong to a signed-in admin or organiser.
- * Without one the exception filter sends people to sign in and back; other roles get a 403 page.
- */
+/** The staff pages' door: a signed-in admin or organiser. */
 @Injectable()
-export class StaffPageGuard implements CanActivate {
-  constructor(
-    private readonly sessions: SessionsService,
-    private readonly cookies: PageCookies,
-  ) {}
+export class StaffPageGuard extends SignedInPageGuard {
+  protected readonly pagesFor = 'staff pages';
+  protected readonly notForYou =
+    'These pages are for constituency office staff. Your account cannot use them.';
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const http = context.switchToHttp();
-    const req = http.getRequest<AuthenticatedRequest>();
-    const token = this.cookies.session(req);
-    const user = token ? await this.sessions.authenticate(token) : null;
-    if (!token || !user) throw new UnauthorizedException('sign in to use the staff pages');
-    if (!STAFF_ROLES.includes(user.role)) {
-      throw new ForbiddenException(
-        'These pages are for constituency office staff. Your account cannot use them.',
-      );
-    }
-    req.user = user;
-    req.sessionToken = token;
-    // The layout shows staff navigation (and the sign-out button) when this is set.
-    http.getResponse<Response>().locals.staff = true;
-    // Admin-only links (the audit log) show for admins.
-    http.getResponse<Response>().locals.admin = user.role === 'admin';
-    return true;
+  constructor(sessions: SessionsService, cookies: PageCookies) {
+    super(sessions, cookies);
+  }
+
+  protected admits(user: User): boolean {
+    return STAFF_ROLES.includes(user.role);
+  }
+
+  /** Staff navigation and the sign-out button; admin-only links (the audit log) for admins. */
+  protected layoutFlags(user: User): Record<string, boolean> {
+    return { staff: true, admin: user.role === 'admin' };
   }
 }
