@@ -1,9 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { browserBaseUrl, errorSummary, expectAccessible, launchChromium } from '../support/browser';
+import {
+  browserBaseUrl,
+  errorSummary,
+  expectAccessibleAtEveryWidth,
+  launchChromium,
+} from '../support/browser';
 import { seedEvent, seedRegistration } from '../support/notification-seed';
 import { ADMIN, createTestApi, type TestApi } from '../support/test-app';
-
-const WIDTHS = [1280, 390] as const;
 
 /**
  * Issue 12 in a real browser: the privacy notice and accessibility statement reached from the
@@ -42,17 +45,6 @@ describe('privacy notice, accessibility statement and lists to take along, in a 
     await api?.close();
   });
 
-  /** axe at each width, and the page never wider than the screen. */
-  async function checkAtBothWidths(label: string): Promise<void> {
-    for (const width of WIDTHS) {
-      await page.setViewportSize({ width, height: 900 });
-      await expectAccessible(page, `${label} at ${width}px`);
-      const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-      expect({ page: label, width, fits }).toEqual({ page: label, width, fits: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
-
   it('reaches the privacy notice and accessibility statement from the footer', async () => {
     await page.goto(`${base}/events`);
     await page.getByRole('contentinfo').getByRole('link', { name: 'How we use your information' }).click();
@@ -60,11 +52,11 @@ describe('privacy notice, accessibility statement and lists to take along, in a 
     await expect(page.getByRole('heading', { level: 2, name: 'How long we keep it' }).count()).resolves.toBe(
       1,
     );
-    await checkAtBothWidths('privacy notice');
+    await expectAccessibleAtEveryWidth(page, 'privacy notice');
 
     await page.getByRole('contentinfo').getByRole('link', { name: 'Accessibility statement' }).click();
     await page.getByRole('heading', { level: 1, name: 'Accessibility statement' }).waitFor();
-    await checkAtBothWidths('accessibility statement');
+    await expectAccessibleAtEveryWidth(page, 'accessibility statement');
   }, 90_000);
 
   it('links the notice by the submit button of the registration and testimony forms', async () => {
@@ -72,7 +64,7 @@ describe('privacy notice, accessibility statement and lists to take along, in a 
       await page.goto(`${base}${path}`);
       const link = page.getByRole('main').getByRole('link', { name: 'How we use your information' });
       await expect(link.getAttribute('href')).resolves.toBe('/privacy');
-      await checkAtBothWidths(`form ${path}`);
+      await expectAccessibleAtEveryWidth(page, `form ${path}`);
     }
   }, 90_000);
 
@@ -82,19 +74,19 @@ describe('privacy notice, accessibility statement and lists to take along, in a 
     await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'How we use your information' }).waitFor();
-    await checkAtBothWidths('site text form');
+    await expectAccessibleAtEveryWidth(page, 'site text form');
 
     await page.getByLabel('Text of the page').fill('   ');
     await page.getByRole('button', { name: 'Save text' }).click();
     await expect(errorSummary(page)).resolves.toEqual(['Enter the text of the page']);
-    await checkAtBothWidths('site text form with an error');
+    await expectAccessibleAtEveryWidth(page, 'site text form with an error');
 
     await page
       .getByLabel('Text of the page')
       .fill('We keep little.\n\n## Contact\n\nWrite to the <b>office</b>.');
     await page.getByRole('button', { name: 'Save text' }).click();
     await page.getByText('The page now shows your text.').waitFor();
-    await checkAtBothWidths('site text saved');
+    await expectAccessibleAtEveryWidth(page, 'site text saved');
 
     await page.goto(`${base}/privacy`);
     await page.getByRole('heading', { level: 2, name: 'Contact' }).waitFor();
@@ -103,7 +95,7 @@ describe('privacy notice, accessibility statement and lists to take along, in a 
 
   it('downloads the registrations as CSV and opens a sign-in sheet that prints alone', async () => {
     await page.goto(`${base}/staff/events/${eventId}`);
-    await checkAtBothWidths('staff event page with the list buttons');
+    await expectAccessibleAtEveryWidth(page, 'staff event page with the list buttons');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download registrations (CSV)' }).click(),
@@ -117,7 +109,7 @@ describe('privacy notice, accessibility statement and lists to take along, in a 
     const sheet = page.getByRole('table', { name: '2 people coming' });
     await expect(sheet.getByRole('row').nth(1).innerText()).resolves.toMatch(/^Adam Ashby/);
     await expect(sheet.getByRole('row').nth(2).innerText()).resolves.toMatch(/British Sign Language/);
-    await checkAtBothWidths('sign-in sheet');
+    await expectAccessibleAtEveryWidth(page, 'sign-in sheet');
 
     await page.emulateMedia({ media: 'print' });
     for (const hidden of ['.rt-service-navigation', '.rt-footer', '.rt-sign-in-sheet__screen-only'])

@@ -49,3 +49,20 @@ export async function errorSummary(page: Page): Promise<string[]> {
   await page.locator('.govuk-error-summary').waitFor();
   return page.locator('.govuk-error-summary__list li').allInnerTexts();
 }
+
+/** The widths every page is checked at: a desktop and a small phone. */
+export const PAGE_WIDTHS = [1280, 390] as const;
+
+/**
+ * axe-core at each of PAGE_WIDTHS, and the page never wider than the screen there (a wide table
+ * must scroll inside its own region, not widen the page). Leaves the page at 1280 px.
+ */
+export async function expectAccessibleAtEveryWidth(page: Page, label: string): Promise<void> {
+  for (const width of PAGE_WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectAccessible(page, `${label} at ${width}px`);
+    const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    expect({ page: label, width, fits }).toEqual({ page: label, width, fits: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
