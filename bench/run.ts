@@ -1,6 +1,7 @@
 import { invitationFanoutBenchmark } from './invitation-fanout';
 import { registrationBurstBenchmark } from './registration-burst';
 import { reminderTimelinessBenchmark } from './reminder-timeliness';
+import { publicReadsBenchmark } from './public-reads';
 import { describeMachine } from './support/machine';
 import { testimonyReportBenchmark } from './testimony-report';
 import { testimonyIntakeBenchmark } from './testimony-intake.bench';
@@ -14,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<boolean>> = {
   'testimony-report': testimonyReportBenchmark,
   'testimony-intake': testimonyIntakeBenchmark,
   'testimony-import': testimonyImportBenchmark,
+  'public-reads': publicReadsBenchmark,
 };
 
 async function main(names: string[]): Promise<number> {

@@ -18,6 +18,8 @@ declare module 'autocannon' {
     duration?: number;
     timeout?: number;
     pipelining?: number;
+    /** Requests a second over all connections: a fixed offered load. */
+    overallRate?: number;
     requests?: Request[];
     headers?: Record<string, string>;
   }
