@@ -55,6 +55,9 @@ export async function createTestApi(label: string, options: TestApiOptions = {})
     TESTIMONY_KEYS: testTestimonyKeys(),
     // Tests register thousands of people; the floor is checked by its own test (answer-floor).
     PUBLIC_ANSWER_FLOOR_MS: '0',
+    // Tests write straight to their tables and read the pages at once, sooner than a change's
+    // notification may arrive; the cache has its own test (public-read-cache.int-spec).
+    PUBLIC_PAGE_CACHE_SECONDS: '0',
     PORT: '0',
     HOST: '127.0.0.1',
     ...options.env,

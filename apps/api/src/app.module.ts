@@ -52,6 +52,7 @@ import { SiteTextsController } from './site-texts/site-texts.controller';
 import { SiteTextsModule } from './site-texts/site-texts.module';
 import { RegistrationExportsController } from './registrations/registration-exports.controller';
 import { RegistrationLists } from './registrations/registration-lists';
+import { PublicReadCacheModule } from './http/public-read-cache/public-read-cache.module';
 
 @Module({
   imports: [
@@ -67,6 +68,7 @@ import { RegistrationLists } from './registrations/registration-lists';
     HealthModule,
     PagesModule,
     SiteTextsModule,
+    PublicReadCacheModule,
   ],
   controllers: [
     AuthController,

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { useBodyParsing } from './http/body-parsing';
 import { HttpExceptionFilter } from './http/http-exception.filter';
 import { useOpenApi } from './http/openapi';
+import { usePublicReadCache } from './http/public-read-cache/use-public-read-cache';
 import { useSecurityHeaders } from './http/security-headers';
 import { validationPipe } from './http/validation';
 import { useViews } from './pages/views';
@@ -20,6 +21,7 @@ export function configureApi(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   if (config.get('TRUST_PROXY') > 0) app.set('trust proxy', config.get('TRUST_PROXY'));
   useSecurityHeaders(app);
+  usePublicReadCache(app);
   useBodyParsing(app, {
     body: config.get('BODY_LIMIT'),
     invitations: config.get('INVITATIONS_BODY_LIMIT'),

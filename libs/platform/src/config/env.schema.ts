@@ -56,6 +56,14 @@ export const envSchema = z
     // Failed sign-ins to one email address, from anywhere, within 15 minutes before it is refused.
     LOGIN_ACCOUNT_FAILURE_LIMIT: z.coerce.number().int().min(1).default(10),
     PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+    // How long a rendered public list or event page may be reused while nothing it shows has
+    // changed (see apps/api/src/http/public-read-cache); 0 turns the cache off.
+    PUBLIC_PAGE_CACHE_SECONDS: z.coerce
+      .number({ invalid_type_error: 'must be a whole number of seconds' })
+      .int('must be a whole number of seconds')
+      .min(0, 'must be 0 (off) or more')
+      .max(3600, 'must be at most 3600 seconds')
+      .default(10),
     /** Server keys that private manage links are derived from; never logged (see link-keys.ts). */
     LINK_KEYS: linkKeysSchema,
     /**
