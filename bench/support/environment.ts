@@ -39,6 +39,9 @@ export function appEnvironment(options: {
     PUBLIC_RATE_LIMIT: '10000000',
     LOGIN_RATE_LIMIT: '1000',
     BODY_LIMIT: '10mb',
+    // One process each unless a benchmark asks for more (the 1-vs-2 worker figure).
+    API_PROCESSES: process.env.API_PROCESSES ?? '1',
+    WORKER_PROCESSES: process.env.WORKER_PROCESSES ?? '1',
     LINK_KEYS: LINK_KEYS_FOR_RUN,
     TESTIMONY_KEYS: TESTIMONY_KEYS_FOR_RUN,
   };

@@ -1,14 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ROOT } from './paths';
 
 export interface Memory {
-  /** Peak resident set size so far (VmHWM), in MiB. */
+  /** Peak resident set size so far (VmHWM) of its largest process, in MiB. */
   peakMiB: number;
-  /** Resident set size now (VmRSS), in MiB. */
+  /** Resident set size now (VmRSS) of all its processes together, in MiB. */
   nowMiB: number;
 }
 
@@ -35,20 +35,55 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-function memoryOf(pid: number): Memory {
+/** The process and every process it started (an api or worker run as several, by node:cluster). */
+function processTree(pid: number): number[] {
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i += 1) {
+    try {
+      for (const task of readdirSync(`/proc/${tree[i]}/task`)) {
+        const children = readFileSync(`/proc/${tree[i]}/task/${task}/children`, 'utf8').trim();
+        if (children) tree.push(...children.split(' ').map(Number));
+      }
+    } catch {
+      // It ended while we looked.
+    }
+  }
+  return tree;
+}
+
+function memoryOfOne(pid: number): Memory {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { peakMiB: kib('VmHWM') / 1024, nowMiB: kib('VmRSS') / 1024 };
 }
 
+/** The largest process's peak, and what all of them hold now. */
+function memoryOf(pid: number): Memory {
+  const each = processTree(pid).map(memoryOfOne);
+  return {
+    peakMiB: Math.max(...each.map((memory) => memory.peakMiB)),
+    nowMiB: each.reduce((sum, memory) => sum + memory.nowMiB, 0),
+  };
+}
+
 // Linux reports CPU times in clock ticks of 1/100 s (USER_HZ) on every architecture Node runs on.
 const TICKS_PER_SECOND = 100;
 
+function ownCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name (which may hold spaces), from field 3 on: utime is 14,
+    // stime 15, and the time of children it has waited for (cutime, cstime) 16 and 17.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return [11, 12, 13, 14].reduce((sum, field) => sum + Number(fields[field]), 0) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU of the process and all its processes (several when run as a cluster). */
 function cpuSecondsOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // The fields after the command name (which may hold spaces), from field 3 on: utime is 14, stime 15.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  return processTree(pid).reduce((sum, each) => sum + ownCpuSeconds(each), 0);
 }
 
 /**

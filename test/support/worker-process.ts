@@ -54,6 +54,9 @@ async function start(entry: string, env: Record<string, string>, ready: string):
     cwd: ROOT,
     env: {
       ...process.env,
+      // One process, so the test's signals and log lines are that process's (process-cluster has its own test).
+      API_PROCESSES: '1',
+      WORKER_PROCESSES: '1',
       ...env,
       TS_NODE_SWC: 'true',
       TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'),

@@ -57,6 +57,9 @@ async function main(): Promise<void> {
     PUBLIC_URL: publicUrl,
     // Short lines for a person at a terminal, so the banner stays in view; LOG_FORMAT=json for JSON.
     LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',
+    // One of each is plenty on a laptop and keeps the terminal's lines in one order.
+    API_PROCESSES: process.env.API_PROCESSES ?? '1',
+    WORKER_PROCESSES: process.env.WORKER_PROCESSES ?? '1',
     // The apps' output reaches the terminal through us, so they cannot see it is one.
     ...(process.stdout.isTTY && process.env.FORCE_COLOR === undefined && { FORCE_COLOR: '1' }),
   };

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig } from '@roundtable/platform';
+import { AppConfig, runInProcesses, validateEnv } from '@roundtable/platform';
 import { AppModule } from './app.module';
 import { configureApi } from './bootstrap';
 
@@ -15,8 +15,10 @@ async function main(): Promise<void> {
   await app.listen(config.get('PORT'), config.get('HOST'));
 }
 
-main().catch((error: unknown) => {
-  // Before the logger exists (e.g. invalid configuration) stderr is all there is.
+try {
+  // API_PROCESSES of them share the port; the configuration is checked once, here, first.
+  runInProcesses('api', validateEnv(process.env).API_PROCESSES, main);
+} catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
-});
+}

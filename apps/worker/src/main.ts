@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { runInProcesses, validateEnv } from '@roundtable/platform';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
@@ -10,7 +11,10 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
 }
 
-main().catch((error: unknown) => {
+try {
+  // WORKER_PROCESSES of them take jobs from the same queues; the configuration is checked once, first.
+  runInProcesses('worker', validateEnv(process.env).WORKER_PROCESSES, main);
+} catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
-});
+}

@@ -65,3 +65,4 @@ export {
   type DerivedLinkSeed,
   type NewDerivedLinkSeed,
 } from './links/derived-link-keys';
+export { runInProcesses } from './processes/process-cluster';

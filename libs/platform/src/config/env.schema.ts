@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { linkKeysSchema } from './link-keys';
 import { testimonyKeysSchema } from './testimony-keys';
@@ -19,6 +20,17 @@ const url = (protocols: string[]) =>
  * Every setting the apps read, validated once at boot. A missing or malformed variable stops the
  * process with a message that names it (see validateEnv), so a bad deploy fails loudly and early.
  */
+/**
+ * How many processes the api or the worker runs as: `auto` (the default) is one per core, as
+ * node:os counts them; a whole number otherwise.
+ */
+const processCount = z
+  .union([z.literal('auto'), z.coerce.number().int().min(1).max(64)], {
+    errorMap: () => ({ message: "must be 'auto' (one per core) or a whole number from 1 to 64" }),
+  })
+  .default('auto')
+  .transform((value) => (value === 'auto' ? availableParallelism() : value));
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -56,6 +68,8 @@ export const envSchema = z
     // Failed sign-ins to one email address, from anywhere, within 15 minutes before it is refused.
     LOGIN_ACCOUNT_FAILURE_LIMIT: z.coerce.number().int().min(1).default(10),
     PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+    API_PROCESSES: processCount,
+    WORKER_PROCESSES: processCount,
     // How long a rendered public list or event page may be reused while nothing it shows has
     // changed (see apps/api/src/http/public-read-cache); 0 turns the cache off.
     PUBLIC_PAGE_CACHE_SECONDS: z.coerce
