@@ -6,6 +6,7 @@ import { describeMachine } from './support/machine';
 import { testimonyReportBenchmark } from './testimony-report';
 import { testimonyIntakeBenchmark } from './testimony-intake.bench';
 import { testimonyImportBenchmark } from './testimony-import';
+import { workerProcessesBenchmark } from './worker-processes';
 
 /** `npm run bench` runs every benchmark in turn; `npm run bench -- <name> ...` only those named. */
 const BENCHMARKS: Record<string, () => Promise<boolean>> = {
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, () => Promise<boolean>> = {
   'testimony-intake': testimonyIntakeBenchmark,
   'testimony-import': testimonyImportBenchmark,
   'public-reads': publicReadsBenchmark,
+  'worker-processes': workerProcessesBenchmark,
 };
 
 async function main(names: string[]): Promise<number> {
