@@ -39,6 +39,7 @@ import { PartnerEventsController } from './partners/partner-events.controller';
 import { AccessTasksController } from './registrations/access-tasks.controller';
 import { AttendanceController } from './registrations/attendance.controller';
 import { EventRegistrationsController } from './registrations/event-registrations.controller';
+import { StaffRegistrationsController } from './registrations/staff-registrations.controller';
 import { InvitationsController } from './registrations/invitations.controller';
 import { PublicRegistrationsController } from './registrations/public-registrations.controller';
 import { PublicUnsubscribeController } from './registrations/public-unsubscribe.controller';
@@ -79,6 +80,7 @@ import { RegistrationLists } from './registrations/registration-lists';
     PublicCampaignsController,
     PublicRegistrationsController,
     EventRegistrationsController,
+    StaffRegistrationsController,
     AttendanceController,
     AccessTasksController,
     InvitationsController,
