@@ -12,9 +12,7 @@ export class StaffMadeRegistrations1796110000000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "registrations" ADD "registered_by_user_id" uuid`);
     await queryRunner.query(`ALTER TABLE "registrations" ADD "registered_via" text`);
-    await queryRunner.query(
-      `ALTER TABLE "registrations" ADD "without_place" boolean NOT NULL DEFAULT false`,
-    );
+    await queryRunner.query(`ALTER TABLE "registrations" ADD "without_place" boolean NOT NULL DEFAULT false`);
     await queryRunner.query(`ALTER TABLE "registrations" ALTER COLUMN "email" DROP NOT NULL`);
     await queryRunner.query(
       `ALTER TABLE "registrations" ADD CONSTRAINT "registrations_email_unless_walk_in" CHECK ("email" IS NOT NULL OR "registered_via" = 'walk_in')`,

@@ -104,7 +104,10 @@ export class CheckInPagesController {
       try {
         const { registration, overCapacity } = await this.staffRegistrations.recordWalkIn(id, input, user.id);
         this.logger.log(`user ${user.id} recorded walk-in ${registration.id} at event ${id}`);
-        res.redirect(303, `/staff/events/${id}/check-in?done=walk-in${overCapacity ? '&beyond=capacity' : ''}`);
+        res.redirect(
+          303,
+          `/staff/events/${id}/check-in?done=walk-in${overCapacity ? '&beyond=capacity' : ''}`,
+        );
         return;
       } catch (error) {
         status = explainRefusal(error, errors, { fields: { email: 'email' } });

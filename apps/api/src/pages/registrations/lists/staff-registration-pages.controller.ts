@@ -29,7 +29,9 @@ function londonMoment(date: Date): string {
 function registeredBy(row: Registration, staffNames: ReadonlyMap<string, string>): string | undefined {
   if (!row.registeredByUserId || !row.registeredVia) return undefined;
   const who = staffNames.get(row.registeredByUserId) ?? 'a member of staff';
-  return row.registeredVia === 'walk_in' ? `Walked in, recorded by ${who}` : `Registered by ${who} (by phone)`;
+  return row.registeredVia === 'walk_in'
+    ? `Walked in, recorded by ${who}`
+    : `Registered by ${who} (by phone)`;
 }
 
 /**
