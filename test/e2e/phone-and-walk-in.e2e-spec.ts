@@ -99,7 +99,7 @@ describe('people who phone or walk in, in a browser', () => {
     await page.getByRole('button', { name: 'Add them to the waiting list' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tom Reed is on the waiting list' }).waitFor();
     await expectAccessibleAtEveryWidth(page, 'on the waiting list on their behalf');
-  }, 120_000);
+  }, 300_000);
 
   it('records a walk-in at check-in, beyond capacity with a warning, and removes one recorded by mistake', async () => {
     await page.goto(`${base}/staff/events/${todayEventId}/check-in`);
@@ -122,5 +122,5 @@ describe('people who phone or walk in, in a browser', () => {
     await page.getByText('Walk-in removed.').waitFor();
     await expect(page.getByText('Sam Walker (walked in)').count()).resolves.toBe(0);
     await expectAccessibleAtEveryWidth(page, 'walk-in removed');
-  }, 120_000);
+  }, 300_000);
 });
