@@ -100,7 +100,7 @@ export function plannedFor(
     eventId: event.id,
     eventSequence,
     registrationId: registration.id,
-    recipientEmail: registration.email,
+    recipientEmail: registration.email ?? '',
     sendAt: options.sendAt ?? new Date(),
     idempotencyKey: `${kind}:${registration.id}:${eventSequence}:${randomBytes(4).toString('hex')}`,
     payload: options.payload,

@@ -39,6 +39,7 @@ import { PartnerEventsController } from './partners/partner-events.controller';
 import { AccessTasksController } from './registrations/access-tasks.controller';
 import { AttendanceController } from './registrations/attendance.controller';
 import { EventRegistrationsController } from './registrations/event-registrations.controller';
+import { StaffRegistrationsController } from './registrations/staff-registrations.controller';
 import { InvitationsController } from './registrations/invitations.controller';
 import { PublicRegistrationsController } from './registrations/public-registrations.controller';
 import { PublicUnsubscribeController } from './registrations/public-unsubscribe.controller';
@@ -81,6 +82,7 @@ import { PublicReadCacheModule } from './http/public-read-cache/public-read-cach
     PublicCampaignsController,
     PublicRegistrationsController,
     EventRegistrationsController,
+    StaffRegistrationsController,
     AttendanceController,
     AccessTasksController,
     InvitationsController,

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { Clock, isUniqueViolation, normaliseEmail } from '@roundtable/platform';
-import { IsNull, Repository, type EntityManager } from 'typeorm';
+import { In, IsNull, Repository, type EntityManager } from 'typeorm';
 import { AuditLog } from './audit/audit-log.service';
 import type { CreateUserDto } from './dto/create-user.dto';
 import {
@@ -164,6 +164,14 @@ export class UsersService {
 
   findById(id: string): Promise<User | null> {
     return this.users.findOneBy({ id });
+  }
+
+  /** Users' names by id (deactivated ones too), e.g. to say which member of staff did something. */
+  async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const users = await this.users.find({ where: { id: In(unique) }, select: { id: true, name: true } });
+    return new Map(users.map((user) => [user.id, user.name]));
   }
 
   /** The only read that loads the password hash. */

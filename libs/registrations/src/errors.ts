@@ -115,3 +115,40 @@ export class NoOneToArrangeFor extends DomainError {
     );
   }
 }
+
+/**
+ * Staff registering someone (on their behalf, or as a walk-in) with an address that already has
+ * a registration for the event. Staff are trusted, so they are told plainly what it is, unlike the
+ * public form's "check your email".
+ */
+export class AddressAlreadyHasRegistration extends DomainError {
+  constructor(
+    readonly registrationId: string,
+    readonly status: string,
+  ) {
+    super(
+      'conflict',
+      'one-registration-per-address',
+      `this email address already has a registration for this event (${STATUS_WORDS[status] ?? status}): ${WHAT_TO_DO[status] ?? 'find them in the registrations list'}`,
+      { field: 'email', data: { registrationId, status } },
+    );
+  }
+}
+
+const STATUS_WORDS: Record<string, string> = {
+  confirmed: 'they have a place',
+  waitlisted: 'they are on the waiting list',
+  invited: 'they are invited and have not answered',
+  declined: 'they declined',
+  cancelled: 'they cancelled',
+  attended: 'they are checked in',
+};
+
+const WHAT_TO_DO: Record<string, string> = {
+  confirmed: 'check them in from the list instead',
+  attended: 'there is nothing more to do',
+  invited: 'they can accept with the link in their invitation email',
+  declined: 'they can take a place with the link in their emails',
+  cancelled: 'they can take a place again with the link in their emails',
+  waitlisted: 'they will be emailed if a place comes up',
+};

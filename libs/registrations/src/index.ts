@@ -17,6 +17,7 @@ export { AttendanceService, type AttendanceCounts } from './attendance/attendanc
 export {
   AccessTaskCancelled,
   AccessTaskNotFound,
+  AddressAlreadyHasRegistration,
   AlreadyAttended,
   AlreadyRegistered,
   AttendanceNotOpenYet,
@@ -30,19 +31,27 @@ export {
 export { ArrangeAccessTaskDto } from './dto/arrange-access-task.dto';
 export { MarkAttendanceDto } from './dto/attendance.dto';
 export { RegisterDto, UpdateRegistrationDto } from './dto/registration.dto';
+export { WalkInDto } from './dto/walk-in.dto';
 export { ManageLinkRequestDto } from './dto/manage-link-request.dto';
 export { EventAnnouncementsService } from './event-announcements.service';
 export { Registration } from './registrations/registration.entity';
 export {
   ATTENDEE_ROLES,
   ATTENDEE_ROLE_VALUES,
+  REGISTERED_VIA,
   REGISTRATION_STATUSES,
+  type RegisteredVia,
   type RegistrationStatus,
 } from './registrations/registration-status';
 export { toRegistrationView, type RegistrationView } from './registrations/registration.view';
 export { RegistrationsModule } from './registrations.module';
 export { RegistrationsRepository, type EventGlance } from './registrations/registrations.repository';
-export { RegistrationsService, type Registered } from './registrations/registrations.service';
+export {
+  RegistrationsService,
+  type Registered,
+  type RegisterOptions,
+} from './registrations/registrations.service';
+export { StaffRegistrations, type WalkInRecorded } from './registrations/staff-registrations.service';
 export { addressHash } from './invitations/address-hash';
 export {
   checkContacts,

@@ -2,6 +2,7 @@ import { PartnerContactConsents } from './partner-consents/partner-contact-conse
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '@roundtable/events';
+import { IdentityModule } from '@roundtable/identity';
 import { NotificationsModule } from '@roundtable/notifications';
 import { AccessTask } from './access-tasks/access-task.entity';
 import { AccessTasksPlanner } from './access-tasks/access-tasks.planner';
@@ -19,16 +20,19 @@ import { ManageLinks } from './manage-links/manage-links.service';
 import { Registration } from './registrations/registration.entity';
 import { RegistrationsRepository } from './registrations/registrations.repository';
 import { RegistrationsService } from './registrations/registrations.service';
+import { StaffRegistrations } from './registrations/staff-registrations.service';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([Registration, AccessTask, InvitationSuppression]),
     NotificationsModule,
     EventsModule,
+    IdentityModule,
   ],
   providers: [
     RegistrationsRepository,
     RegistrationsService,
+    StaffRegistrations,
     AccessTasksPlanner,
     AccessTasksRepository,
     AccessTasksService,
@@ -46,6 +50,7 @@ import { RegistrationsService } from './registrations/registrations.service';
     ManageLinks,
     ManageLinkRequests,
     RegistrationsService,
+    StaffRegistrations,
     RegistrationsRepository,
     AccessTasksRepository,
     AccessTasksService,

@@ -102,6 +102,30 @@ export const PAGE_FORMS: readonly PageForm[] = [
   },
   { route: 'POST /staff/events/:id/check-in/:registrationId/undo', who: 'staff', csrf: true, fields: {} },
   {
+    route: 'POST /staff/events/:id/check-in/walk-in',
+    who: 'staff',
+    csrf: true,
+    fields: {
+      name: 'Sam Jones',
+      email: placeholder('uniqueEmail'),
+      role: 'parent_carer',
+      accessNeeds: ['quiet_room'],
+      accessNotes: 'A seat near the door, please.',
+    },
+  },
+  {
+    route: 'POST /staff/events/:id/registrations/new',
+    who: 'staff',
+    csrf: true,
+    fields: {
+      name: 'Sam Jones',
+      email: placeholder('uniqueEmail'),
+      role: 'parent_carer',
+      accessNeeds: ['step_free', 'quiet_room'],
+      accessNotes: 'A seat near the door, please.',
+    },
+  },
+  {
     route: 'POST /staff/access-tasks/:taskId/arrange',
     who: 'staff',
     csrf: true,

@@ -94,6 +94,8 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/v1/events/{id}/registrations': STAFF_OR_COHOST_A,
   'POST /api/v1/events/{id}/invitations': STAFF_OR_COHOST_A,
   'GET /api/v1/events/{id}/notifications': STAFF,
+  'POST /api/v1/events/{id}/registrations': STAFF,
+  'POST /api/v1/events/{id}/walk-ins': STAFF,
   'POST /api/v1/events/{id}/attendance': STAFF,
   'DELETE /api/v1/events/{id}/attendance/{registrationId}': STAFF,
   'GET /api/v1/events/{id}/access-tasks': STAFF,

@@ -19,6 +19,7 @@ import { PublicEventPagesController } from './events/public-event-pages.controll
 import { StaffEventPagesController } from './events/staff-event-pages.controller';
 import { AccessTaskPagesController } from './registrations/access-needs/access-task-pages.controller';
 import { CheckInPagesController } from './registrations/check-in/check-in-pages.controller';
+import { OnBehalfPagesController } from './registrations/on-behalf/on-behalf-pages.controller';
 import { InviteUploadMiddleware } from './registrations/invitations/invite-upload.middleware';
 import { StaffInvitePagesController } from './registrations/invitations/staff-invite-pages.controller';
 import { RegistrationSummary } from './registrations/lists/registration-summary';
@@ -79,6 +80,7 @@ import {
     ManageLinkPagesController,
     StaffRegistrationPagesController,
     CheckInPagesController,
+    OnBehalfPagesController,
     AccessTaskPagesController,
     TestimonyReportPagesController,
     StaffTestimonyPagesController,
@@ -126,6 +128,7 @@ export class PagesModule implements NestModule {
         ManageLinkPagesController,
         StaffRegistrationPagesController,
         CheckInPagesController,
+        OnBehalfPagesController,
         AccessTaskPagesController,
         StaffInvitePagesController,
         TestimonyReportPagesController,

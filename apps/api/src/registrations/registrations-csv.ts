@@ -28,7 +28,7 @@ export function toRegistrationsCsv(registrations: readonly Registration[]): stri
     const erased = registration.name === '';
     rows.push([
       displayName(registration),
-      erased ? '' : registration.email,
+      erased ? '' : (registration.email ?? ''),
       roleLabel(registration.role),
       registration.status,
       accessNeedWords(registration.accessNeeds),

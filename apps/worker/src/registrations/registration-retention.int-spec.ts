@@ -232,6 +232,25 @@ describe('registration retention sweep', () => {
     expect(await retention.eraseExpired()).toEqual({ erased: 1, batches: 1 });
   });
 
+  it('erases a walk-in who gave no address, by their name, once', async () => {
+    const event = (await dataSource.query(`SELECT * FROM events WHERE id = $1`, [oldEventId]))[0];
+    const { registration } = await seedRegistration(dataSource, { ...event, id: oldEventId }, 'attended', {
+      email: null,
+      name: 'Sam Walker',
+      accessNotes: 'Needed a quiet room',
+      registeredVia: 'walk_in',
+    });
+    expect(await retention.eraseExpired()).toEqual({ erased: 1, batches: 1 });
+    const [row] = (await rowsOf(oldEventId)).filter((r) => r.id === registration.id);
+    expect(row).toMatchObject({
+      name: '',
+      email: `erased-${registration.id}`,
+      access_notes: null,
+      status: 'attended',
+    });
+    expect(await retention.eraseExpired()).toEqual({ erased: 0, batches: 0 });
+  });
+
   it('erases the boundary event once it, too, is more than the period ago', async () => {
     clock.set(new Date(NOW.getTime() + 1));
     expect(await retention.eraseExpired()).toEqual({ erased: 3, batches: 1 });

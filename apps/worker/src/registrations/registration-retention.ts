@@ -56,14 +56,16 @@ export class RegistrationRetention {
   }
 
   private async eraseBatch(manager: EntityManager, now: Date, batchSize: number): Promise<number> {
-    // A registration not yet erased still has a real address (with an "@"); SKIP LOCKED lets two
+    // A registration not yet erased still has a real address (with an "@"), or a name (a walk-in
+    // who gave no address); SKIP LOCKED lets two
     // workers sweep at once without erasing, or counting, a row twice.
     const [rows]: [{ id: string; event_id: string }[], number] = await manager.query(
       `WITH due AS (
          SELECT r.id FROM registrations r
            JOIN events e ON e.id = r.event_id
           WHERE e.ends_at < $1::timestamptz - make_interval(days => $2)
-            AND r.email LIKE '%@%'
+            -- A walk-in may have given no address: their row is known by its name until erased.
+            AND (r.email LIKE '%@%' OR (r.email IS NULL AND r.name <> ''))
           ORDER BY e.ends_at, r.id
           LIMIT $3
           FOR UPDATE OF r SKIP LOCKED

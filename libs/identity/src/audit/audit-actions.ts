@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'registration.export',
   'registration.print',
   'registration.erase',
+  'registration.on-behalf',
+  'registration.walk-in',
   'site-text.update',
   'partner.contacts.read',
   'partner.invite',

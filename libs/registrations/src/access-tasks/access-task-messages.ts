@@ -3,6 +3,7 @@ import type { PlannedNotification } from '@roundtable/notifications';
 import { createHash } from 'node:crypto';
 import type { AccessTask } from './access-task.entity';
 import type { Registration } from '../registrations/registration.entity';
+import { addressOf } from '../registrations/registration-messages';
 import { arrangedPhrase } from './access-need-phrases';
 
 /**
@@ -25,7 +26,7 @@ export function accessArrangedNotification(
     eventId: event.id,
     eventSequence: event.sequence,
     registrationId: registration.id,
-    recipientEmail: registration.email,
+    recipientEmail: addressOf(registration),
     sendAt: now,
     idempotencyKey: `access-arranged:${task.id}:${event.sequence}`,
     payload: {

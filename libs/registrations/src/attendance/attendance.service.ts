@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EventEntity, EventNotFound } from '@roundtable/events';
-import { Clock, InvalidInput, ruleBroken, formatLondonDate } from '@roundtable/platform';
+import { EventEntity, EventNotFound, releasePlace } from '@roundtable/events';
+import { Clock, InvalidInput, ruleBroken } from '@roundtable/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AttendanceNotOpenYet, EventNotOpen, NotAttended, RegistrationNotInEvent } from '../errors';
+import { NotAttended, RegistrationNotInEvent } from '../errors';
 import { Registration } from '../registrations/registration.entity';
-import { attendanceOpensAt } from './attendance-window';
+import { assertCheckInOpen } from './attendance-window';
 
 export interface AttendanceCounts {
   /** Marked attended by this request. */
@@ -84,7 +84,11 @@ export class AttendanceService {
     return { ...counts, ...(await this.totals(eventId)) };
   }
 
-  /** Undoes a check-in made by mistake: attended goes back to confirmed. Undoing twice is harmless. */
+  /**
+   * Undoes a check-in made by mistake: attended goes back to confirmed. Undoing twice is harmless.
+   * A walk-in has no booking to go back to: undoing one removes it (cancelled), and gives back the
+   * place it took, if it took one.
+   */
   async undo(
     eventId: string,
     registrationId: string,
@@ -97,8 +101,16 @@ export class AttendanceService {
       });
       if (!registration) throw new RegistrationNotInEvent(registrationId);
       if (registration.status === 'confirmed') return 0;
+      if (registration.registeredVia === 'walk_in' && registration.status === 'cancelled') return 0;
       if (registration.status !== 'attended') {
         throw new NotAttended(registrationId, registration.status);
+      }
+      if (registration.registeredVia === 'walk_in') {
+        await manager
+          .getRepository(Registration)
+          .update({ id: registration.id }, { status: 'cancelled', cancelledAt: this.clock.now() });
+        if (!registration.withoutPlace) await releasePlace(manager, eventId);
+        return 1;
       }
       await manager
         .getRepository(Registration)
@@ -117,12 +129,7 @@ export class AttendanceService {
   ): Promise<EventEntity> {
     const event = await manager.getRepository(EventEntity).findOne({ where: { id: eventId } });
     if (!event) throw new EventNotFound(eventId);
-    if (event.status === 'draft') throw EventNotOpen.draft('publish it first');
-    if (event.status === 'cancelled') throw EventNotOpen.cancelled();
-    const opensAt = attendanceOpensAt(event.startsAt);
-    if (options.window && this.clock.now() < opensAt) {
-      throw new AttendanceNotOpenYet(formatLondonDate(event.startsAt));
-    }
+    assertCheckInOpen(event, this.clock.now(), options);
     return event;
   }
 

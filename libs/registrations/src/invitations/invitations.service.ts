@@ -128,7 +128,8 @@ export class InvitationsService {
     const registration = await this.dataSource.transaction(async (manager) => {
       const registration = await this.manageLinks.findByToken(manager, token);
       if (!registration) throw new InvitationLinkNotFound();
-      await this.suppressions.suppress(manager, registration.email, source);
+      // A walk-in without an address was never invited, and has nothing to unsubscribe.
+      if (registration.email !== null) await this.suppressions.suppress(manager, registration.email, source);
       await this.ledger.supersedeForRegistration(manager, registration.id, ['invitation']);
       return registration;
     });

@@ -9,7 +9,7 @@ import {
 } from '@roundtable/notifications';
 import { AppConfig, Clock, normaliseEmail } from '@roundtable/platform';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { planned } from '../registrations/registration-messages';
+import { addressOf, planned } from '../registrations/registration-messages';
 import type { Registration } from '../registrations/registration.entity';
 import { RegistrationsRepository } from '../registrations/registrations.repository';
 
@@ -77,8 +77,9 @@ export class ManageLinkRequests {
     registration: Pick<Registration, 'id' | 'email' | 'calendarRevision'>,
     event: Pick<EventEntity, 'id' | 'sequence'>,
   ): Promise<DueNotification[]> {
-    await this.lockAddress(manager, registration.email);
-    const over = await this.limitReached(manager, registration.email, event.id);
+    const email = addressOf(registration);
+    await this.lockAddress(manager, email);
+    const over = await this.limitReached(manager, email, event.id);
     if (over) {
       this.logger.log(`Link email for registration ${registration.id}, event ${event.id} not sent: ${over}`);
       return [];

@@ -11,6 +11,17 @@ import type { Registration } from './registration.entity';
 type Recipient = Pick<Registration, 'id' | 'email' | 'calendarRevision'>;
 
 /**
+ * The address to write to. Only a walk-in may have none, and nothing plans a message for one
+ * without it (they are attended, so no event change or reminder reaches them): reaching this
+ * without an address is a bug, said so rather than sent to nobody.
+ */
+export function addressOf(registration: Pick<Registration, 'id' | 'email'>): string {
+  if (registration.email === null)
+    throw new Error(`Registration ${registration.id} has no email address: no message can be planned for it`);
+  return registration.email;
+}
+
+/**
  * One row. The key holds the registration's calendar revision once it is above 0, so someone who
  * cancels and registers again at the same event sequence is sent their new messages too.
  */
@@ -26,7 +37,7 @@ export function planned(
     eventId: event.id,
     eventSequence: event.sequence,
     registrationId: registration.id,
-    recipientEmail: registration.email,
+    recipientEmail: addressOf(registration),
     sendAt,
     idempotencyKey: [
       kind,

@@ -23,3 +23,7 @@ export const ATTENDEE_ROLES = [
 ] as const;
 export type AttendeeRole = (typeof ATTENDEE_ROLES)[number]['value'];
 export const ATTENDEE_ROLE_VALUES: readonly AttendeeRole[] = ATTENDEE_ROLES.map((role) => role.value);
+
+/** How a member of staff made a registration for someone: they phoned, or walked in on the day. */
+export const REGISTERED_VIA = ['phone', 'walk_in'] as const;
+export type RegisteredVia = (typeof REGISTERED_VIA)[number];

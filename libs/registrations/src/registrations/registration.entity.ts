@@ -11,7 +11,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { EventEntity } from '@roundtable/events';
-import type { RegistrationStatus } from './registration-status';
+import type { RegisteredVia, RegistrationStatus } from './registration-status';
 
 /**
  * One person's relationship with one event: invited, registered, waitlisted and so on. Contact
@@ -26,6 +26,10 @@ import type { RegistrationStatus } from './registration-status';
 @Index('registrations_waitlist', ['eventId', 'queuePosition'], { where: `"status" = 'waitlisted'` })
 // The public registration limit counts these by address (see ManageLinkRequests.mayRegisterNew).
 @Index('registrations_public_by_address', ['email', 'createdAt'], { where: `"invited_at" IS NULL` })
+// Only a walk-in may have no address: everyone else is written to.
+@Check('registrations_email_unless_walk_in', `"email" IS NOT NULL OR "registered_via" = 'walk_in'`)
+@Check('registrations_registered_via_known', `"registered_via" IN ('phone', 'walk_in')`)
+@Check('registrations_without_place_walk_in', `NOT "without_place" OR "registered_via" = 'walk_in'`)
 export class Registration {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -36,9 +40,13 @@ export class Registration {
   @Column({ type: 'uuid' })
   eventId: string;
 
-  /** Trimmed and lower-cased, so one person is one registration whatever the capitals. */
-  @Column({ type: 'text' })
-  email: string;
+  /**
+   * Trimmed and lower-cased, so one person is one registration whatever the capitals. Null only
+   * for a walk-in who gave none (they are never written to); nulls do not collide in the
+   * one-per-person constraint, so any number of them can come to one event.
+   */
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
 
   @Column({ type: 'text' })
   name: string;
@@ -107,6 +115,25 @@ export class Registration {
    */
   @Column({ type: 'uuid', nullable: true })
   invitedByPartnerId: string | null;
+
+  /**
+   * The member of staff who made this registration for the person: on their behalf when they
+   * phoned (registeredVia 'phone'), or at the door (a walk-in). Null when the person registered
+   * themselves or was invited. No foreign key: users are deactivated, never deleted.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  registeredByUserId: string | null;
+
+  /** How staff made it (see registeredByUserId): 'phone' or 'walk_in'; null otherwise. */
+  @Column({ type: 'text', nullable: true })
+  registeredVia: RegisteredVia | null;
+
+  /**
+   * A walk-in let in when every place was taken: they are in the room, so they are recorded, but
+   * they hold no place (places_taken never passes capacity), and undoing them frees none.
+   */
+  @Column({ type: 'boolean', default: false })
+  withoutPlace: boolean;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

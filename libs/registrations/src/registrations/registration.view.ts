@@ -1,4 +1,5 @@
 import { accessNeedLabel } from '../access-tasks/access-needs';
+import type { RegisteredVia } from './registration-status';
 import type { Registration } from './registration.entity';
 
 /** What staff see of a registration (personal data: staff only). */
@@ -6,7 +7,8 @@ export interface RegistrationView {
   id: string;
   eventId: string;
   name: string;
-  email: string;
+  /** Null only for a walk-in who gave no address. */
+  email: string | null;
   role: string | null;
   status: string;
   accessNeeds: string[];
@@ -16,6 +18,10 @@ export interface RegistrationView {
   cancelledAt: string | null;
   attendedAt: string | null;
   createdAt: string;
+  /** The member of staff who registered them (by phone, or as a walk-in); null if they did it themselves or were invited. */
+  registeredByUserId: string | null;
+  /** 'phone' or 'walk_in' when staff registered them; null otherwise. */
+  registeredVia: RegisteredVia | null;
 }
 
 export function toRegistrationView(registration: Registration): RegistrationView {
@@ -33,5 +39,7 @@ export function toRegistrationView(registration: Registration): RegistrationView
     cancelledAt: registration.cancelledAt?.toISOString() ?? null,
     attendedAt: registration.attendedAt?.toISOString() ?? null,
     createdAt: registration.createdAt.toISOString(),
+    registeredByUserId: registration.registeredByUserId,
+    registeredVia: registration.registeredVia,
   };
 }

@@ -17,7 +17,13 @@ import {
 import { Clock, isUniqueViolation, normaliseEmail } from '@roundtable/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessTasksPlanner } from '../access-tasks/access-tasks.planner';
-import { AlreadyAttended, AlreadyRegistered, EventNotOpen, RegistrationLinkNotFound } from '../errors';
+import {
+  AddressAlreadyHasRegistration,
+  AlreadyAttended,
+  AlreadyRegistered,
+  EventNotOpen,
+  RegistrationLinkNotFound,
+} from '../errors';
 import { ManageLinkRequests } from '../manage-links/manage-link-requests.service';
 import { ManageLinks } from '../manage-links/manage-links.service';
 import { PartnerContactConsents, type ConsentPartner } from '../partner-consents/partner-contact-consents';
@@ -46,6 +52,21 @@ export interface Registered {
   emailed: boolean;
 }
 
+/** What differs when a member of staff registers someone rather than the person themselves. */
+export interface RegisterOptions {
+  /**
+   * Staff register the person on their behalf (they phoned). The same rules and emails as the
+   * public form, but staff are trusted: an address already registered is refused with what it
+   * is (AddressAlreadyHasRegistration) rather than answered as if new, the per-address limit on
+   * public registrations does not apply, and the row records who made it.
+   */
+  onBehalf?: {
+    staffUserId: string;
+    /** Runs inside the transaction once the registration is made (the caller's audit entry). */
+    alsoInTransaction?: (manager: EntityManager, registration: Registration) => Promise<void>;
+  };
+}
+
 @Injectable()
 export class RegistrationsService {
   private readonly logger = new Logger(RegistrationsService.name);
@@ -72,18 +93,22 @@ export class RegistrationsService {
    * overwrite or re-key the row. The address is emailed its own link instead (within the limits
    * of ManageLinkRequests), and its owner can take a place through it.
    */
-  async register(eventId: string, input: RegisterDto): Promise<Registered> {
+  async register(eventId: string, input: RegisterDto, options: RegisterOptions = {}): Promise<Registered> {
     try {
-      return await this.registerOnce(eventId, input);
+      return await this.registerOnce(eventId, input, options);
     } catch (error) {
       // The same address registered twice at once: the loser finds the winner's row, and is
       // answered as for any existing registration, not with an error that would tell them so.
       if (!isUniqueViolation(error)) throw error;
-      return this.registerOnce(eventId, input);
+      return this.registerOnce(eventId, input, options);
     }
   }
 
-  private async registerOnce(eventId: string, input: RegisterDto): Promise<Registered> {
+  private async registerOnce(
+    eventId: string,
+    input: RegisterDto,
+    { onBehalf }: RegisterOptions,
+  ): Promise<Registered> {
     const email = normaliseEmail(input.email);
     const { result, due } = await this.dataSource.transaction(async (manager) => {
       const event = await this.openEventOrFail(manager, eventId);
@@ -93,11 +118,12 @@ export class RegistrationsService {
       await this.consents.assertCohosts(manager, eventId, consents);
       const existing = await this.registrations.findForPerson(manager, eventId, email);
       // An existing registration keeps the consents it had: anyone can type any address.
+      if (existing && onBehalf) throw new AddressAlreadyHasRegistration(existing.id, existing.status);
       if (existing) {
         const due = await this.linkRequests.planFor(manager, existing, event);
         return { result: { registration: existing, created: false, emailed: due.length > 0 }, due };
       }
-      if (!(await this.linkRequests.mayRegisterNew(manager, email))) {
+      if (!onBehalf && !(await this.linkRequests.mayRegisterNew(manager, email))) {
         return { result: { registration: null, created: false, emailed: false }, due: [] };
       }
       const hasPlace = await takePlace(manager, eventId);
@@ -112,8 +138,10 @@ export class RegistrationsService {
         ...this.manageLinks.newSeed(),
         status: hasPlace ? 'confirmed' : 'waitlisted',
         confirmedAt: hasPlace ? now : null,
+        ...(onBehalf && { registeredByUserId: onBehalf.staffUserId, registeredVia: 'phone' as const }),
       });
       await this.consents.give(manager, registration.id, consents);
+      await onBehalf?.alsoInTransaction?.(manager, registration);
       const messages = hasPlace
         ? confirmationMessages(registration, event, now)
         : waitlistedMessages(registration, event, now, {
@@ -128,7 +156,9 @@ export class RegistrationsService {
       };
     });
     await this.outbox.enqueue(due);
-    this.logger.log(registeredLogLine(eventId, result));
+    this.logger.log(
+      registeredLogLine(eventId, result) + (onBehalf ? ` (by staff user ${onBehalf.staffUserId})` : ''),
+    );
     return result;
   }
 

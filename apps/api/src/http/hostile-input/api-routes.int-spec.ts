@@ -57,6 +57,8 @@ const SESSION_ENDING_ROUTES = new Set(['POST /api/v1/auth/logout']);
 const NEVER_ACCEPTED_HERE: Record<string, string> = {
   'POST /api/v1/events/{id}/attendance':
     "attendance opens near the event's start; the seeded event is days away",
+  'POST /api/v1/events/{id}/walk-ins':
+    "walk-ins are recorded from the event's day; the seeded event is days away",
   'POST /api/v1/testimony-imports':
     'a multipart file upload: the suite sends JSON or no body, which must be refused (its own int-spec sends files)',
 };

@@ -13,6 +13,7 @@ import { TestimonyImports1795930000000 } from './1795930000000-TestimonyImports'
 import { Partners1796000000000 } from './1796000000000-Partners';
 import { SiteTexts1796050000000 } from './1796050000000-SiteTexts';
 import { PublicReadsChanged1796150000000 } from './1796150000000-PublicReadsChanged';
+import { StaffMadeRegistrations1796110000000 } from './1796110000000-StaffMadeRegistrations';
 
 /** Every migration, oldest first. Listed here, not globbed, so bundlers and tests find them all. */
 export const migrations = [
@@ -30,5 +31,6 @@ export const migrations = [
   TestimonyImports1795930000000,
   Partners1796000000000,
   SiteTexts1796050000000,
+  StaffMadeRegistrations1796110000000,
   PublicReadsChanged1796150000000,
 ];

@@ -4,9 +4,11 @@ import { EventsService, toEventView } from '@roundtable/events';
 import type { User } from '@roundtable/identity';
 import { Clock, formatLondonDate, formatLondonTime } from '@roundtable/platform';
 import {
+  ATTENDEE_ROLES,
   attendanceOpensAt,
   AttendanceService,
   RegistrationsRepository,
+  StaffRegistrations,
   type Registration,
 } from '@roundtable/registrations';
 import type { Response } from 'express';
@@ -17,6 +19,14 @@ import { StaffPageGuard } from '../../../auth/pages/staff-page.guard';
 import { FormErrors, NO_ERRORS, type FormErrorsView } from '../../forms/form-errors';
 import { listField } from '../../forms/form-fields';
 import { explainRefusal } from '../../forms/service-errors';
+import { ACCESS_NEED_ITEMS } from '../registration-form';
+import {
+  EMPTY_WALK_IN_FORM,
+  parseWalkInForm,
+  readWalkInForm,
+  WALK_IN_FORM_FIELDS,
+  type WalkInFormValues,
+} from './walk-in-form';
 
 /** The most people a check-in page lists; a constituency event is far smaller. */
 const MOST_PEOPLE = 1000;
@@ -38,6 +48,7 @@ export class CheckInPagesController {
     private readonly events: EventsService,
     private readonly registrations: RegistrationsRepository,
     private readonly attendance: AttendanceService,
+    private readonly staffRegistrations: StaffRegistrations,
     private readonly clock: Clock,
   ) {}
 
@@ -74,6 +85,37 @@ export class CheckInPagesController {
     await this.render(res, id, status, errors.toView(CHECK_IN_FIELDS));
   }
 
+  /**
+   * Someone who came without registering: recorded and checked in at once (see
+   * StaffRegistrations.recordWalkIn for why a full event still lets them in, and why nothing is
+   * emailed). The redirect says whether they were beyond capacity, never who they are.
+   */
+  @Post('walk-in')
+  async walkIn(
+    @Param('id', uuidPipe('event')) id: string,
+    @Body() body: Record<string, unknown>,
+    @CurrentUser() user: User,
+    @Res() res: Response,
+  ): Promise<void> {
+    const values = readWalkInForm(body);
+    const { errors, input } = await parseWalkInForm(values);
+    let status = 400;
+    if (input) {
+      try {
+        const { registration, overCapacity } = await this.staffRegistrations.recordWalkIn(id, input, user.id);
+        this.logger.log(`user ${user.id} recorded walk-in ${registration.id} at event ${id}`);
+        res.redirect(
+          303,
+          `/staff/events/${id}/check-in?done=walk-in${overCapacity ? '&beyond=capacity' : ''}`,
+        );
+        return;
+      } catch (error) {
+        status = explainRefusal(error, errors, { fields: { email: 'email' } });
+      }
+    }
+    await this.render(res, id, status, errors.toView(WALK_IN_FORM_FIELDS), undefined, values);
+  }
+
   @Post(':registrationId/undo')
   async undo(
     @Param('id', uuidPipe('event')) id: string,
@@ -84,7 +126,8 @@ export class CheckInPagesController {
     try {
       await this.attendance.undo(id, registrationId);
       this.logger.log(`user ${user.id} undid the check-in of registration ${registrationId}`);
-      res.redirect(303, `/staff/events/${id}/check-in?done=undone`);
+      const walkIn = (await this.staffRegistrations.get(id, registrationId)).registeredVia === 'walk_in';
+      res.redirect(303, `/staff/events/${id}/check-in?done=${walkIn ? 'removed' : 'undone'}`);
     } catch (error) {
       const errors = new FormErrors();
       const status = explainRefusal(error, errors);
@@ -98,6 +141,7 @@ export class CheckInPagesController {
     status: number,
     errors: FormErrorsView,
     done?: string,
+    walkIn: WalkInFormValues = EMPTY_WALK_IN_FORM,
   ): Promise<void> {
     const event = await this.events.get(id);
     const page = { limit: MOST_PEOPLE, offset: 0 };
@@ -118,17 +162,25 @@ export class CheckInPagesController {
       })),
       total: waiting.length + arrived.length,
       done,
+      form: walkIn,
+      roles: ATTENDEE_ROLES,
+      accessNeedItems: ACCESS_NEED_ITEMS,
       ...errors,
     });
   }
 }
 
 function person(registration: Registration) {
-  return { id: registration.id, name: registration.name };
+  return { id: registration.id, name: registration.name, walkIn: registration.registeredVia === 'walk_in' };
 }
 
 function doneMessage(query: Record<string, unknown>): string | undefined {
   if (query.done === 'undone') return 'Check-in undone. They are back on the list of people to check in.';
+  if (query.done === 'removed') return 'Walk-in removed. If it held a place, the place is free again.';
+  if (query.done === 'walk-in')
+    return query.beyond === 'capacity'
+      ? 'Walk-in recorded and checked in. Every place was already taken, so there are now more people than the event has places for: make sure the room has space for them.'
+      : 'Walk-in recorded and checked in.';
   if (query.done !== 'marked') return undefined;
   const count = Number(query.count);
   if (!Number.isInteger(count) || count < 0) return 'Attendance saved.';

@@ -3,11 +3,13 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { EventsService, toEventView } from '@roundtable/events';
 import { formatLondonDate, formatLondonTime } from '@roundtable/platform';
 import { NotificationLedger } from '@roundtable/notifications';
+import { UsersService } from '@roundtable/identity';
 import {
   ATTENDEE_ROLES,
   REGISTRATION_STATUSES,
   RegistrationsRepository,
   toRegistrationView,
+  type Registration,
 } from '@roundtable/registrations';
 import { uuidPipe } from '../../../http/uuid.pipe';
 import { CsrfGuard } from '../../../auth/pages/csrf.guard';
@@ -23,6 +25,15 @@ function londonMoment(date: Date): string {
   return `${formatLondonDate(date)}, ${formatLondonTime(date)}`;
 }
 
+/** "Registered by Jo Bloggs (by phone)", when a member of staff made the registration. */
+function registeredBy(row: Registration, staffNames: ReadonlyMap<string, string>): string | undefined {
+  if (!row.registeredByUserId || !row.registeredVia) return undefined;
+  const who = staffNames.get(row.registeredByUserId) ?? 'a member of staff';
+  return row.registeredVia === 'walk_in'
+    ? `Walked in, recorded by ${who}`
+    : `Registered by ${who} (by phone)`;
+}
+
 /**
  * Staff views of an event's people: who registered (with access needs; personal data, staff only)
  * and the delivery ledger, every message planned for the event and how it went.
@@ -35,6 +46,7 @@ export class StaffRegistrationPagesController {
     private readonly events: EventsService,
     private readonly registrations: RegistrationsRepository,
     private readonly ledger: NotificationLedger,
+    private readonly users: UsersService,
   ) {}
 
   @Get('registrations')
@@ -53,6 +65,7 @@ export class StaffRegistrationPagesController {
       offset: (page - 1) * PAGE_SIZE,
     });
     const counts = await this.registrations.countsForEvent(id);
+    const staffNames = await this.users.namesOf(rows.flatMap((row) => row.registeredByUserId ?? []));
     return {
       event: toEventView(event),
       status: known ? status : '',
@@ -66,6 +79,7 @@ export class StaffRegistrationPagesController {
         accessNeedLabels: row.accessNeeds.map(chosenAccessNeedLabel),
         roleLabel: ATTENDEE_ROLES.find((role) => role.value === row.role)?.label ?? 'Not given',
         registeredAt: londonMoment(row.createdAt),
+        registeredBy: registeredBy(row, staffNames),
       })),
       total,
       everyone: Object.values(counts).reduce((sum, count) => sum + count, 0),
