@@ -43,13 +43,11 @@ export {
   ATTENDANCES,
   ATTENDANCE_VALUES,
   attendanceAt,
-  eventFormat,
   getsJoiningLink,
   impliedAttendance,
   MAX_COMPANIONS,
   placesFor,
   type Attendance,
-  type EventFormat,
 } from './registrations/party';
 export { isPhoneNumber, PHONE_MAX, PHONE_PATTERN } from './registrations/phone-number';
 export {

@@ -1,4 +1,4 @@
-import type { EventEntity } from '@roundtable/events';
+import { eventFormat, type EventEntity } from '@roundtable/events';
 
 /** How someone takes part in an event. */
 export const ATTENDANCES = [
@@ -16,16 +16,13 @@ export const ATTENDANCE_VALUES: readonly Attendance[] = ATTENDANCES.map((attenda
 export const MAX_COMPANIONS = 4;
 
 /** An event is in person (a venue only), online (a link only) or hybrid (both). */
-export type EventFormat = 'in_person' | 'online' | 'hybrid';
-
-export function eventFormat(event: Pick<EventEntity, 'venueId' | 'onlineUrl'>): EventFormat {
-  if (event.venueId && event.onlineUrl) return 'hybrid';
-  return event.venueId ? 'in_person' : 'online';
+function formatOf(event: Pick<EventEntity, 'venueId' | 'onlineUrl'>) {
+  return eventFormat(Boolean(event.venueId), Boolean(event.onlineUrl));
 }
 
 /** The attendance an event implies when it offers only one way to take part; null for hybrid. */
 export function impliedAttendance(event: Pick<EventEntity, 'venueId' | 'onlineUrl'>): Attendance | null {
-  const format = eventFormat(event);
+  const format = formatOf(event);
   return format === 'hybrid' ? null : format;
 }
 
@@ -39,7 +36,7 @@ export function placesFor(
   registration: { attendance: Attendance; companions: number },
   event: Pick<EventEntity, 'venueId' | 'onlineUrl'>,
 ): number {
-  if (eventFormat(event) === 'hybrid' && registration.attendance === 'online') return 0;
+  if (formatOf(event) === 'hybrid' && registration.attendance === 'online') return 0;
   return 1 + registration.companions;
 }
 
