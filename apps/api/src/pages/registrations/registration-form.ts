@@ -243,7 +243,10 @@ export async function parseAccessNeedsForm(
   checkAccessNeeds(values, errors);
   const misfits = attendance ? needsThatDoNotFit(values.accessNeeds, attendance) : [];
   if (misfits.length > 0)
-    errors.add('accessNeeds', `Select only what you need to take part ${attendance === 'online' ? 'online' : 'in person'}`);
+    errors.add(
+      'accessNeeds',
+      `Select only what you need to take part ${attendance === 'online' ? 'online' : 'in person'}`,
+    );
   const input = plainToInstance(UpdateRegistrationDto, {
     accessNeeds: [...new Set(values.accessNeeds)],
     accessNotes: values.accessNotes.trim() || null,

@@ -14,7 +14,13 @@ import {
 } from '@roundtable/notifications';
 import { CohostsReader } from '@roundtable/partners';
 import { Clock } from '@roundtable/platform';
-import { accessNeedLabel, getsJoiningLink, InvitationSuppressionsRepository, ManageLinks, Registration } from '@roundtable/registrations';
+import {
+  accessNeedLabel,
+  getsJoiningLink,
+  InvitationSuppressionsRepository,
+  ManageLinks,
+  Registration,
+} from '@roundtable/registrations';
 import type Mail from 'nodemailer/lib/mailer';
 import type { Repository } from 'typeorm';
 import { notificationLinks } from '../notification-links';

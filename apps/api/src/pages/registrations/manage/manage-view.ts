@@ -41,7 +41,9 @@ export function manageView(state: ManageState, token: string, now: Date) {
     partnerContactConsent: state.partnerContactConsent ?? [],
     // The joining link goes to people with a place who take part online, as in their emails.
     joinUrl:
-      status === 'confirmed' && event.onlineUrl && getsJoiningLink(registration, event) ? event.onlineUrl : undefined,
+      status === 'confirmed' && event.onlineUrl && getsJoiningLink(registration, event)
+        ? event.onlineUrl
+        : undefined,
     started: event.startsAt <= now,
     open,
     canAccept: open && ['invited', 'declined', 'cancelled'].includes(status),

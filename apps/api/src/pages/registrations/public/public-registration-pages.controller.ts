@@ -2,7 +2,12 @@ import { Body, Controller, Get, HttpStatus, Param, Post, Req, Res, UseGuards } f
 import { ApiExcludeController } from '@nestjs/swagger';
 import { EventsService, type EventEntity } from '@roundtable/events';
 import { Clock } from '@roundtable/platform';
-import { ATTENDEE_ROLES, impliedAttendance, MAX_COMPANIONS, RegistrationsService } from '@roundtable/registrations';
+import {
+  ATTENDEE_ROLES,
+  impliedAttendance,
+  MAX_COMPANIONS,
+  RegistrationsService,
+} from '@roundtable/registrations';
 import type { Request, Response } from 'express';
 import { AnswerFloor } from '../../../http/answer-floor';
 import { PublicRateLimit } from '../../../http/throttling';
