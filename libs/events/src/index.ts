@@ -42,6 +42,7 @@ export {
   shareForPlanning,
   takePlace,
   takePlaces,
+  takePlacesForParties,
 } from './events/event-locks';
 export { toEventView, toPublicEventView, type EventView, type PublicEventView } from './events/event.view';
 export {

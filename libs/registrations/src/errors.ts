@@ -135,6 +135,27 @@ export class AddressAlreadyHasRegistration extends DomainError {
   }
 }
 
+export class AttendanceRequired extends FixedRefusal(
+  'invalid',
+  'hybrid-attendance-chosen',
+  'attendance is required for this event, which can be joined in person or online: give in_person or online',
+  { field: 'attendance' },
+) {}
+
+export class AttendanceNotOffered extends DomainError {
+  constructor(
+    readonly attendance: string,
+    readonly offered: string,
+  ) {
+    super(
+      'invalid',
+      'attendance-offered',
+      `attendance must be ${offered} for this event, which is only ${offered === 'online' ? 'online' : 'in person'}`,
+      { field: 'attendance', data: { attendance, offered } },
+    );
+  }
+}
+
 const STATUS_WORDS: Record<string, string> = {
   confirmed: 'they have a place',
   waitlisted: 'they are on the waiting list',
@@ -152,3 +173,32 @@ const WHAT_TO_DO: Record<string, string> = {
   cancelled: 'they can take a place again with the link in their emails',
   waitlisted: 'they will be emailed if a place comes up',
 };
+export class AccessNeedsDoNotFit extends DomainError {
+  constructor(
+    readonly needs: readonly string[],
+    readonly attendance: string,
+  ) {
+    super(
+      'invalid',
+      'access-needs-fit-attendance',
+      `these access needs do not fit taking part ${attendance === 'online' ? 'online' : 'in person'}: ${needs.join(', ')}; remove them`,
+      { field: 'accessNeeds', data: { needs: [...needs], attendance } },
+    );
+  }
+}
+
+export class PartyDoesNotFit extends DomainError {
+  constructor(
+    readonly wanted: number,
+    readonly free: number,
+  ) {
+    super(
+      'conflict',
+      'party-fits-capacity',
+      free <= 0
+        ? `there are no places left for more people: bring fewer companions, or ask the office`
+        : `only ${free} more ${free === 1 ? 'place is' : 'places are'} left, not ${wanted}: bring fewer companions`,
+      { field: 'companions', data: { wanted, free } },
+    );
+  }
+}

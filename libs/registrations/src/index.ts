@@ -3,6 +3,8 @@ export {
   ACCESS_NEEDS,
   ACCESS_NEED_VALUES,
   accessNeedLabel,
+  accessNeedsFor,
+  needsThatDoNotFit,
   planAccessNeeds,
   type AccessNeed,
 } from './access-tasks/access-needs';
@@ -15,9 +17,13 @@ export { AccessTasksService, type Arranged } from './access-tasks/access-tasks.s
 export { attendanceOpensAt } from './attendance/attendance-window';
 export { AttendanceService, type AttendanceCounts } from './attendance/attendance.service';
 export {
+  AccessNeedsDoNotFit,
   AccessTaskCancelled,
   AccessTaskNotFound,
   AddressAlreadyHasRegistration,
+  AttendanceNotOffered,
+  AttendanceRequired,
+  PartyDoesNotFit,
   AlreadyAttended,
   AlreadyRegistered,
   AttendanceNotOpenYet,
@@ -35,6 +41,17 @@ export { WalkInDto } from './dto/walk-in.dto';
 export { ManageLinkRequestDto } from './dto/manage-link-request.dto';
 export { EventAnnouncementsService } from './event-announcements.service';
 export { Registration } from './registrations/registration.entity';
+export {
+  ATTENDANCES,
+  ATTENDANCE_VALUES,
+  attendanceAt,
+  getsJoiningLink,
+  impliedAttendance,
+  MAX_COMPANIONS,
+  placesFor,
+  type Attendance,
+} from './registrations/party';
+export { isPhoneNumber, PHONE_MAX, PHONE_PATTERN } from './registrations/phone-number';
 export {
   ATTENDEE_ROLES,
   ATTENDEE_ROLE_VALUES,

@@ -139,6 +139,8 @@ export const PAGE_FORMS: readonly PageForm[] = [
       name: 'Sam Jones',
       email: placeholder('uniqueEmail'),
       role: 'parent_carer',
+      phone: '07700 900123',
+      companions: '1',
       accessNeeds: ['step_free', 'quiet_room'],
       accessNotes: 'A seat near the door, please.',
     },
@@ -170,6 +172,7 @@ export const PAGE_FORMS: readonly PageForm[] = [
     fields: {},
     refs: { token: 'invitedToken' },
   },
+  { route: 'POST /manage/:token/companions', who: 'anyone', csrf: true, fields: { companions: '1' } },
   { route: 'POST /manage/:token/cancel', who: 'anyone', csrf: true, fields: {} },
   {
     route: 'POST /staff/testimonies/:id/redaction',

@@ -135,7 +135,14 @@ const DEMO_INVITED = [
 ];
 
 const DEMO_REGISTERED: RegisterDto[] = [
-  { name: 'Aisha Demo', email: 'aisha.demo@example.org', role: 'parent_carer', accessNeeds: ['step_free'] },
+  {
+    name: 'Aisha Demo',
+    email: 'aisha.demo@example.org',
+    role: 'parent_carer',
+    accessNeeds: ['step_free'],
+    companions: 1,
+    phone: '07700 900456',
+  },
   {
     name: 'Gareth Demo',
     email: 'gareth.demo@example.org',

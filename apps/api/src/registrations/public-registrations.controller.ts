@@ -8,6 +8,8 @@ import {
 } from '@nestjs/swagger';
 import { toPublicEventView, type PublicEventView } from '@roundtable/events';
 import {
+  attendanceAt,
+  getsJoiningLink,
   ManageLinkRequestDto,
   ManageLinkRequests,
   RegisterDto,
@@ -32,6 +34,15 @@ export interface ManageView {
   role: string | null;
   accessNeeds: string[];
   accessNotes: string | null;
+  /** in_person or online: how this person takes part. */
+  attendance: string;
+  companions: number;
+  phone: string | null;
+  /**
+   * The meeting link, only for someone with a place who takes part online (as in their emails);
+   * absent otherwise. The event itself never carries it here.
+   */
+  joinUrl?: string;
   waitlistPosition: number | null;
   /** The co-hosting partners this person has let contact them (withdraw with PATCH). */
   partnerContactConsent: Array<{ id: string; name: string }>;
@@ -60,7 +71,10 @@ export class PublicRegistrationsController {
       'The answer is the same whether or not the address was already registered, and carries no token or id. ' +
       'A new address gets a registration and an email with its private manage link (and, with a place, the calendar invite). ' +
       'An address already registered, invited, declined or cancelled is left unchanged and emailed its own link instead, ' +
-      'within per-address and per-event limits.',
+      'within per-address and per-event limits. ' +
+      'A hybrid event (venue and online link) needs attendance (in_person or online); someone joining online takes no place and is never waitlisted. ' +
+      'The person and their companions take 1 + companions places, all or none: the party is confirmed or waitlisted together. ' +
+      'Access needs must fit how the person takes part (400 naming those that do not).',
   })
   @ApiAcceptedResponse({ type: RegistrationReceivedView })
   @ApiConflictResponse({ description: 'The event is cancelled or has started.' })
@@ -103,6 +117,12 @@ export class PublicRegistrationsController {
       role: registration.role,
       accessNeeds: registration.accessNeeds,
       accessNotes: registration.accessNotes,
+      attendance: attendanceAt(registration, event),
+      companions: registration.companions,
+      phone: registration.phone,
+      ...(registration.status === 'confirmed' &&
+        event.onlineUrl &&
+        getsJoiningLink(registration, event) && { joinUrl: event.onlineUrl }),
       waitlistPosition,
       partnerContactConsent,
       event: toPublicEventView(event),
@@ -111,7 +131,11 @@ export class PublicRegistrationsController {
 
   @Patch('registrations/:token')
   @ApiOperation({
-    summary: 'Accept or decline, change access needs, or give or withdraw consent to co-hosts contacting you',
+    summary:
+      'Accept or decline, change access needs or how many are coming, or give or withdraw consent to co-hosts contacting you',
+    description:
+      'A new number of companions is refused with 409 (field companions, saying how many places are left) when the extra places are not all free; fewer give places back to the people waiting. ' +
+      'Access needs must fit how the person takes part (400 naming those that do not).',
   })
   async update(
     @Param('token', ManageTokenPipe) token: string,

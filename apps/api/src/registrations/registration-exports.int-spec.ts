@@ -72,7 +72,18 @@ describe('registration lists: CSV export and sign-in sheet', () => {
     expect(res.headers['set-cookie']).toBeUndefined();
 
     const rows: string[][] = parse(res.text);
-    expect(rows[0]).toEqual(['name', 'email', 'role', 'status', 'access needs', 'access notes', 'attended']);
+    expect(rows[0]).toEqual([
+      'name',
+      'email',
+      'role',
+      'status',
+      'access needs',
+      'access notes',
+      'attended',
+      'phone',
+      'attendance',
+      'party size',
+    ]);
     expect(rows).toHaveLength(6);
     const byEmail = new Map(rows.slice(1).map((row) => [row[1], row]));
     expect(byEmail.get('zara@example.org')).toEqual([
@@ -83,6 +94,9 @@ describe('registration lists: CSV export and sign-in sheet', () => {
       'A British Sign Language (BSL) interpreter; Something else',
       'Needs a seat near the front',
       '',
+      '',
+      'In person',
+      '1',
     ]);
     expect(byEmail.get('adam@example.org')?.[6]).toBe('2026-01-10T10:05:00.000Z');
     expect(byEmail.get('formula@example.org')?.[0]).toBe(`'=HYPERLINK("http://evil.example","click")`);

@@ -13,6 +13,11 @@ export function roleLabel(role: string | null): string {
   return ATTENDEE_ROLES.find((known) => known.value === role)?.label ?? 'Not given';
 }
 
+/** "In person" or "Online". */
+export function attendanceWords(attendance: string): string {
+  return attendance === 'online' ? 'Online' : 'In person';
+}
+
 /** "Something else" for the free-text need; the rest in the words the form uses. */
 export function accessNeedWords(needs: readonly string[]): string {
   return needs.map((need) => (need === 'other' ? 'Something else' : accessNeedLabel(need))).join('; ');
@@ -23,7 +28,20 @@ export function accessNeedWords(needs: readonly string[]): string {
  * spreadsheet would run as a formula is written as text (protectCell), as the evidence report's is.
  */
 export function toRegistrationsCsv(registrations: readonly Registration[]): string {
-  const rows: string[][] = [['name', 'email', 'role', 'status', 'access needs', 'access notes', 'attended']];
+  const rows: string[][] = [
+    [
+      'name',
+      'email',
+      'role',
+      'status',
+      'access needs',
+      'access notes',
+      'attended',
+      'phone',
+      'attendance',
+      'party size',
+    ],
+  ];
   for (const registration of registrations) {
     const erased = registration.name === '';
     rows.push([
@@ -34,6 +52,9 @@ export function toRegistrationsCsv(registrations: readonly Registration[]): stri
       accessNeedWords(registration.accessNeeds),
       registration.accessNotes ?? '',
       registration.attendedAt ? registration.attendedAt.toISOString() : '',
+      registration.phone ?? '',
+      attendanceWords(registration.attendance),
+      String(1 + registration.companions),
     ]);
   }
   return stringify(rows.map((row) => row.map((cell) => protectCell(cell) as string)));

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { toEventView } from '@roundtable/events';
 import type { RegistrationList } from './registration-lists';
-import { accessNeedWords, displayName, roleLabel } from './registrations-csv';
+import { accessNeedWords, attendanceWords, displayName, roleLabel } from './registrations-csv';
 
 /** One line of the sign-in sheet: the person, and what to have ready for them. */
 export class SignInSheetPersonDto {
@@ -15,6 +15,12 @@ export class SignInSheetPersonDto {
   accessNeeds: string;
   @ApiProperty({ type: String, nullable: true })
   accessNotes: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '07700 900123' })
+  phone: string | null;
+  @ApiProperty({ example: 'In person', description: 'In person or Online.' })
+  attendance: string;
+  @ApiProperty({ example: 2, description: 'The person and the people coming with them.' })
+  partySize: number;
   @ApiProperty({ description: 'Already checked in.' })
   checkedIn: boolean;
 }
@@ -45,6 +51,9 @@ export function toSignInSheet({ event, registrations }: RegistrationList): SignI
       role: roleLabel(registration.role),
       accessNeeds: accessNeedWords(registration.accessNeeds),
       accessNotes: registration.accessNotes,
+      phone: registration.phone,
+      attendance: attendanceWords(registration.attendance),
+      partySize: 1 + registration.companions,
       checkedIn: registration.status === 'attended',
     })),
   };

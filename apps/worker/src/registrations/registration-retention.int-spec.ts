@@ -22,6 +22,9 @@ interface Row {
   status: string;
   access_needs: string[];
   access_notes: string | null;
+  phone: string | null;
+  companions: number;
+  attendance: string;
   attended_at: Date | null;
   manage_token_hash: string;
   link_nonce: string | null;
@@ -89,6 +92,8 @@ describe('registration retention sweep', () => {
         role: 'parent_carer',
         accessNeeds: ['bsl_interpreter', 'step_free'],
         accessNotes: 'My son uses a wheelchair',
+        phone: '07700 900123',
+        companions: 2,
       });
       const attended = await seedRegistration(dataSource, event, 'attended', {
         role: 'educator',
@@ -147,6 +152,7 @@ describe('registration retention sweep', () => {
 
     expect(await retention.eraseExpired(2)).toEqual({ erased: 3, batches: 2 });
 
+    expect(oldBefore.map((row) => row.phone)).toContain('07700 900123');
     const after = await rowsOf(oldEventId);
     for (const row of after) {
       const was = oldBefore.find((old) => old.id === row.id)!;
@@ -154,6 +160,7 @@ describe('registration retention sweep', () => {
         name: '',
         email: `erased-${row.id}`,
         access_notes: null,
+        phone: null,
         manage_token_hash: `erased-${row.id}`,
         link_nonce: null,
         link_key_id: null,
@@ -162,6 +169,9 @@ describe('registration retention sweep', () => {
         role: was.role,
         access_needs: was.access_needs,
         attended_at: was.attended_at,
+        // How many came and how, for the counts (issue 12, point 3).
+        companions: was.companions,
+        attendance: was.attendance,
       });
     }
     expect(await heldCounts(oldEventId)).toEqual(counts);

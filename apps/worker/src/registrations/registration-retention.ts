@@ -19,8 +19,8 @@ export const ERASED_EMAIL_PREFIX = 'erased-';
 /**
  * Erases registrations' personal data REGISTRATION_RETENTION_DAYS after their event ended, as the
  * privacy notice promises. The row stays, so the counts stay: its status, role, the kinds of
- * access need asked for and attendance (the report's attendance counts read these). Name, email
- * and access notes go; the private link stops working (its hash and seed are replaced); consents to
+ * access need asked for, how they took part, how many came with them and attendance (the report's
+ * attendance counts read these). Name, email, phone number and access notes go; the private link stops working (its hash and seed are replaced); consents to
  * a partner's contact are deleted; the delivery ledger's copies of the address are blanked and any
  * message still waiting for them is superseded. An audit entry records counts only.
  */
@@ -74,6 +74,7 @@ export class RegistrationRetention {
               name = '',
               email = '${ERASED_EMAIL_PREFIX}' || registrations.id::text,
               access_notes = NULL,
+              phone = NULL,
               manage_token_hash = '${ERASED_EMAIL_PREFIX}' || registrations.id::text,
               link_nonce = NULL,
               link_key_id = NULL,

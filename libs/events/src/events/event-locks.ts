@@ -17,7 +17,7 @@ import { EventEntity } from './event.entity';
  *   transaction). Ordered against a change like the above; it also holds back place-taking
  *   while it runs (FOR SHARE conflicts with the UPDATEs below). FOR KEY SHARE would be enough
  *   to order it against a change; it is kept as it was chosen until that is decided on purpose.
- * - takePlace / takePlaces / releasePlace: one UPDATE each, so FOR NO KEY UPDATE on the row until
+ * - takePlace / takePlaces / releasePlace: one UPDATE each (takePlacesForParties: a locking read, then one), so FOR NO KEY UPDATE on the row until
  *   commit. Concurrent registrations queue on the row one UPDATE at a time, never read-then-write,
  *   and the CHECK (places_taken <= capacity) is the backstop if a bug ever tried to overbook.
  * - lockForChange: FOR UPDATE. Publishing, rescheduling, cancelling, changing capacity. Waits for
@@ -60,13 +60,17 @@ export function shareForInviting(manager: EntityManager, eventId: string): Promi
     .findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_read' } });
 }
 
-/** Takes one place if one is free, in a single statement. True when a place was taken. */
-export async function takePlace(manager: EntityManager, eventId: string): Promise<boolean> {
+/**
+ * Takes `places` places (one person and their companions) if that many are free, in a single
+ * statement: all of them or none. True when they were taken; taking none always succeeds.
+ */
+export async function takePlace(manager: EntityManager, eventId: string, places = 1): Promise<boolean> {
+  if (places <= 0) return true;
   const result = await manager
     .createQueryBuilder()
     .update(EventEntity)
-    .set({ placesTaken: () => 'places_taken + 1' })
-    .where('id = :eventId AND (capacity IS NULL OR places_taken < capacity)', { eventId })
+    .set({ placesTaken: () => 'places_taken + :places' })
+    .where('id = :eventId AND (capacity IS NULL OR places_taken + :places <= capacity)', { eventId, places })
     .execute();
   return (result.affected ?? 0) === 1;
 }
@@ -93,12 +97,51 @@ export async function takePlaces(manager: EntityManager, eventId: string, wanted
   return rows[0]?.taken ?? 0;
 }
 
-/** Gives one place back (never below zero). */
-export async function releasePlace(manager: EntityManager, eventId: string): Promise<void> {
+/** Gives `places` places back (never below zero). */
+export async function releasePlace(manager: EntityManager, eventId: string, places = 1): Promise<void> {
+  if (places <= 0) return;
   await manager
     .createQueryBuilder()
     .update(EventEntity)
-    .set({ placesTaken: () => 'GREATEST(places_taken - 1, 0)' })
-    .where('id = :eventId', { eventId })
+    .set({ placesTaken: () => 'GREATEST(places_taken - :places, 0)' })
+    .where('id = :eventId', { eventId, places })
     .execute();
+}
+
+/**
+ * Places for parties waiting in line (sizes in their order): locks the event row FOR NO KEY
+ * UPDATE, so the free places are read as they are once any concurrent booking has committed, then
+ * gives places to every party that fits, in order, and takes them in one UPDATE. A party too big
+ * for what is free is passed over, not waited for: the smaller parties behind it go in (first in,
+ * first out, with a skip), and it keeps its place at the head of the line for the next places
+ * freed. Returns the indexes of the parties given places.
+ */
+export async function takePlacesForParties(
+  manager: EntityManager,
+  eventId: string,
+  sizes: readonly number[],
+): Promise<number[]> {
+  if (sizes.length === 0) return [];
+  const rows: Array<{ free: number | null }> = await manager.query(
+    `SELECT capacity - places_taken AS free FROM events WHERE id = $1 FOR NO KEY UPDATE`,
+    [eventId],
+  );
+  if (rows.length === 0) return [];
+  let free = rows[0].free === null ? Number.POSITIVE_INFINITY : Number(rows[0].free);
+  const chosen: number[] = [];
+  let taken = 0;
+  sizes.forEach((size, index) => {
+    if (size <= free) {
+      chosen.push(index);
+      free -= size;
+      taken += size;
+    }
+  });
+  if (taken > 0) {
+    await manager.query(
+      `UPDATE events SET places_taken = places_taken + $2, updated_at = CURRENT_TIMESTAMP WHERE id = $1`,
+      [eventId, taken],
+    );
+  }
+  return chosen;
 }

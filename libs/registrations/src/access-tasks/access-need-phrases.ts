@@ -12,6 +12,10 @@ const ARRANGED_PHRASES: Record<AccessNeed, string> = {
   childcare: 'childcare',
   dietary: 'food that suits your diet',
   large_print: 'large print materials',
+  captions: 'live captions',
+  bsl_on_screen: 'a British Sign Language (BSL) interpreter on screen',
+  papers_in_advance: 'the papers in advance',
+  easy_read: 'easy read versions of the papers',
   other: 'the help you told us about',
 };
 

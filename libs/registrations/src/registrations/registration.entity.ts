@@ -11,6 +11,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { EventEntity } from '@roundtable/events';
+import { MAX_COMPANIONS, type Attendance } from './party';
 import type { RegisteredVia, RegistrationStatus } from './registration-status';
 
 /**
@@ -23,6 +24,8 @@ import type { RegisteredVia, RegistrationStatus } from './registration-status';
   'registrations_status_known',
   `"status" IN ('invited', 'confirmed', 'declined', 'waitlisted', 'cancelled', 'attended')`,
 )
+@Check('registrations_attendance_known', `"attendance" IN ('in_person', 'online')`)
+@Check('registrations_companions_range', `"companions" BETWEEN 0 AND ${MAX_COMPANIONS}`)
 @Index('registrations_waitlist', ['eventId', 'queuePosition'], { where: `"status" = 'waitlisted'` })
 // The public registration limit counts these by address (see ManageLinkRequests.mayRegisterNew).
 @Index('registrations_public_by_address', ['email', 'createdAt'], { where: `"invited_at" IS NULL` })
@@ -56,6 +59,21 @@ export class Registration {
 
   @Column({ type: 'text' })
   status: RegistrationStatus;
+
+  /**
+   * How they take part: in person or online. Chosen for a hybrid event; for the others it is the
+   * event's own format. Online attendees of a hybrid event take no place (see placesFor).
+   */
+  @Column({ type: 'text', default: 'in_person' })
+  attendance: Attendance;
+
+  /** The people coming with them (a carer, a partner): each takes a place of their own. */
+  @Column({ type: 'integer', default: 0 })
+  companions: number;
+
+  /** For those who would rather be called. Personal data: erased with the name and email. */
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   accessNeeds: string[];

@@ -11,6 +11,13 @@ export interface RegistrationView {
   email: string | null;
   role: string | null;
   status: string;
+  /** in_person or online. */
+  attendance: string;
+  /** People coming with them (each takes a place unless joining a hybrid event online). */
+  companions: number;
+  /** The person and their companions. */
+  partySize: number;
+  phone: string | null;
   accessNeeds: string[];
   accessNeedLabels: string[];
   accessNotes: string | null;
@@ -32,6 +39,10 @@ export function toRegistrationView(registration: Registration): RegistrationView
     email: registration.email,
     role: registration.role,
     status: registration.status,
+    attendance: registration.attendance,
+    companions: registration.companions,
+    partySize: 1 + registration.companions,
+    phone: registration.phone,
     accessNeeds: registration.accessNeeds,
     accessNeedLabels: registration.accessNeeds.map(accessNeedLabel),
     accessNotes: registration.accessNotes,

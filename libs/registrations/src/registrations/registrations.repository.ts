@@ -122,8 +122,9 @@ export class RegistrationsRepository {
     return manager.query(
       `INSERT INTO registrations
          (event_id, email, name, status, manage_token_hash, link_nonce, link_key_id, invited_at,
-          invited_by_partner_id)
-       SELECT $1, person.email, person.name, 'invited', person.token_hash, person.nonce, person.key_id, $2, $8
+          invited_by_partner_id, attendance)
+       SELECT $1, person.email, person.name, 'invited', person.token_hash, person.nonce, person.key_id, $2, $8,
+              (SELECT CASE WHEN e.venue_id IS NULL THEN 'online' ELSE 'in_person' END FROM events e WHERE e.id = $1)
          FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
            AS person(email, name, token_hash, nonce, key_id)
        ON CONFLICT ON CONSTRAINT registrations_one_per_person DO NOTHING
@@ -224,14 +225,17 @@ export class RegistrationsRepository {
   }
   /**
    * What the staff events list shows at a glance, for a page of events in one query: places
-   * taken (confirmed or attended), people waiting, and access needs not yet arranged.
+   * taken (confirmed or attended, each person and their companions; none for someone joining a
+   * hybrid event online, as placesFor counts them), people waiting, and access needs not yet arranged.
    */
   async glanceAt(eventIds: readonly string[]): Promise<Map<string, EventGlance>> {
     if (eventIds.length === 0) return new Map();
     const rows: Array<{ event_id: string } & EventGlance> = await this.registrations.query(
       `SELECT e.id AS event_id,
-              (SELECT count(*) FROM registrations r
-                WHERE r.event_id = e.id AND r.status IN ('confirmed', 'attended'))::int AS "placesTaken",
+              (SELECT COALESCE(sum(1 + r.companions), 0) FROM registrations r JOIN events ev ON ev.id = r.event_id
+                WHERE r.event_id = e.id AND r.status IN ('confirmed', 'attended')
+                  AND NOT (r.attendance = 'online' AND ev.venue_id IS NOT NULL AND ev.online_url IS NOT NULL)
+              )::int AS "placesTaken",
               (SELECT count(*) FROM registrations r
                 WHERE r.event_id = e.id AND r.status = 'waitlisted')::int AS "waiting",
               (SELECT count(*) FROM access_tasks t

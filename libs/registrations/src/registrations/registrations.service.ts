@@ -6,7 +6,7 @@ import {
   releasePlace,
   shareForPlanning,
   takePlace,
-  takePlaces,
+  takePlacesForParties,
 } from '@roundtable/events';
 import {
   NotificationLedger,
@@ -17,11 +17,16 @@ import {
 import { Clock, isUniqueViolation, normaliseEmail } from '@roundtable/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessTasksPlanner } from '../access-tasks/access-tasks.planner';
+import { needsThatDoNotFit } from '../access-tasks/access-needs';
 import {
+  AccessNeedsDoNotFit,
   AddressAlreadyHasRegistration,
   AlreadyAttended,
   AlreadyRegistered,
+  AttendanceNotOffered,
+  AttendanceRequired,
   EventNotOpen,
+  PartyDoesNotFit,
   RegistrationLinkNotFound,
 } from '../errors';
 import { ManageLinkRequests } from '../manage-links/manage-link-requests.service';
@@ -33,6 +38,7 @@ import {
   registrationCancelledMessages,
   waitlistedMessages,
 } from './registration-messages';
+import { attendanceAt, impliedAttendance, placesFor, type Attendance } from './party';
 import { Registration } from './registration.entity';
 import { RegistrationsRepository } from './registrations.repository';
 
@@ -116,6 +122,8 @@ export class RegistrationsService {
       // same whether or not it was registered already.
       const consents = input.partnerContactConsent ?? [];
       await this.consents.assertCohosts(manager, eventId, consents);
+      const attendance = attendanceFor(event, input.attendance);
+      assertNeedsFit(input.accessNeeds ?? [], attendance);
       const existing = await this.registrations.findForPerson(manager, eventId, email);
       // An existing registration keeps the consents it had: anyone can type any address.
       if (existing && onBehalf) throw new AddressAlreadyHasRegistration(existing.id, existing.status);
@@ -126,13 +134,16 @@ export class RegistrationsService {
       if (!onBehalf && !(await this.linkRequests.mayRegisterNew(manager, email))) {
         return { result: { registration: null, created: false, emailed: false }, due: [] };
       }
-      const hasPlace = await takePlace(manager, eventId);
+      const party = { attendance, companions: input.companions ?? 0 };
+      const hasPlace = await takePlace(manager, eventId, placesFor(party, event));
       const now = this.clock.now();
       const registration = await this.registrations.insert(manager, {
         eventId,
         email,
         name: input.name,
         role: input.role,
+        ...party,
+        phone: input.phone?.trim() || null,
         accessNeeds: input.accessNeeds ?? [],
         accessNotes: input.accessNotes?.trim() || null,
         ...this.manageLinks.newSeed(),
@@ -203,7 +214,13 @@ export class RegistrationsService {
       const registration = await this.lockByTokenOrFail(manager, token);
       const event = await this.eventOrFail(manager, registration.eventId);
       const planned: PlannedNotification[] = [];
-      if (change.accessNeeds !== undefined) registration.accessNeeds = change.accessNeeds;
+      if (change.accessNeeds !== undefined) {
+        assertNeedsFit(change.accessNeeds, attendanceAt(registration, event));
+        registration.accessNeeds = change.accessNeeds;
+      }
+      if (change.companions !== undefined && change.companions !== registration.companions) {
+        planned.push(...(await this.changeParty(manager, registration, event, change.companions)));
+      }
       if (change.accessNotes !== undefined) registration.accessNotes = change.accessNotes?.trim() || null;
       if (change.partnerContactConsent !== undefined) {
         await this.consents.replace(manager, registration.id, event.id, change.partnerContactConsent);
@@ -214,7 +231,7 @@ export class RegistrationsService {
         ['invited', 'declined', 'cancelled'].includes(registration.status)
       ) {
         this.assertOpen(event);
-        const hasPlace = await takePlace(manager, event.id);
+        const hasPlace = await takePlace(manager, event.id, placesFor(registration, event));
         const now = this.clock.now();
         if (comesBack(registration)) registration.calendarRevision += 1;
         registration.status = hasPlace ? 'confirmed' : 'waitlisted';
@@ -276,37 +293,67 @@ export class RegistrationsService {
     await this.ledger.supersedeForRegistration(manager, registration.id);
     await this.accessTasks.cancelFor(manager, registration.id);
     if (!heldPlace) return [];
-    await releasePlace(manager, event.id);
+    // Every place the party held is freed at once: the person's and each companion's.
+    await releasePlace(manager, event.id, placesFor(registration, event));
     const told = event.status === 'published' ? registrationCancelledMessages(registration, event, now) : [];
-    return [...told, ...(await this.promote(manager, event, 1))];
+    return [...told, ...(await this.promote(manager, event))];
+  }
+
+  /**
+   * A new number of companions. Someone with a place takes the extra places in one conditional
+   * UPDATE (all of them or none: refused with the number still free when they do not fit), or
+   * gives back the ones no longer needed, which go to the people waiting. Someone waiting or
+   * invited simply has a bigger or smaller party when their turn comes.
+   */
+  private async changeParty(
+    manager: EntityManager,
+    registration: Registration,
+    event: EventEntity,
+    companions: number,
+  ): Promise<PlannedNotification[]> {
+    const before = placesFor(registration, event);
+    const after = placesFor({ attendance: registration.attendance, companions }, event);
+    registration.companions = companions;
+    if (registration.status !== 'confirmed' || after === before) return [];
+    if (after > before) {
+      if (!(await takePlace(manager, event.id, after - before))) {
+        const current = await manager.getRepository(EventEntity).findOneByOrFail({ id: event.id });
+        const free = current.capacity === null ? 0 : Math.max(0, current.capacity - current.placesTaken);
+        throw new PartyDoesNotFit(after - before, free);
+      }
+      return [];
+    }
+    await releasePlace(manager, event.id, before - after);
+    await this.registrations.save(manager, registration);
+    return this.promote(manager, event);
   }
 
   /**
    * Places freed without anyone leaving (staff raised the capacity) go to the people waiting,
-   * longest first, inside the caller's transaction (which holds the event FOR UPDATE, so its
-   * places taken are current); returns their `promoted` messages to plan.
+   * inside the caller's transaction (which holds the event FOR UPDATE); returns their `promoted`
+   * messages to plan.
    */
   async promoteIntoFreePlaces(manager: EntityManager, event: EventEntity): Promise<PlannedNotification[]> {
-    const free = event.capacity === null ? null : event.capacity - event.placesTaken;
-    return this.promote(manager, event, free);
+    return this.promote(manager, event);
   }
 
   /**
-   * Confirms up to `places` of the longest-waiting people (everyone waiting when null) in a fixed
-   * number of statements, however many they are: the waiting are locked (longest first), as many
-   * places as are free for them are taken in one UPDATE (never more than capacity), the first that
-   * many are confirmed in one UPDATE and their access tasks planned together. Returns their
-   * messages to plan.
+   * Confirms the waiting parties that fit the free places, in a fixed number of statements however
+   * many they are: the waiting are locked (longest first), the parties that fit are chosen in
+   * order and their places taken in one UPDATE (takePlacesForParties: first in, first out, but a
+   * party too big for the places free is passed over for the smaller ones behind it, and keeps its
+   * turn for the next places freed), they are confirmed in one UPDATE and their access tasks
+   * planned together. Returns their messages to plan.
    */
-  private async promote(
-    manager: EntityManager,
-    event: EventEntity,
-    places: number | null,
-  ): Promise<PlannedNotification[]> {
+  private async promote(manager: EntityManager, event: EventEntity): Promise<PlannedNotification[]> {
     if (event.status !== 'published' || event.startsAt <= this.clock.now()) return [];
-    if (places !== null && places <= 0) return [];
-    const waiting = await this.registrations.longestWaiting(manager, event.id, places);
-    const promoted = waiting.slice(0, await takePlaces(manager, event.id, waiting.length));
+    const waiting = await this.registrations.longestWaiting(manager, event.id, null);
+    const chosen = await takePlacesForParties(
+      manager,
+      event.id,
+      waiting.map((registration) => placesFor(registration, event)),
+    );
+    const promoted = chosen.map((index) => waiting[index]);
     if (promoted.length === 0) return [];
     const now = this.clock.now();
     await this.registrations.confirm(
@@ -377,4 +424,21 @@ function registeredLogLine(eventId: string, { registration, created, emailed }: 
 /** Someone who cancelled or declined taking a place again: their calendar item comes back. */
 function comesBack(registration: Registration): boolean {
   return registration.status === 'cancelled' || registration.status === 'declined';
+}
+
+/** How this person takes part: their choice at a hybrid event, the event's own format otherwise. */
+function attendanceFor(event: EventEntity, chosen: Attendance | undefined): Attendance {
+  const implied = impliedAttendance(event);
+  if (implied === null) {
+    if (chosen === undefined) throw new AttendanceRequired();
+    return chosen;
+  }
+  if (chosen !== undefined && chosen !== implied) throw new AttendanceNotOffered(chosen, implied);
+  return implied;
+}
+
+/** Needs are offered by how someone takes part: a hearing loop is no use on a video call. */
+function assertNeedsFit(needs: readonly string[], attendance: Attendance): void {
+  const misfits = needsThatDoNotFit(needs, attendance);
+  if (misfits.length > 0) throw new AccessNeedsDoNotFit(misfits, attendance);
 }

@@ -331,8 +331,10 @@ describe('registration pages', () => {
         endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
       });
       await publishEvent(api, token, event.id);
-      const { manageToken: confirmed } = await registered(event.id);
-      const { manageToken: waiting } = await registered(event.id);
+      // An online event offers the needs that fit online (issue 12, point 3).
+      const online = () => person({ accessNeeds: ['captions'], accessNotes: '' });
+      const { manageToken: confirmed } = await registered(event.id, online());
+      const { manageToken: waiting } = await registered(event.id, online());
       expect((await request(api.http).get(`/manage/${confirmed}`)).text).toContain(
         'https://meet.example.org/ehc',
       );

@@ -16,6 +16,7 @@ import { CohostsReader } from '@roundtable/partners';
 import { Clock } from '@roundtable/platform';
 import {
   accessNeedLabel,
+  getsJoiningLink,
   InvitationSuppressionsRepository,
   ManageLinks,
   Registration,
@@ -144,8 +145,11 @@ export class RegistrationNotificationPreparer implements NotificationPreparer<'r
           sequence: event.sequence + registration.calendarRevision,
           stamp: this.clock.now(),
         },
-        // The joining link goes only to people with a place.
-        join: registration.status === 'confirmed' && event.onlineUrl ? { joinUrl: event.onlineUrl } : {},
+        // The joining link goes only to people with a place who take part online (see getsJoiningLink).
+        join:
+          registration.status === 'confirmed' && event.onlineUrl && getsJoiningLink(registration, event)
+            ? { joinUrl: event.onlineUrl }
+            : {},
         invitationLinks: links.invitation,
         registration: {
           status: registration.status,

@@ -14,6 +14,7 @@ import { Partners1796000000000 } from './1796000000000-Partners';
 import { SiteTexts1796050000000 } from './1796050000000-SiteTexts';
 import { PublicReadsChanged1796150000000 } from './1796150000000-PublicReadsChanged';
 import { StaffMadeRegistrations1796110000000 } from './1796110000000-StaffMadeRegistrations';
+import { EventFormats1796100000000 } from './1796100000000-EventFormats';
 
 /** Every migration, oldest first. Listed here, not globbed, so bundlers and tests find them all. */
 export const migrations = [
@@ -31,6 +32,7 @@ export const migrations = [
   TestimonyImports1795930000000,
   Partners1796000000000,
   SiteTexts1796050000000,
+  EventFormats1796100000000,
   StaffMadeRegistrations1796110000000,
   PublicReadsChanged1796150000000,
 ];

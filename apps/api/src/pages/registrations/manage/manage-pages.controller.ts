@@ -25,15 +25,17 @@ import { formRefusal, sentence } from '../../forms/service-errors';
 import { ManageNotFoundFilter } from './manage-not-found.filter';
 import { manageView, type ManageView } from './manage-view';
 import {
-  ACCESS_NEED_ITEMS,
+  accessNeedItemsFor,
   ACCESS_NEEDS_FORM_FIELDS,
+  COMPANIONS_FORM_FIELDS,
   parseAccessNeedsForm,
+  parseCompanionsForm,
   readAccessNeedsForm,
   type AccessNeedsFormValues,
 } from '../registration-form';
 
 /** What the manage page says after something was done (from ?done=…); the status says the rest. */
-const DONE = new Set(['accepted', 'declined', 'access-needs', 'consent-withdrawn']);
+const DONE = new Set(['accepted', 'declined', 'access-needs', 'companions', 'consent-withdrawn']);
 
 /** What happened to a place given up (from ?outcome=…), worked out just before the cancel. */
 const CANCEL_OUTCOMES = new Set(['passed-on', 'freed', 'left-waitlist']);
@@ -109,7 +111,7 @@ export class ManagePagesController {
       return;
     }
     const values = readAccessNeedsForm(body);
-    const parsed = await parseAccessNeedsForm(values);
+    const parsed = await parseAccessNeedsForm(values, view.registration.attendance);
     if (!parsed.input) {
       this.renderAccessNeeds(res, 400, view, values, parsed.errors.toView(ACCESS_NEEDS_FORM_FIELDS));
       return;
@@ -117,6 +119,54 @@ export class ManagePagesController {
     const registration = await this.registrations.updateByToken(token, parsed.input);
     this.logger.log(`registration ${registration.id} changed its access needs`);
     res.redirect(303, `${view.basePath}?done=access-needs`);
+  }
+
+  /** "How many are coming": offered while access needs may be changed (before the event). */
+  @Get('companions')
+  async companionsForm(@Param('token', ManageTokenPipe) token: string, @Res() res: Response): Promise<void> {
+    const view = await this.view(token);
+    if (!view.canChangeAccessNeeds) {
+      res.redirect(303, view.basePath);
+      return;
+    }
+    this.renderCompanions(res, 200, view, String(view.registration.companions), NO_ERRORS);
+  }
+
+  /**
+   * A new number of companions. More people need that many places free (checked and taken in one
+   * statement by the service); when they are not, the form says how many are left.
+   */
+  @Post('companions')
+  async changeCompanions(
+    @Param('token', ManageTokenPipe) token: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const view = await this.view(token);
+    if (!view.canChangeAccessNeeds) {
+      res.redirect(303, view.basePath);
+      return;
+    }
+    const raw = textField(body, 'companions');
+    const parsed = await parseCompanionsForm(raw);
+    if (!parsed.input) {
+      this.renderCompanions(res, 400, view, raw, parsed.errors.toView(COMPANIONS_FORM_FIELDS));
+      return;
+    }
+    try {
+      const registration = await this.registrations.updateByToken(token, parsed.input);
+      this.logger.log(`registration ${registration.id} changed how many are coming`);
+      res.redirect(303, `${view.basePath}?done=companions`);
+    } catch (error) {
+      const refusal = formRefusal(error);
+      if (!refusal || refusal.status !== HttpStatus.CONFLICT) throw error;
+      const errors = {
+        errorList: [{ text: sentence(refusal.message), href: '#companions' }],
+        errors: { companions: { text: sentence(refusal.message) } },
+        dateParts: {},
+      };
+      this.renderCompanions(res, 409, view, raw, errors);
+    }
   }
 
   /**
@@ -261,7 +311,21 @@ export class ManagePagesController {
     res.status(status).render('pages/registrations/manage/access-needs.njk', {
       ...view,
       form,
-      accessNeedItems: ACCESS_NEED_ITEMS,
+      accessNeedItems: accessNeedItemsFor(view.registration.attendance),
+      ...errors,
+    });
+  }
+
+  private renderCompanions(
+    res: Response,
+    status: number,
+    view: ManageView,
+    companions: string,
+    errors: FormErrorsView,
+  ): void {
+    res.status(status).render('pages/registrations/manage/companions.njk', {
+      ...view,
+      form: { companions },
       ...errors,
     });
   }

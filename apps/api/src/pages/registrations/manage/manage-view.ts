@@ -1,5 +1,5 @@
 import type { EventEntity } from '@roundtable/events';
-import type { Registration } from '@roundtable/registrations';
+import { attendanceAt, getsJoiningLink, MAX_COMPANIONS, type Registration } from '@roundtable/registrations';
 import { publicEventDetails } from '../../events/event-details';
 import { chosenAccessNeedLabel } from '../registration-form';
 
@@ -32,11 +32,18 @@ export function manageView(state: ManageState, token: string, now: Date) {
       accessNeeds: registration.accessNeeds,
       accessNeedLabels: registration.accessNeeds.map(chosenAccessNeedLabel),
       accessNotes: registration.accessNotes,
+      attendance: attendanceAt(registration, event),
+      companions: registration.companions,
+      phone: registration.phone,
     },
+    maxCompanions: MAX_COMPANIONS,
     // Withdrawable at any time, even after the event: the partners keep in touch with families.
     partnerContactConsent: state.partnerContactConsent ?? [],
-    // The joining link goes to people with a place, as in their confirmation email.
-    joinUrl: status === 'confirmed' && event.onlineUrl ? event.onlineUrl : undefined,
+    // The joining link goes to people with a place who take part online, as in their emails.
+    joinUrl:
+      status === 'confirmed' && event.onlineUrl && getsJoiningLink(registration, event)
+        ? event.onlineUrl
+        : undefined,
     started: event.startsAt <= now,
     open,
     canAccept: open && ['invited', 'declined', 'cancelled'].includes(status),

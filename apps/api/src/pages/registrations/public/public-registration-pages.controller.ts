@@ -2,7 +2,12 @@ import { Body, Controller, Get, HttpStatus, Param, Post, Req, Res, UseGuards } f
 import { ApiExcludeController } from '@nestjs/swagger';
 import { EventsService, type EventEntity } from '@roundtable/events';
 import { Clock } from '@roundtable/platform';
-import { ATTENDEE_ROLES, RegistrationsService } from '@roundtable/registrations';
+import {
+  ATTENDEE_ROLES,
+  impliedAttendance,
+  MAX_COMPANIONS,
+  RegistrationsService,
+} from '@roundtable/registrations';
 import type { Request, Response } from 'express';
 import { AnswerFloor } from '../../../http/answer-floor';
 import { PublicRateLimit } from '../../../http/throttling';
@@ -12,7 +17,7 @@ import { publicEventDetails } from '../../events/event-details';
 import { NO_ERRORS, type FormErrorsView } from '../../forms/form-errors';
 import { formRefusal } from '../../forms/service-errors';
 import {
-  ACCESS_NEED_ITEMS,
+  accessNeedItemsFor,
   EMPTY_REGISTRATION_FORM,
   parseRegistrationForm,
   readRegistrationForm,
@@ -62,6 +67,7 @@ export class PublicRegistrationPagesController {
     const parsed = await parseRegistrationForm(
       values,
       cohosts.map((partner) => partner.id),
+      impliedAttendance(event),
     );
     if (parsed.input) {
       try {
@@ -108,7 +114,15 @@ export class PublicRegistrationPagesController {
     errors: FormErrorsView,
   ): Promise<void> {
     const cohosts = await this.registrations.cohostsOf(event.id);
+    const offered = impliedAttendance(event);
     res.status(status).render('pages/registrations/public/form.njk', {
+      // A hybrid event asks how the person takes part, each way with the needs that fit it; the
+      // others offer the needs of their one way. The joining link is never on a public page.
+      hybrid: offered === null,
+      accessNeedItems: accessNeedItemsFor(offered ?? 'in_person'),
+      inPersonNeedItems: accessNeedItemsFor('in_person'),
+      onlineNeedItems: accessNeedItemsFor('online'),
+      maxCompanions: MAX_COMPANIONS,
       // One unticked box per co-host: a yes must be given, never assumed.
       cohostItems: cohosts.map((partner) => ({
         value: partner.id,
@@ -119,7 +133,6 @@ export class PublicRegistrationPagesController {
       full: registrationOpening(event, this.clock.now()) === 'full',
       form,
       roles: ATTENDEE_ROLES,
-      accessNeedItems: ACCESS_NEED_ITEMS,
       ...errors,
     });
   }
