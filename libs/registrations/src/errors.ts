@@ -115,3 +115,10 @@ export class NoOneToArrangeFor extends DomainError {
     );
   }
 }
+
+/** A previewed invitation list is kept for a short while and sent once; after that it is gone. */
+export class InvitationPreviewGone extends FixedRefusal(
+  'gone',
+  'invitation-preview',
+  'this preview has expired or its invitations were already sent: check the list again and send it from a new preview',
+) {}

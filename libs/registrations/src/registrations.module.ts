@@ -11,6 +11,7 @@ import { AttendanceService } from './attendance/attendance.service';
 import { EventAnnouncementsService } from './event-announcements.service';
 import { InvitationSuppression } from './invitations/invitation-suppression.entity';
 import { InvitationSuppressionsRepository } from './invitations/invitation-suppressions.repository';
+import { InvitationPreviews } from './invitations/invitation-previews.service';
 import { InvitationsService } from './invitations/invitations.service';
 import { ManageLinkRequests } from './manage-links/manage-link-requests.service';
 import { ManageLinkKeys } from './manage-links/manage-link-keys';
@@ -36,6 +37,7 @@ import { RegistrationsService } from './registrations/registrations.service';
     EventAnnouncementsService,
     InvitationSuppressionsRepository,
     InvitationsService,
+    InvitationPreviews,
     manageLinkKeysProvider,
     ManageLinks,
     ManageLinkRequests,
@@ -53,6 +55,7 @@ import { RegistrationsService } from './registrations/registrations.service';
     EventAnnouncementsService,
     InvitationSuppressionsRepository,
     InvitationsService,
+    InvitationPreviews,
     PartnerContactConsents,
   ],
 })
