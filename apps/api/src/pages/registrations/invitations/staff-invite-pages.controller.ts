@@ -147,7 +147,8 @@ export class StaffInvitePagesController {
 
   /**
    * The previewed email's HTML part, for the preview page's sandboxed frame: a document of its
-   * own, with a policy that runs nothing and loads nothing but its inline styles.
+   * own, in an opaque origin (the sandbox, here and on the frame), with a policy that runs no
+   * script and loads nothing but its inline styles.
    */
   @Get('preview/:previewId/email')
   async previewEmail(
@@ -162,7 +163,7 @@ export class StaffInvitePagesController {
         .status(200)
         .set(
           'Content-Security-Policy',
-          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox",
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox allow-scripts",
         )
         .type('html')
         .send(kept.sample.html);
