@@ -114,7 +114,8 @@ describe('invite and unsubscribe pages, in a browser', () => {
     await expect(page.locator('#file-error').innerText()).resolves.toContain('email');
     await expectAccessible(page, 'invite form, with a CSV error');
     await context.close();
-  });
+    // Two steps for each list now (check, then send), each scanned: more than the default minute.
+  }, 120_000);
 
   it('lets an invited person stop invitations with a button, without signing in', async () => {
     // The link her invitation carries, derived from her registration as the worker derives it.
