@@ -191,11 +191,11 @@ describe('every page at phone width', () => {
     it(`${route} fits a phone and passes axe (${visit.who})`, async () => {
       const page = pages.get(visit.who)!;
       const response = await page.goto(visit.url(world));
-      expect({ route, status: response?.status() ?? 0 }).toEqual({
+      // A page may redirect (a cancelled registration's page, say), never fail.
+      expect({ route, answered: (response?.status() ?? 0) > 0 && response!.status() < 500 }).toEqual({
         route,
-        status: expect.any(Number) as number,
+        answered: true,
       });
-      expect(response!.status()).toBeLessThan(500);
       await expectAccessibleAtEveryWidth(page, `${route} (${visit.who})`);
     }, 60_000);
   }
