@@ -5,7 +5,8 @@ import { registrationOf } from '../support/registered';
 import { ADMIN, createTestApi, type TestApi } from '../support/test-app';
 
 /**
- * The staff invite form (a pasted list, a CSV file, and a list with mistakes) and the
+ * The staff invite form (a pasted list, a CSV file, and a list with mistakes; each previewed,
+ * then sent: invite-preview.e2e-spec.ts looks at the preview itself) and the
  * unsubscribe page an invitation links to, in a real browser, each scanned with axe-core.
  */
 
@@ -54,32 +55,30 @@ describe('invite and unsubscribe pages, in a browser', () => {
     await expect(page.locator('h1').innerText()).resolves.toBe('Invite people');
     await expectAccessible(page, 'invite form');
 
-    // Nothing at all, then a list with two wrong lines: each is named, nothing is sent.
-    await page.getByRole('button', { name: 'Send invitations' }).click();
+    // Nothing at all is the form again; a list with no usable line names each line to fix.
+    await page.getByRole('button', { name: 'Check the invitations' }).click();
     expect(await errorSummary(page)).toEqual(['Paste a list of people to invite, or choose a CSV file']);
-    const pasted = [
-      'Sam Jones <sam@example.org>',
-      'Kit Patel kit.example.org',
-      'Ash Brown, ash@example.org',
-      'Bo Green',
-    ].join('\n');
-    await page.getByLabel('Paste a list of people').fill(pasted);
-    await page.getByRole('button', { name: 'Send invitations' }).click();
+    const wrong = ['Kit Patel kit.example.org', 'Bo Green'].join('\n');
+    await page.getByLabel('Paste a list of people').fill(wrong);
+    await page.getByRole('button', { name: 'Check the invitations' }).click();
     expect(await errorSummary(page)).toEqual([
-      'Line 2: “Kit Patel kit.example.org” is not an email address. Check it looks like name@example.org',
-      'Line 4: “Bo Green” is not an email address. Check it looks like name@example.org',
+      'Line 1: “Kit Patel kit.example.org” is not an email address. Check it looks like name@example.org',
+      'Line 2: “Bo Green” is not an email address. Check it looks like name@example.org',
     ]);
-    await expect(page.locator('#people-error').innerText()).resolves.toContain('Line 4');
-    // What they typed is kept, so they fix the two lines rather than start again.
-    await expect(page.getByLabel('Paste a list of people').inputValue()).resolves.toBe(pasted);
+    await expect(page.locator('#people-error').innerText()).resolves.toContain('Line 2');
+    // What they typed is kept, so they fix the lines rather than start again.
+    await expect(page.getByLabel('Paste a list of people').inputValue()).resolves.toBe(wrong);
     expect(await registrations()).toBe(0);
     await expectAccessible(page, 'invite form, with errors');
 
-    // Fixed: three people invited.
+    // Three people: previewed, then sent.
     await page
       .getByLabel('Paste a list of people')
       .fill(['Sam Jones <sam@example.org>', 'Kit Patel, kit@example.org', '', 'ash@example.org'].join('\n'));
-    await page.getByRole('button', { name: 'Send invitations' }).click();
+    await page.getByRole('button', { name: 'Check the invitations' }).click();
+    await page.getByRole('heading', { name: 'Check the invitations before you send them' }).waitFor();
+    expect(await registrations()).toBe(0);
+    await page.getByRole('button', { name: 'Send 3 invitations' }).click();
     await page.waitForURL(/\/invite\?invited=3/);
     await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain(
       '3 people invited',
@@ -95,7 +94,8 @@ describe('invite and unsubscribe pages, in a browser', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from(csv),
     });
-    await page.getByRole('button', { name: 'Send invitations' }).click();
+    await page.getByRole('button', { name: 'Check the invitations' }).click();
+    await page.getByRole('button', { name: 'Send 1 invitation' }).click();
     await page.waitForURL(/\/invite\?invited=1/);
     const banner = await page.locator('.govuk-notification-banner').innerText();
     expect(banner).toContain('1 person invited');
@@ -109,12 +109,13 @@ describe('invite and unsubscribe pages, in a browser', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from('Name,Phone\nSam,0121\n'),
     });
-    await page.getByRole('button', { name: 'Send invitations' }).click();
+    await page.getByRole('button', { name: 'Check the invitations' }).click();
     expect((await errorSummary(page))[0]).toMatch(/header row with an "email" column/);
     await expect(page.locator('#file-error').innerText()).resolves.toContain('email');
     await expectAccessible(page, 'invite form, with a CSV error');
     await context.close();
-  });
+    // Two steps for each list now (check, then send), each scanned: more than the default minute.
+  }, 120_000);
 
   it('lets an invited person stop invitations with a button, without signing in', async () => {
     // The link her invitation carries, derived from her registration as the worker derives it.

@@ -173,6 +173,7 @@ const WHAT_TO_DO: Record<string, string> = {
   cancelled: 'they can take a place again with the link in their emails',
   waitlisted: 'they will be emailed if a place comes up',
 };
+
 export class AccessNeedsDoNotFit extends DomainError {
   constructor(
     readonly needs: readonly string[],
@@ -202,3 +203,9 @@ export class PartyDoesNotFit extends DomainError {
     );
   }
 }
+/** A previewed invitation list is kept for a short while and sent once; after that it is gone. */
+export class InvitationPreviewGone extends FixedRefusal(
+  'gone',
+  'invitation-preview',
+  'this preview has expired or its invitations were already sent: check the list again and send it from a new preview',
+) {}

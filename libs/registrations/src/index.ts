@@ -29,6 +29,7 @@ export {
   AttendanceNotOpenYet,
   EventNotOpen,
   InvitationLinkNotFound,
+  InvitationPreviewGone,
   NoOneToArrangeFor,
   NotAttended,
   RegistrationLinkNotFound,
@@ -87,6 +88,15 @@ export {
   type InvitationCounts,
   type InviteOptions,
 } from './invitations/invitations.service';
+export {
+  InvitationPreviews,
+  PREVIEW_TTL_SECONDS,
+  type InvitationPreview,
+  type InvitationPreviewCounts,
+  type KeptPreview,
+  type PreviewOptions,
+} from './invitations/invitation-previews.service';
+export { SAMPLE_LINK_TOKEN, type InvitationSample } from './invitations/invitation-sample';
 export { InviteContactsDto, InviteContactDto } from './dto/invite-contacts.dto';
 export {
   ManageLinkKeys,

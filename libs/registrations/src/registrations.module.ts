@@ -12,6 +12,7 @@ import { AttendanceService } from './attendance/attendance.service';
 import { EventAnnouncementsService } from './event-announcements.service';
 import { InvitationSuppression } from './invitations/invitation-suppression.entity';
 import { InvitationSuppressionsRepository } from './invitations/invitation-suppressions.repository';
+import { InvitationPreviews } from './invitations/invitation-previews.service';
 import { InvitationsService } from './invitations/invitations.service';
 import { ManageLinkRequests } from './manage-links/manage-link-requests.service';
 import { ManageLinkKeys } from './manage-links/manage-link-keys';
@@ -40,6 +41,7 @@ import { StaffRegistrations } from './registrations/staff-registrations.service'
     EventAnnouncementsService,
     InvitationSuppressionsRepository,
     InvitationsService,
+    InvitationPreviews,
     manageLinkKeysProvider,
     ManageLinks,
     ManageLinkRequests,
@@ -58,6 +60,7 @@ import { StaffRegistrations } from './registrations/staff-registrations.service'
     EventAnnouncementsService,
     InvitationSuppressionsRepository,
     InvitationsService,
+    InvitationPreviews,
     PartnerContactConsents,
   ],
 })

@@ -95,6 +95,14 @@ export const PAGE_FORMS: readonly PageForm[] = [
     fields: { people: `Sam Jones <${placeholder('uniqueEmail')}>` },
   },
   {
+    // The invite preview's "Send N invitations": names a preview kept in Redis for the signed-in
+    // user (see NEVER_ACCEPTED_HERE in page-forms.int-spec.ts); every hostile id must be refused.
+    route: 'POST /staff/events/:id/invite/send',
+    who: 'staff',
+    csrf: true,
+    fields: { preview: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+  },
+  {
     route: 'POST /staff/events/:id/check-in',
     who: 'staff',
     csrf: true,

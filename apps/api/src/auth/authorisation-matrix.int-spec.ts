@@ -93,6 +93,7 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/v1/public/registrations/{token}/unsubscribe': PUBLIC,
   'GET /api/v1/events/{id}/registrations': STAFF_OR_COHOST_A,
   'POST /api/v1/events/{id}/invitations': STAFF_OR_COHOST_A,
+  'POST /api/v1/events/{id}/invitations/preview': STAFF_OR_COHOST_A,
   'GET /api/v1/events/{id}/notifications': STAFF,
   'POST /api/v1/events/{id}/registrations': STAFF,
   'POST /api/v1/events/{id}/walk-ins': STAFF,
@@ -205,6 +206,9 @@ const VARIANTS: Array<{
  */
 const VALID_BODIES: Record<string, (world: MatrixWorld) => unknown> = {
   'POST /api/v1/events/{id}/invitations': (world) => ({
+    contacts: [{ name: 'Sam Member', email: world.uniqueEmail }],
+  }),
+  'POST /api/v1/events/{id}/invitations/preview': (world) => ({
     contacts: [{ name: 'Sam Member', email: world.uniqueEmail }],
   }),
 };

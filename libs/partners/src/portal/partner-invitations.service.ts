@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@roundtable/identity';
-import { InvitationsService, type InvitationCounts } from '@roundtable/registrations';
+import {
+  InvitationPreviews,
+  InvitationsService,
+  type InvitationCounts,
+  type InvitationPreview,
+} from '@roundtable/registrations';
+import { CohostsReader } from '../cohosting/cohosts.reader';
 import type { PartnerActor } from './partner-contacts.service';
 import { PartnerEvents } from './partner-events.service';
 
@@ -15,7 +21,23 @@ export class PartnerInvitations {
     private readonly invitations: InvitationsService,
     private readonly events: PartnerEvents,
     private readonly audit: AuditLog,
+    private readonly previews: InvitationPreviews,
+    private readonly cohosts: CohostsReader,
   ) {}
+
+  /**
+   * What inviting `contacts` would do, and the email as its people would get it (naming the
+   * partner): nothing is written or audited, since nothing is sent or read but the partner's list.
+   */
+  async preview(actor: PartnerActor, eventId: string, contacts: unknown): Promise<InvitationPreview> {
+    await this.events.assertCohosts(actor.partnerId, eventId);
+    const cohosts = await this.cohosts.forEvent(eventId);
+    const invitedBy = cohosts.find((cohost) => cohost.id === actor.partnerId)?.name ?? null;
+    return this.previews.preview(eventId, contacts, {
+      cohosts: cohosts.map((cohost) => cohost.name),
+      invitedBy,
+    });
+  }
 
   async invite(actor: PartnerActor, eventId: string, contacts: unknown): Promise<InvitationCounts> {
     // Asked first, so a partner learns nothing (not even that its list is wrong) about other events.

@@ -1,14 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EventNotFound, shareForInviting, type EventEntity } from '@roundtable/events';
+import { shareForInviting, type EventEntity } from '@roundtable/events';
 import { NotificationLedger, NotificationOutbox, type DueNotification } from '@roundtable/notifications';
 import { Clock, InvalidInput, ruleBroken } from '@roundtable/platform';
-import { EventNotOpen, InvitationLinkNotFound } from '../errors';
+import { InvitationLinkNotFound } from '../errors';
 import { DataSource, EntityManager } from 'typeorm';
 import { ManageLinks } from '../manage-links/manage-links.service';
 import { invitationMessages } from '../registrations/registration-messages';
 import type { Registration } from '../registrations/registration.entity';
 import { RegistrationsRepository } from '../registrations/registrations.repository';
 import { addressHash } from './address-hash';
+import { invitableOrFail } from './invitable-event';
 import { checkContacts } from './invitation-contacts';
 import type { SuppressionSource } from './invitation-suppression.entity';
 import { InvitationSuppressionsRepository } from './invitation-suppressions.repository';
@@ -144,12 +145,6 @@ export class InvitationsService {
    * or two a large list takes; that is the price of nobody missing the news of a change.
    */
   private async invitableEventOrFail(manager: EntityManager, eventId: string): Promise<EventEntity> {
-    const event = await shareForInviting(manager, eventId);
-    if (!event) throw new EventNotFound(eventId);
-    if (event.status === 'draft') throw EventNotOpen.draft('publish it before inviting people');
-    if (event.status === 'cancelled') throw EventNotOpen.cancelled(', so no one can be invited to it');
-    if (event.startsAt <= this.clock.now())
-      throw EventNotOpen.started(', so it is too late to invite people');
-    return event;
+    return invitableOrFail(await shareForInviting(manager, eventId), eventId, this.clock.now());
   }
 }

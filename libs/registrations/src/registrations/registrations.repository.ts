@@ -100,6 +100,23 @@ export class RegistrationsRepository {
   }
 
   /**
+   * Of these normalised addresses, the ones that already have a registration for the event, in
+   * any status (one query for any number): an invitation would leave them alone.
+   */
+  async emailsRegisteredAmong(
+    manager: EntityManager,
+    eventId: string,
+    emails: string[],
+  ): Promise<Set<string>> {
+    if (emails.length === 0) return new Set();
+    const rows: Array<{ email: string }> = await manager.query(
+      'SELECT email FROM registrations WHERE event_id = $1 AND email = ANY($2::text[])',
+      [eventId, emails],
+    );
+    return new Set(rows.map((row) => row.email));
+  }
+
+  /**
    * Adds invited people to an event in one statement, skipping anyone who already has a
    * registration for it (any status): ON CONFLICT on the one-row-per-person constraint makes that
    * hold under concurrent requests too. Callers pass addresses sorted, so two overlapping calls

@@ -52,6 +52,8 @@ const NEVER_ACCEPTED_HERE: Record<string, string> = {
   'POST /staff/events/:id/check-in': "check-in opens near the event's start; the seeded event is days away",
   'POST /staff/events/:id/check-in/walk-in':
     "walk-ins are recorded from the event's day; the seeded event is days away",
+  'POST /staff/events/:id/invite/send':
+    'sends a preview the staff user made on the invite page, kept in Redis, which no seeded row names; its valid send is driven by invitation-preview.int-spec.ts',
 };
 
 /** An organiser for the sign-out form, which ends the session it is posted with. */

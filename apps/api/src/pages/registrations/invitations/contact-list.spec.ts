@@ -26,7 +26,7 @@ describe('parsePastedContacts', () => {
     });
   });
 
-  it('names every line to fix, by its number, and gives back no one', () => {
+  it('names every line to fix, by its number, and keeps the usable lines apart for a preview', () => {
     const text = ['Sam Jones <sam@example.org>', 'Kit Patel', '', 'Ash, ash.example.org', 'Bo <>'].join('\n');
     expect(parsePastedContacts(text)).toEqual({
       contacts: [],
@@ -35,6 +35,8 @@ describe('parsePastedContacts', () => {
         'Line 4: add an email address to “Ash, ash.example.org”',
         'Line 5: add an email address to “Bo <>”',
       ],
+      usable: [{ name: 'Sam Jones', email: 'sam@example.org' }],
+      invalidRows: 3,
     });
   });
 
@@ -42,6 +44,7 @@ describe('parsePastedContacts', () => {
     const { problems } = parsePastedContacts(Array.from({ length: 25 }, () => 'nope').join('\n'));
     expect(problems).toHaveLength(21);
     expect(problems[20]).toBe('And 5 more lines to fix');
+    expect(parsePastedContacts(Array.from({ length: 25 }, () => 'nope').join('\n')).invalidRows).toBe(25);
   });
 
   it('refuses more than 10,000 people at once', () => {

@@ -17,6 +17,13 @@ export interface ContactListResult {
   contacts: ListedContact[];
   /** One sentence per line or row to fix, naming it; empty when the whole list can be used. */
   problems: string[];
+  /**
+   * The people on the lines that can be used, whatever the other lines say (for a preview that
+   * leaves the rest out); empty when the list as a whole cannot be (unreadable, too long).
+   */
+  usable?: ListedContact[];
+  /** How many lines or rows cannot be used (`problems` stops listing them at twenty). */
+  invalidRows?: number;
 }
 
 /** Enough to show what is wrong without a wall of red. */
@@ -130,16 +137,22 @@ function personProblem(person: ListedContact | undefined, shown: string, where: 
 }
 
 function finish(contacts: ListedContact[], problems: string[]): ContactListResult {
+  const invalidRows = problems.length;
   if (problems.length > MAX_PROBLEMS) {
     const more = problems.length - MAX_PROBLEMS;
     problems.splice(MAX_PROBLEMS, more, `And ${more} more line${more === 1 ? '' : 's'} to fix`);
   }
-  if (problems.length === 0 && contacts.length > MAX_CONTACTS_PER_REQUEST) {
-    problems.push(
-      `The list has ${contacts.length.toLocaleString('en-GB')} people. Invite at most ${MAX_CONTACTS_PER_REQUEST.toLocaleString('en-GB')} at a time: split the list and send the rest afterwards`,
-    );
+  if (contacts.length > MAX_CONTACTS_PER_REQUEST) {
+    return {
+      contacts: [],
+      problems: [
+        `The list has ${contacts.length.toLocaleString('en-GB')} people. Invite at most ${MAX_CONTACTS_PER_REQUEST.toLocaleString('en-GB')} at a time: split the list and send the rest afterwards`,
+      ],
+    };
   }
-  return problems.length > 0 ? { contacts: [], problems } : { contacts, problems };
+  return problems.length > 0
+    ? { contacts: [], problems, usable: contacts, invalidRows }
+    : { contacts, problems };
 }
 
 function unquote(text: string): string {

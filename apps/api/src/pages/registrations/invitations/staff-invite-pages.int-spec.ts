@@ -130,18 +130,45 @@ describe('staff invite form rules', () => {
     expect(await countRows(api, 'registrations')).toBe(0);
   });
 
-  it('invites from a pasted list and shows the counts after a redirect', async () => {
+  it('previews a pasted list, inviting no one, then invites on "Send" and shows the counts after a redirect', async () => {
     const id = await event();
     const form = await staff.get(`/staff/events/${id}/invite`).expect(200);
-    const res = await staff
+    const preview = await staff
       .post(`/staff/events/${id}/invite`)
       .field('_csrf', csrfOf(form.text))
       .field('people', 'Sam <sam@example.org>\nsam@example.org\nkit@example.org');
+    expect(preview.status).toBe(200);
+    expect(preview.text).toContain('Send 2 invitations');
+    expect(await countRows(api, 'registrations')).toBe(0);
+    expect(await countRows(api, 'notifications')).toBe(0);
+
+    const previewId = /name="preview" value="([^"]+)"/.exec(preview.text)![1];
+    const res = await staff
+      .post(`/staff/events/${id}/invite/send`)
+      .type('form')
+      .send({ _csrf: csrfOf(preview.text), preview: previewId });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe(
-      `/staff/events/${id}/invite?invited=2&alreadyInvited=0&unsubscribed=0&duplicates=1`,
+      `/staff/events/${id}/invite?invited=2&alreadyInvited=0&unsubscribed=0&duplicates=1&previewed=2`,
     );
     const done = await staff.get(res.headers.location).expect(200);
     expect(done.text).toContain('2 people invited');
+  });
+
+  it('refuses a send without the CSRF token, and invites no one', async () => {
+    const id = await event();
+    const form = await staff.get(`/staff/events/${id}/invite`).expect(200);
+    const preview = await staff
+      .post(`/staff/events/${id}/invite`)
+      .field('_csrf', csrfOf(form.text))
+      .field('people', 'sam@example.org');
+    const previewId = /name="preview" value="([^"]+)"/.exec(preview.text)![1];
+    const res = await staff.post(`/staff/events/${id}/invite/send`).type('form').send({ preview: previewId });
+    expect(res.status).toBe(403);
+    const [{ n }] = await api.dataSource.query(
+      'SELECT count(*)::int AS n FROM registrations WHERE event_id = $1',
+      [id],
+    );
+    expect(n).toBe(0);
   });
 });
