@@ -12,6 +12,7 @@ import { Testimonies1795900000000 } from './1795900000000-Testimonies';
 import { TestimonyImports1795930000000 } from './1795930000000-TestimonyImports';
 import { Partners1796000000000 } from './1796000000000-Partners';
 import { SiteTexts1796050000000 } from './1796050000000-SiteTexts';
+import { UserLastSignIn1796120000000 } from './1796120000000-UserLastSignIn';
 
 /** Every migration, oldest first. Listed here, not globbed, so bundlers and tests find them all. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   TestimonyImports1795930000000,
   Partners1796000000000,
   SiteTexts1796050000000,
+  UserLastSignIn1796120000000,
 ];
