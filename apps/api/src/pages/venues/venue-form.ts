@@ -35,6 +35,25 @@ export function readVenueForm(body: unknown): VenueFormValues {
   };
 }
 
+/** A venue as it is, for the form that changes it. */
+export function venueFormValues(venue: {
+  name: string;
+  address: string;
+  postcode: string;
+  area: string;
+  capacity: number;
+  accessFeatures: readonly string[];
+}): VenueFormValues {
+  return {
+    name: venue.name,
+    address: venue.address,
+    postcode: venue.postcode,
+    area: venue.area,
+    capacity: String(venue.capacity),
+    accessFeatures: [...venue.accessFeatures],
+  };
+}
+
 export const EMPTY_VENUE_FORM: VenueFormValues = {
   name: '',
   address: '',
@@ -82,7 +101,14 @@ export async function parseVenueForm(
 
 /** The service's postcode check, in the form's words; anything else shows the service's message at the top. */
 export const VENUE_FORM_WORDING: FormWording = {
-  rules: { 'uk-postcode': (_, errors) => errors.add('postcode', 'Enter a real UK postcode, like B63 4AZ') },
+  rules: {
+    'uk-postcode': (_, errors) => errors.add('postcode', 'Enter a real UK postcode, like B63 4AZ'),
+    'venue-capacity-covers-events': (problem, errors) =>
+      errors.add(
+        'capacity',
+        `Capacity must be at least ${String(problem.data?.planned)}: “${String(problem.data?.eventTitle)}” plans for that many places here. Lower that event’s capacity first`,
+      ),
+  },
 };
 
 /**
