@@ -1,4 +1,4 @@
-import { ACCESS_FEATURE_VALUES, AREA_VALUES, CreateVenueDto } from '@roundtable/events';
+import { ACCESS_FEATURE_VALUES, AREA_VALUES, CreateVenueDto, normalisePostcode } from '@roundtable/events';
 import { plainToInstance } from 'class-transformer';
 import { FormErrors } from '../forms/form-errors';
 import { listField, parseWholeNumber, textField } from '../forms/form-fields';
@@ -74,6 +74,8 @@ export async function parseVenueForm(
   if (name === '') errors.add('name', 'Enter the name of the venue');
   if (address === '') errors.add('address', 'Enter the address of the venue');
   if (postcode === '') errors.add('postcode', 'Enter the postcode of the venue');
+  // The service's own check, here too, so a bad postcode shows with the form's other problems.
+  else if (!normalisePostcode(postcode)) errors.add('postcode', 'Enter a real UK postcode, like B63 4AZ');
   if (!(AREA_VALUES as readonly string[]).includes(values.area))
     errors.add('area', 'Select the area the venue is in');
   const capacity = parseWholeNumber(values.capacity);
