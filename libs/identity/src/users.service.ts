@@ -162,7 +162,10 @@ export class UsersService {
    */
   async reactivate(userId: string, actor: UserActor): Promise<User> {
     const reactivated = await this.users.manager.transaction(async (manager) => {
-      const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await manager.findOne(User, {
+        where: { id: userId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!user) throw new UserNotFound(userId);
       if (STAFF_ROLES.includes(user.role) && actor.role !== 'admin') throw new StaffUsersForAdmins();
       if (!user.deactivatedAt) throw new UserNotDeactivated();
@@ -197,7 +200,10 @@ export class UsersService {
       const activeAdmins: Array<{ id: string }> = await manager.query(
         `SELECT id FROM users WHERE role = 'admin' AND deactivated_at IS NULL ORDER BY id FOR UPDATE`,
       );
-      const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await manager.findOne(User, {
+        where: { id: userId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!user) throw new UserNotFound(userId);
       if (!STAFF_ROLES.includes(user.role)) throw new NotAStaffUser();
       const from = { role: user.role, name: user.name };

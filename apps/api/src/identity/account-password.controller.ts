@@ -19,7 +19,8 @@ export class AccountPasswordController {
   @ApiOperation({ summary: 'Change your password; every other session of yours ends, this one carries on' })
   @ApiNoContentResponse({ description: 'Changed.' })
   @ApiBadRequestResponse({
-    description: 'currentPassword is not right, or newPassword breaks a rule (at least 12 characters, not the same).',
+    description:
+      'currentPassword is not right, or newPassword breaks a rule (at least 12 characters, not the same).',
   })
   async change(
     @Body() body: ChangePasswordDto,

@@ -42,7 +42,8 @@ export class UsersController {
   @Authenticated('admin')
   @ApiOperation({
     summary: 'List the staff accounts (admins and organisers, active or not), by name; admins only',
-    description: "Partner users are listed with their partner. lastSignedInAt is null until they first sign in.",
+    description:
+      'Partner users are listed with their partner. lastSignedInAt is null until they first sign in.',
   })
   async list(@Query() query: PageQueryDto): Promise<Page<UserView>> {
     const result = await this.users.listStaff(query);

@@ -22,7 +22,12 @@ export class PasswordChanges {
     private readonly audit: AuditLog,
   ) {}
 
-  async change(userId: string, sessionToken: string, currentPassword: string, newPassword: string): Promise<void> {
+  async change(
+    userId: string,
+    sessionToken: string,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
     const sessionsEnded = await this.dataSource.transaction(async (manager) => {
       const user = await manager
         .getRepository(User)

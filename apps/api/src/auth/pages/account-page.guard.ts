@@ -19,6 +19,8 @@ export class AccountPageGuard extends SignedInPageGuard {
 
   /** The navigation the user knows from their own pages. */
   protected layoutFlags(user: User): Record<string, boolean> {
-    return STAFF_ROLES.includes(user.role) ? { staff: true, admin: user.role === 'admin' } : { partner: true };
+    return STAFF_ROLES.includes(user.role)
+      ? { staff: true, admin: user.role === 'admin' }
+      : { partner: true };
   }
 }

@@ -56,11 +56,13 @@ export class AccountPasswordPagesController {
     const problems = await dtoProblems(plainToInstance(ChangePasswordDto, { currentPassword, newPassword }));
     const newProblem = problems.find((problem) => problem.property === 'newPassword');
     if (newPassword === '') errors.add('newPassword', 'Enter a new password');
-    else if (newProblem) errors.add('newPassword', sentence(newProblem.message.replace('newPassword', 'your new password')));
+    else if (newProblem)
+      errors.add('newPassword', sentence(newProblem.message.replace('newPassword', 'your new password')));
     else if (confirm !== newPassword)
       errors.add('confirmPassword', 'The new passwords do not match: type the same password twice');
     const currentProblem = problems.find((problem) => problem.property === 'currentPassword');
-    if (currentProblem && currentPassword !== '') errors.add('currentPassword', 'Your current password is too long');
+    if (currentProblem && currentPassword !== '')
+      errors.add('currentPassword', 'Your current password is too long');
     let status = 400;
     if (!errors.any) {
       try {

@@ -21,7 +21,11 @@ export const ROLE_CHOICES = [
   },
 ] as const;
 
-export const ROLE_LABELS: Record<string, string> = { admin: 'Admin', organiser: 'Organiser', partner: 'Partner' };
+export const ROLE_LABELS: Record<string, string> = {
+  admin: 'Admin',
+  organiser: 'Organiser',
+  partner: 'Partner',
+};
 
 export interface StaffUserFormValues {
   name: string;

@@ -101,7 +101,10 @@ export class StaffUserPagesController {
       try {
         const updated = await this.users.updateStaff(id, parsed.input, me);
         // Someone who has just made themselves an organiser can no longer see these pages.
-        res.redirect(303, updated.id === me.id && updated.role !== 'admin' ? '/staff/events' : '/staff/users?done=changed');
+        res.redirect(
+          303,
+          updated.id === me.id && updated.role !== 'admin' ? '/staff/events' : '/staff/users?done=changed',
+        );
         return;
       } catch (error) {
         status = explainRefusal(error, parsed.errors, STAFF_USER_WORDING);
