@@ -20,6 +20,8 @@ import { throttling } from './http/throttling';
 import { AuthController } from './auth/auth.controller';
 import { UsersController } from './identity/users.controller';
 import { PublicPasswordLinksController } from './identity/public-password-links.controller';
+import { PublicPasswordResetsController } from './identity/public-password-resets.controller';
+import { AccountPasswordController } from './identity/account-password.controller';
 import { PartnersController } from './partners/partners.controller';
 import { PublicPartnersController } from './partners/public-partners.controller';
 import { AuditController } from './identity/audit.controller';
@@ -99,6 +101,8 @@ import { PublicReadCacheModule } from './http/public-read-cache/public-read-cach
     PublicPartnersController,
     PartnersController,
     PublicPasswordLinksController,
+    PublicPasswordResetsController,
+    AccountPasswordController,
     EventCohostsController,
     CohostRequestsController,
     PartnerCohostRequestsController,

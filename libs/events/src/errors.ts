@@ -95,7 +95,10 @@ export class VenueCapacityBelowPlanned extends DomainError {
       'conflict',
       'venue-capacity-covers-events',
       `capacity ${capacity} is less than the ${event.capacity} places planned for "${event.title}" (${event.id}); lower that event's capacity first`,
-      { field: 'capacity', data: { capacity, eventId: event.id, planned: event.capacity } },
+      {
+        field: 'capacity',
+        data: { capacity, eventId: event.id, eventTitle: event.title, planned: event.capacity },
+      },
     );
   }
 }

@@ -79,3 +79,47 @@ export class PasswordLinkExpired extends FixedRefusal(
   'password-link-in-time',
   'this set-password link has expired: ask the office for a new link',
 ) {}
+
+/** Deactivating yourself would lock you out mid-task: another admin does it. */
+export class CannotDeactivateYourself extends FixedRefusal(
+  'forbidden',
+  'not-own-account',
+  'you cannot deactivate your own account: ask another admin to do it',
+) {}
+
+/** At least one active admin remains, so someone can always manage the staff accounts. */
+export class LastActiveAdmin extends FixedRefusal(
+  'conflict',
+  'keep-one-admin',
+  'this is the only active admin: make someone else an admin first',
+  { field: 'role' },
+) {}
+
+/** Staff accounts are admins and organisers; partner users are managed with their partner. */
+export class NotAStaffUser extends FixedRefusal(
+  'invalid',
+  'staff-accounts-only',
+  'this is a partner user: manage it with its partner organisation, and give staff the role admin or organiser',
+  { field: 'role' },
+) {}
+
+export class UserNotDeactivated extends FixedRefusal(
+  'conflict',
+  'reactivate-deactivated',
+  'this user is active already',
+) {}
+
+/** Changing a password needs the current one, so a session left open cannot take over the account. */
+export class CurrentPasswordNotRight extends FixedRefusal(
+  'invalid',
+  'current-password-matches',
+  'currentPassword is not your current password',
+  { field: 'currentPassword' },
+) {}
+
+export class NewPasswordSameAsCurrent extends FixedRefusal(
+  'invalid',
+  'new-password-differs',
+  'newPassword must be different from your current password',
+  { field: 'newPassword' },
+) {}

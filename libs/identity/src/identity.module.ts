@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '@roundtable/notifications';
+import { AccountMessages } from './accounts/account-messages';
+import { PasswordChanges } from './accounts/password-changes.service';
+import { PasswordResets } from './accounts/password-resets.service';
+import { StaffAccounts } from './accounts/staff-accounts.service';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { AuditLog } from './audit/audit-log.service';
 import { PasswordLink } from './password-links/password-link.entity';
@@ -13,7 +18,7 @@ import { User } from './user.entity';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Session, AuditEntry, PasswordLink])],
+  imports: [TypeOrmModule.forFeature([User, Session, AuditEntry, PasswordLink]), NotificationsModule],
   providers: [
     AuditLog,
     UsersService,
@@ -22,7 +27,20 @@ import { UsersService } from './users.service';
     SignInFailures,
     passwordLinkKeysProvider,
     PasswordLinks,
+    AccountMessages,
+    StaffAccounts,
+    PasswordResets,
+    PasswordChanges,
   ],
-  exports: [AuditLog, UsersService, SessionsService, PasswordLinkKeys, PasswordLinks],
+  exports: [
+    AuditLog,
+    UsersService,
+    SessionsService,
+    PasswordLinkKeys,
+    PasswordLinks,
+    StaffAccounts,
+    PasswordResets,
+    PasswordChanges,
+  ],
 })
 export class IdentityModule {}

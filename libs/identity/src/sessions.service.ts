@@ -44,6 +44,8 @@ export class SessionsService {
     const expiresAt = new Date(now.getTime() + this.config.get('SESSION_TTL_HOURS') * 3_600_000);
     await this.sessions.delete({ userId: user.id, expiresAt: LessThan(now) });
     await this.sessions.insert({ tokenHash: hashSecretToken(token), userId: user.id, expiresAt });
+    await this.sessions.manager.update(User, { id: user.id }, { lastSignedInAt: now });
+    user.lastSignedInAt = now;
     delete (user as Partial<User>).passwordHash;
     return { token, expiresAt, user };
   }

@@ -30,6 +30,10 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   deactivatedAt: Date | null;
 
+  /** When the user last signed in (null: not since this was recorded). */
+  @Column({ type: 'timestamptz', nullable: true })
+  lastSignedInAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -9,6 +9,8 @@ export interface UserView {
   partnerId: string | null;
   /** When it was deactivated (it can no longer sign in), or null. */
   deactivatedAt: string | null;
+  /** When they last signed in, or null (never, or not since sign-ins were recorded). */
+  lastSignedInAt: string | null;
   createdAt: string;
 }
 
@@ -20,6 +22,7 @@ export function toUserView(user: User): UserView {
     role: user.role,
     partnerId: user.partnerId,
     deactivatedAt: user.deactivatedAt?.toISOString() ?? null,
+    lastSignedInAt: user.lastSignedInAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
   };
 }

@@ -6,15 +6,19 @@ import { In, IsNull, Repository, type EntityManager } from 'typeorm';
 import { AuditLog } from './audit/audit-log.service';
 import type { CreateUserDto } from './dto/create-user.dto';
 import {
+  CannotDeactivateYourself,
   EmailTaken,
+  LastActiveAdmin,
+  NotAStaffUser,
   PartnerIdForPartnersOnly,
   PartnerUsersUnavailable,
   StaffUsersForAdmins,
   UserAlreadyDeactivated,
+  UserNotDeactivated,
   UserNotFound,
 } from './errors';
 import { PasswordHasher } from './password-hasher';
-import { STAFF_ROLES } from './role';
+import { STAFF_ROLES, type Role } from './role';
 import { Session } from './session.entity';
 import { User } from './user.entity';
 
@@ -22,6 +26,12 @@ import { User } from './user.entity';
 export interface UserActor {
   id: string;
   role: User['role'];
+}
+
+/** A change to a staff user: either part may be left out. */
+export interface StaffUserChange {
+  role?: Role;
+  name?: string;
 }
 
 export interface CreatedUser {
@@ -69,6 +79,29 @@ export class UsersService {
   }
 
   /**
+   * A staff user with no password yet, in the caller's transaction: they set one from an emailed
+   * link the caller issues and plans (StaffAccounts). Admins only, audited.
+   */
+  async createStaffWithoutPassword(
+    manager: EntityManager,
+    input: { email: string; name: string; role: Role },
+    actor: UserActor,
+  ): Promise<User> {
+    if (!STAFF_ROLES.includes(input.role)) throw new NotAStaffUser();
+    if (actor.role !== 'admin') throw new StaffUsersForAdmins();
+    const user = await this.insert(manager, {
+      email: normaliseEmail(input.email),
+      name: input.name.trim(),
+      role: input.role,
+      passwordHash: null,
+      partnerId: null,
+    });
+    await this.recordCreated(manager, actor, user);
+    this.logger.log(`Created ${user.role} user ${user.id}, to set a password from a link`);
+    return user;
+  }
+
+  /**
    * A partner user with no password yet (they set one from an emailed link), in the caller's
    * transaction. The caller has checked the partner is approved, and plans the link's email.
    */
@@ -102,6 +135,7 @@ export class UsersService {
       });
       if (!user) throw new UserNotFound(userId);
       if (STAFF_ROLES.includes(user.role) && actor.role !== 'admin') throw new StaffUsersForAdmins();
+      if (user.id === actor.id) throw new CannotDeactivateYourself();
       if (user.deactivatedAt) throw new UserAlreadyDeactivated();
       user.deactivatedAt = this.clock.now();
       await manager.update(User, { id: userId }, { deactivatedAt: user.deactivatedAt });
@@ -120,6 +154,101 @@ export class UsersService {
     });
     this.logger.log(`Deactivated ${deactivated.role} user ${deactivated.id}`);
     return deactivated;
+  }
+
+  /**
+   * Lets a deactivated user sign in again (with the password they had; a reset link works too).
+   * The same people may do it as may deactivate: admins for staff, staff for partner users.
+   */
+  async reactivate(userId: string, actor: UserActor): Promise<User> {
+    const reactivated = await this.users.manager.transaction(async (manager) => {
+      const user = await manager.findOne(User, {
+        where: { id: userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!user) throw new UserNotFound(userId);
+      if (STAFF_ROLES.includes(user.role) && actor.role !== 'admin') throw new StaffUsersForAdmins();
+      if (!user.deactivatedAt) throw new UserNotDeactivated();
+      user.deactivatedAt = null;
+      await manager.update(User, { id: userId }, { deactivatedAt: null });
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'user.reactivate',
+          subjectType: 'user',
+          subjectId: userId,
+          detail: { role: user.role },
+        },
+        manager,
+      );
+      return user;
+    });
+    this.logger.log(`Reactivated ${reactivated.role} user ${reactivated.id}`);
+    return reactivated;
+  }
+
+  /**
+   * Changes a staff user's role (admin or organiser) or name; admins only. One active admin must
+   * always remain, so demoting the last one is refused; the active admins are locked while this
+   * is checked, so two demotions at once cannot both pass. A role change counts on the user's
+   * next request: sessions read the role afresh each time.
+   */
+  async updateStaff(userId: string, change: StaffUserChange, actor: UserActor): Promise<User> {
+    if (actor.role !== 'admin') throw new StaffUsersForAdmins();
+    if (change.role !== undefined && !STAFF_ROLES.includes(change.role)) throw new NotAStaffUser();
+    const updated = await this.users.manager.transaction(async (manager) => {
+      const activeAdmins: Array<{ id: string }> = await manager.query(
+        `SELECT id FROM users WHERE role = 'admin' AND deactivated_at IS NULL ORDER BY id FOR UPDATE`,
+      );
+      const user = await manager.findOne(User, {
+        where: { id: userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!user) throw new UserNotFound(userId);
+      if (!STAFF_ROLES.includes(user.role)) throw new NotAStaffUser();
+      const from = { role: user.role, name: user.name };
+      const demoting = change.role !== undefined && change.role !== 'admin' && user.role === 'admin';
+      if (demoting && !user.deactivatedAt && activeAdmins.every((admin) => admin.id === user.id)) {
+        throw new LastActiveAdmin();
+      }
+      if (change.role !== undefined) user.role = change.role;
+      if (change.name !== undefined) user.name = change.name.trim();
+      if (user.role === from.role && user.name === from.name) return user;
+      await manager.update(User, { id: userId }, { role: user.role, name: user.name });
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'user.update',
+          subjectType: 'user',
+          subjectId: userId,
+          // Ids and roles only: a name is personal data, so only whether it changed.
+          detail: {
+            ...(user.role !== from.role && { fromRole: from.role, toRole: user.role }),
+            ...(user.name !== from.name && { nameChanged: true }),
+          },
+        },
+        manager,
+      );
+      return user;
+    });
+    this.logger.log(`Updated staff user ${updated.id} (role ${updated.role})`);
+    return updated;
+  }
+
+  /** The office's staff accounts (admins and organisers, active or not), by name. */
+  async listStaff(page: { limit: number; offset: number }): Promise<{ items: User[]; total: number }> {
+    const [items, total] = await this.users.findAndCount({
+      where: STAFF_ROLES.map((role) => ({ role })),
+      order: { name: 'ASC', id: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return { items, total };
+  }
+
+  /** An active user by email address (any role), e.g. to send a password reset; null otherwise. */
+  findActiveByEmail(email: string): Promise<User | null> {
+    return this.users.findOneBy({ email: normaliseEmail(email), deactivatedAt: IsNull() });
   }
 
   /** A partner's users, oldest first. */

@@ -58,6 +58,8 @@ export interface HostileWorld extends HostilePartnerWorld, HostileCohostWorld, H
   testimonyImportId: string;
   /** A site text's key (the privacy notice), for the routes that change or reset one. */
   siteTextKey: string;
+  /** An organiser's account, for the admins' staff account pages (change, deactivate, reactivate). */
+  staffUserId: string;
 }
 
 /**
@@ -130,6 +132,12 @@ export async function seedHostileWorld(
     ...(await seedCohostWorld(dataSource, event.id)),
     ...(await seedPortalWorld(dataSource)),
     siteTextKey: 'privacy',
+    staffUserId: (
+      await dataSource.query(
+        `INSERT INTO users (email, name, role) VALUES ($1, 'Dee Staff', 'organiser') RETURNING id`,
+        [`hostile-staff-${randomBytes(5).toString('hex')}@example.org`],
+      )
+    )[0].id,
   };
   return topUpWorld(dataSource, world, needs);
 }

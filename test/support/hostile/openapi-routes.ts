@@ -120,6 +120,8 @@ function resolveRefs(schema: Schema, document: OpenApiDocument, depth = 0): Sche
 const FIELD_HINTS: Record<string, unknown> = {
   email: placeholder('uniqueEmail'),
   password: 'a-long-enough-password-1',
+  currentPassword: 'not-the-current-password',
+  newPassword: 'a-long-enough-password-1',
   name: 'Sam Jones',
   venueId: placeholder('venueId'),
   eventId: placeholder('eventId'),

@@ -271,6 +271,65 @@ export const PAGE_FORMS: readonly PageForm[] = [
     ignored: ['password', 'confirmPassword'],
   },
   { route: 'POST /staff/partners/:id/approve', who: 'staff', csrf: true, fields: {} },
+  // Issue 12, point 8: venue edits, the admins' staff accounts, forgot and change password.
+  {
+    route: 'POST /staff/venues/:id/edit',
+    who: 'staff',
+    csrf: true,
+    fields: {
+      name: 'Halesowen Library',
+      address: 'Queensway, Halesowen',
+      postcode: 'B63 4AZ',
+      area: 'halesowen-north',
+      capacity: '40',
+      accessFeatures: ['step_free_access'],
+    },
+  },
+  {
+    route: 'POST /staff/users/new',
+    who: 'staff',
+    csrf: true,
+    fields: { name: 'Sam Jones', email: placeholder('uniqueEmail'), role: 'organiser' },
+  },
+  {
+    route: 'POST /staff/users/:id',
+    who: 'staff',
+    csrf: true,
+    fields: { name: 'Dee Staff', role: 'organiser' },
+    refs: { id: 'staffUserId' },
+  },
+  {
+    route: 'POST /staff/users/:id/deactivate',
+    who: 'staff',
+    csrf: true,
+    fields: {},
+    refs: { id: 'staffUserId' },
+  },
+  {
+    route: 'POST /staff/users/:id/reactivate',
+    who: 'staff',
+    csrf: true,
+    fields: {},
+    refs: { id: 'staffUserId' },
+  },
+  {
+    route: 'POST /password/forgot',
+    who: 'anyone',
+    csrf: true,
+    fields: { email: placeholder('uniqueEmail') },
+  },
+  {
+    route: 'POST /account/password',
+    who: 'staff',
+    csrf: true,
+    // A wrong current password: the form is read and answered, and the suite's password stays.
+    fields: {
+      currentPassword: 'not-the-current-password',
+      newPassword: 'a-long-enough-password-1',
+      confirmPassword: 'a-long-enough-password-1',
+    },
+    ignored: ['currentPassword', 'newPassword', 'confirmPassword'],
+  },
   {
     route: 'POST /staff/partners/:id/reject',
     who: 'staff',

@@ -52,6 +52,7 @@ describe('identity: sign-in, sessions and users', () => {
           role: 'admin',
           partnerId: null,
           deactivatedAt: null,
+          lastSignedInAt: expect.stringMatching(/Z$/),
           createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
         },
       });
@@ -144,6 +145,7 @@ describe('identity: sign-in, sessions and users', () => {
         role: 'organiser',
         partnerId: null,
         deactivatedAt: null,
+        lastSignedInAt: null,
         createdAt: expect.stringMatching(/Z$/),
       });
       const signedIn = await login('sam.organiser@halesowen.test', 'a-long-password-1');

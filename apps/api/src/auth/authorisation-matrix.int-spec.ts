@@ -136,6 +136,12 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/v1/public/password-links/{token}': PUBLIC,
   // The target is a partner user: organisers may deactivate those (a staff user: see VARIANTS).
   'POST /api/v1/users/{id}/deactivate': STAFF,
+  // Issue 12, point 8: staff accounts and passwords. {id} is a partner user: PATCH refuses it (400).
+  'GET /api/v1/users': ADMIN_ONLY,
+  'PATCH /api/v1/users/{id}': ADMIN_ONLY,
+  'POST /api/v1/users/{id}/reactivate': STAFF,
+  'POST /api/v1/auth/password': SIGNED_IN,
+  'POST /api/v1/public/password-resets': PUBLIC,
   // Issue 11, co-hosting (B)
   'GET /api/v1/events/{id}/cohosts': STAFF,
   'POST /api/v1/events/{id}/cohosts': STAFF,
@@ -195,6 +201,12 @@ const VARIANTS: Array<{
   {
     label: 'POST /api/v1/users/{id}/deactivate (a staff user)',
     route: 'POST /api/v1/users/{id}/deactivate',
+    point: { partnerUserId: 'staffUserId' },
+    expected: ADMIN_ON_STAFF,
+  },
+  {
+    label: 'POST /api/v1/users/{id}/reactivate (a staff user)',
+    route: 'POST /api/v1/users/{id}/reactivate',
     point: { partnerUserId: 'staffUserId' },
     expected: ADMIN_ON_STAFF,
   },

@@ -1,3 +1,8 @@
+import { AccountPasswordPagesController } from './account/account-password-pages.controller';
+import { ForgotPasswordPagesController } from './password/forgot-password-pages.controller';
+import { StaffUserPagesController } from './users/staff-user-pages.controller';
+import { AdminPageGuard } from '../auth/pages/admin-page.guard';
+import { AccountPageGuard } from '../auth/pages/account-page.guard';
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { CampaignsModule } from '@roundtable/campaigns';
 import { EventsModule } from '@roundtable/events';
@@ -71,6 +76,10 @@ import {
   ],
   controllers: [
     SignInPagesController,
+    // Before SetPasswordPagesController, so /password/forgot is not read as a link's token.
+    ForgotPasswordPagesController,
+    AccountPasswordPagesController,
+    StaffUserPagesController,
     StaffEventPagesController,
     StaffVenuePagesController,
     StaffInvitePagesController,
@@ -108,6 +117,8 @@ import {
     CsrfGuard,
     StaffPageGuard,
     PartnerPageGuard,
+    AdminPageGuard,
+    AccountPageGuard,
     RegistrationSummary,
     AnswerFloor,
     TestimonyContextReader,
@@ -121,6 +132,9 @@ export class PagesModule implements NestModule {
       .apply(CsrfMiddleware)
       .forRoutes(
         SignInPagesController,
+        ForgotPasswordPagesController,
+        AccountPasswordPagesController,
+        StaffUserPagesController,
         StaffEventPagesController,
         StaffVenuePagesController,
         PublicRegistrationPagesController,

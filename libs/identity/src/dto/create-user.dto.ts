@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { EmailAddress, PersonName } from '@roundtable/platform';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '../role';
 
 export class CreateUserDto {
@@ -30,6 +30,15 @@ export class CreateUserDto {
   @MinLength(12, { message: 'password must be at least 12 characters' })
   @MaxLength(200, { message: 'password must be at most 200 characters' })
   password?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Staff only: true to email the new user a single-use link to set their own password (what the staff pages do), ' +
+      'instead of a generated initialPassword. Leave out password when it is true.',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'emailPasswordLink must be true or false' })
+  emailPasswordLink?: boolean;
 
   @ApiPropertyOptional({ description: 'Required for partner users: the partner organisation.' })
   @IsOptional()

@@ -9,6 +9,9 @@ import { User } from '../user.entity';
 import { PasswordLinkKeys } from './password-link-keys';
 import { PasswordLink, type PasswordLinkPurpose } from './password-link.entity';
 
+/** A reset link lasts at most this long (a welcome lasts PASSWORD_LINK_TTL_HOURS): it answers a request made now. */
+export const RESET_LINK_TTL_HOURS = 2;
+
 /** What the worker needs to email a set-password link, read as it is when the mail is made. */
 export interface PasswordLinkFacts {
   linkId: string;
@@ -41,7 +44,8 @@ export class PasswordLinks {
   /** A new link for the user, in the caller's transaction; the caller plans its email. */
   async issue(manager: EntityManager, userId: string, purpose: PasswordLinkPurpose): Promise<PasswordLink> {
     const { nonce, keyId, tokenHash } = this.keys.newSeed();
-    const ttlMs = this.config.get('PASSWORD_LINK_TTL_HOURS') * 3_600_000;
+    const configured = this.config.get('PASSWORD_LINK_TTL_HOURS');
+    const ttlMs = (purpose === 'reset' ? Math.min(configured, RESET_LINK_TTL_HOURS) : configured) * 3_600_000;
     const repository = manager.getRepository(PasswordLink);
     const link = repository.create({
       userId,

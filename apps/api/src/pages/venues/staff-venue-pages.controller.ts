@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Logger, Post, Query, Render, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Logger, Param, Post, Query, Render, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ACCESS_FEATURES, AREAS, toVenueView, VenuesService } from '@roundtable/events';
 import type { User } from '@roundtable/identity';
@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { CsrfGuard } from '../../auth/pages/csrf.guard';
 import { StaffPageGuard } from '../../auth/pages/staff-page.guard';
+import { uuidPipe } from '../../http/uuid.pipe';
 import { NO_ERRORS, type FormErrorsView } from '../forms/form-errors';
 import { PAGE_SIZE, paginationView, readPageNumber } from '../forms/pagination';
 import { explainRefusal } from '../forms/service-errors';
@@ -14,11 +15,12 @@ import {
   EMPTY_VENUE_FORM,
   parseVenueForm,
   readVenueForm,
+  venueFormValues,
   VENUE_FORM_FIELDS,
   type VenueFormValues,
 } from './venue-form';
 
-/** Staff pages for venues: the list and adding one. The rules live in VenuesService. */
+/** Staff pages for venues: the list, adding one and changing one. The rules live in VenuesService. */
 @ApiExcludeController()
 @Controller('staff/venues')
 @UseGuards(StaffPageGuard, CsrfGuard)
@@ -36,6 +38,7 @@ export class StaffVenuePagesController {
       venues: result.items.map(toVenueView),
       total: result.total,
       added: query.added === '1',
+      updated: query.updated === '1',
       pagination: paginationView('/staff/venues', query, page, result.total),
     };
   }
@@ -67,8 +70,49 @@ export class StaffVenuePagesController {
     this.renderForm(res, status, values, parsed.errors.toView(VENUE_FORM_FIELDS));
   }
 
-  private renderForm(res: Response, status: number, form: VenueFormValues, errors: FormErrorsView): void {
+  @Get(':id/edit')
+  async editVenue(@Param('id', uuidPipe('venue')) id: string, @Res() res: Response): Promise<void> {
+    const venue = await this.venues.get(id);
+    this.renderForm(res, 200, venueFormValues(venue), NO_ERRORS, venue.id);
+  }
+
+  /**
+   * The same change as PATCH /api/v1/venues/:id: every field is checked at once, then the
+   * service's rules (a capacity below an upcoming event's places is refused, naming the event).
+   */
+  @Post(':id/edit')
+  async update(
+    @Param('id', uuidPipe('venue')) id: string,
+    @Body() body: Record<string, unknown>,
+    @CurrentUser() user: User,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.venues.get(id);
+    const values = readVenueForm(body);
+    const parsed = await parseVenueForm(values);
+    let status = 400;
+    if (parsed.input) {
+      try {
+        await this.venues.update(id, parsed.input);
+        this.logger.log(`user ${user.id} changed venue ${id}`);
+        res.redirect(303, '/staff/venues?updated=1');
+        return;
+      } catch (error) {
+        status = explainRefusal(error, parsed.errors, VENUE_FORM_WORDING);
+      }
+    }
+    this.renderForm(res, status, values, parsed.errors.toView(VENUE_FORM_FIELDS), id);
+  }
+
+  private renderForm(
+    res: Response,
+    status: number,
+    form: VenueFormValues,
+    errors: FormErrorsView,
+    venueId?: string,
+  ): void {
     res.status(status).render('pages/venues/form.njk', {
+      venueId,
       form,
       areas: AREAS,
       accessFeatures: ACCESS_FEATURES,

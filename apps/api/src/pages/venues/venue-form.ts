@@ -1,4 +1,4 @@
-import { ACCESS_FEATURE_VALUES, AREA_VALUES, CreateVenueDto } from '@roundtable/events';
+import { ACCESS_FEATURE_VALUES, AREA_VALUES, CreateVenueDto, normalisePostcode } from '@roundtable/events';
 import { plainToInstance } from 'class-transformer';
 import { FormErrors } from '../forms/form-errors';
 import { listField, parseWholeNumber, textField } from '../forms/form-fields';
@@ -35,6 +35,25 @@ export function readVenueForm(body: unknown): VenueFormValues {
   };
 }
 
+/** A venue as it is, for the form that changes it. */
+export function venueFormValues(venue: {
+  name: string;
+  address: string;
+  postcode: string;
+  area: string;
+  capacity: number;
+  accessFeatures: readonly string[];
+}): VenueFormValues {
+  return {
+    name: venue.name,
+    address: venue.address,
+    postcode: venue.postcode,
+    area: venue.area,
+    capacity: String(venue.capacity),
+    accessFeatures: [...venue.accessFeatures],
+  };
+}
+
 export const EMPTY_VENUE_FORM: VenueFormValues = {
   name: '',
   address: '',
@@ -55,6 +74,8 @@ export async function parseVenueForm(
   if (name === '') errors.add('name', 'Enter the name of the venue');
   if (address === '') errors.add('address', 'Enter the address of the venue');
   if (postcode === '') errors.add('postcode', 'Enter the postcode of the venue');
+  // The service's own check, here too, so a bad postcode shows with the form's other problems.
+  else if (!normalisePostcode(postcode)) errors.add('postcode', 'Enter a real UK postcode, like B63 4AZ');
   if (!(AREA_VALUES as readonly string[]).includes(values.area))
     errors.add('area', 'Select the area the venue is in');
   const capacity = parseWholeNumber(values.capacity);
@@ -82,7 +103,14 @@ export async function parseVenueForm(
 
 /** The service's postcode check, in the form's words; anything else shows the service's message at the top. */
 export const VENUE_FORM_WORDING: FormWording = {
-  rules: { 'uk-postcode': (_, errors) => errors.add('postcode', 'Enter a real UK postcode, like B63 4AZ') },
+  rules: {
+    'uk-postcode': (_, errors) => errors.add('postcode', 'Enter a real UK postcode, like B63 4AZ'),
+    'venue-capacity-covers-events': (problem, errors) =>
+      errors.add(
+        'capacity',
+        `Capacity must be at least ${String(problem.data?.planned)}: “${String(problem.data?.eventTitle)}” plans for that many places here. Lower that event’s capacity first`,
+      ),
+  },
 };
 
 /**

@@ -15,6 +15,7 @@ import { SiteTexts1796050000000 } from './1796050000000-SiteTexts';
 import { PublicReadsChanged1796150000000 } from './1796150000000-PublicReadsChanged';
 import { StaffMadeRegistrations1796110000000 } from './1796110000000-StaffMadeRegistrations';
 import { EventFormats1796100000000 } from './1796100000000-EventFormats';
+import { UserLastSignIn1796120000000 } from './1796120000000-UserLastSignIn';
 
 /** Every migration, oldest first. Listed here, not globbed, so bundlers and tests find them all. */
 export const migrations = [
@@ -34,5 +35,6 @@ export const migrations = [
   SiteTexts1796050000000,
   EventFormats1796100000000,
   StaffMadeRegistrations1796110000000,
+  UserLastSignIn1796120000000,
   PublicReadsChanged1796150000000,
 ];
