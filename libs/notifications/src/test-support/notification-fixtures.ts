@@ -54,7 +54,7 @@ export const URLS = {
  */
 export const OFFICE = {
   name: 'Halesowen Constituency Office',
-  email: 'office@roundtable.example',
+  email: 'office@roundtable.test',
   phone: '0121 496 0100',
   address: '2 Test Row, Halesowen B63 0TT',
   hours: 'Monday to Friday, 10am to 4pm',
