@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  officeFromSettings,
+  officeFromConfig,
   toMailOptions,
   type Message,
   type Notification,
@@ -26,13 +26,7 @@ export class NotificationRenderer {
   readonly publicUrl: string;
 
   constructor(config: AppConfig) {
-    this.office = officeFromSettings({
-      OFFICE_NAME: config.get('OFFICE_NAME'),
-      OFFICE_ADDRESS: config.get('OFFICE_ADDRESS'),
-      OFFICE_PHONE: config.get('OFFICE_PHONE'),
-      OFFICE_EMAIL: config.get('OFFICE_EMAIL'),
-      OFFICE_HOURS: config.get('OFFICE_HOURS'),
-    });
+    this.office = officeFromConfig(config);
     this.sender = officeSender(this.office, config.get('MAIL_FROM'));
     this.publicUrl = config.get('PUBLIC_URL').replace(/\/+$/, '');
   }

@@ -1,4 +1,4 @@
-import type { Env } from '@roundtable/platform';
+import type { AppConfig, Env } from '@roundtable/platform';
 import type { Office } from '../messages/message';
 
 export type OfficeSettings = Pick<
@@ -15,6 +15,17 @@ export function officeFromSettings(settings: OfficeSettings): Office {
     email: settings.OFFICE_EMAIL,
     ...(settings.OFFICE_HOURS && { hours: settings.OFFICE_HOURS }),
   };
+}
+
+/** The office from the validated configuration. */
+export function officeFromConfig(config: AppConfig): Office {
+  return officeFromSettings({
+    OFFICE_NAME: config.get('OFFICE_NAME'),
+    OFFICE_ADDRESS: config.get('OFFICE_ADDRESS'),
+    OFFICE_PHONE: config.get('OFFICE_PHONE'),
+    OFFICE_EMAIL: config.get('OFFICE_EMAIL'),
+    OFFICE_HOURS: config.get('OFFICE_HOURS'),
+  });
 }
 
 /** A tel: link that dials the number as written: "0121 496 0000" is tel:01214960000. */
