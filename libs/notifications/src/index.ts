@@ -29,7 +29,12 @@ export {
   type ManageLinkStanding,
 } from './messages/manage-link.message';
 export type { InviteInput, JoinInput, Message, MessageInput, Office } from './messages/message';
-export { officeFromConfig, officeFromSettings, telHref, type OfficeSettings } from './office/office-from-settings';
+export {
+  officeFromConfig,
+  officeFromSettings,
+  telHref,
+  type OfficeSettings,
+} from './office/office-from-settings';
 export {
   registrationConfirmationMessage,
   type RegistrationConfirmationInput,

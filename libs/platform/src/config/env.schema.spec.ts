@@ -298,6 +298,11 @@ describe('the office settings', () => {
       /OFFICE_HOURS must be one line/,
     ],
     [
+      'a right-to-left override in the name',
+      { OFFICE_NAME: 'Office \u202Eevil' },
+      /OFFICE_NAME must be one line/,
+    ],
+    [
       'a CRLF in MAIL_FROM',
       { MAIL_FROM: 'a@example.org\r\nBcc: b@example.org' },
       /MAIL_FROM must be one line/,

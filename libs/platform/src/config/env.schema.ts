@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { linkKeysSchema } from './link-keys';
-import { officeSettingsSchema, officeWithDemoDefaults, requireOfficeInProduction } from './office-settings';
+import {
+  CONTROL_CHARACTERS,
+  officeSettingsSchema,
+  officeWithDemoDefaults,
+  requireOfficeInProduction,
+} from './office-settings';
 import { testimonyKeysSchema } from './testimony-keys';
 
 const optionalString = z
@@ -42,10 +47,7 @@ export const envSchema = z
     MAIL_FROM: optionalString.pipe(
       z
         .string()
-        .refine(
-          (value) => !/[\u0000-\u001f\u007f]/.test(value),
-          'must be one line, without control characters',
-        )
+        .refine((value) => !CONTROL_CHARACTERS.test(value), 'must be one line, without control characters')
         .optional(),
     ),
     ...officeSettingsSchema,

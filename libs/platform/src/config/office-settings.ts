@@ -25,10 +25,11 @@ export const REQUIRED_OFFICE_SETTINGS = [
 ] as const;
 
 /**
- * Control characters (CR and LF above all) and Unicode line breaks: the name goes into the From
- * header and the calendar's ORGANIZER, where a line break would start a header of its own.
+ * Control characters (CR and LF above all), Unicode line breaks and invisible format characters
+ * (such as a right-to-left override): the name goes into the From header and the calendar's
+ * ORGANIZER, where a line break would start a header of its own.
  */
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+export const CONTROL_CHARACTERS = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 
 /** Unset, empty or only spaces is "not set"; surrounding spaces (a stray newline from a file) go. */
 const setting = z
@@ -38,7 +39,7 @@ const setting = z
 
 const oneLine = (max: number, base = z.string()) =>
   base.max(max, `must be at most ${max} characters`).refine((value) => !CONTROL_CHARACTERS.test(value), {
-    message: 'must be one line, without line breaks or other control characters',
+    message: 'must be one line, without line breaks, control or invisible characters',
   });
 
 export const officeSettingsSchema = {

@@ -94,9 +94,15 @@ describe('renderHtml and renderText', () => {
   it('ends every message with who it is from and how to contact them, in both parts', () => {
     const html = renderHtml(body([paragraph('Hello.')]));
     const footer = html.slice(html.indexOf('border-top'));
-    expect(footer).toContain('This email is from Halesowen Constituency Office, 2 Test Row, Halesowen B63 0TT.');
-    expect(footer).toMatch(/call <a href="tel:01214960100"[^>]*>0121 496 0100<\/a> \(Monday to Friday, 10am to 4pm\)/);
-    expect(footer).toMatch(/email <a href="mailto:office@roundtable.test"[^>]*>office@roundtable.test<\/a>\./);
+    expect(footer).toContain(
+      'This email is from Halesowen Constituency Office, 2 Test Row, Halesowen B63 0TT.',
+    );
+    expect(footer).toMatch(
+      /call <a href="tel:01214960100"[^>]*>0121 496 0100<\/a> \(Monday to Friday, 10am to 4pm\)/,
+    );
+    expect(footer).toMatch(
+      /email <a href="mailto:office@roundtable.test"[^>]*>office@roundtable.test<\/a>\./,
+    );
     expect(renderText(body([paragraph('Hello.')]))).toBe(
       ['A title', '', 'Hello.', '', ...TEXT_FOOTER, ''].join('\n'),
     );
@@ -107,7 +113,9 @@ describe('renderHtml and renderText', () => {
     const html = renderHtml({ ...body([]), office });
     expect(html).toContain('This email is from Office &lt;b&gt;&amp;&lt;/b&gt;, 2 Test Row');
     expect(html).not.toContain('<b>');
-    expect(renderText({ ...body([]), office })).toContain('call 0121 496 0100 or email office@roundtable.test.');
+    expect(renderText({ ...body([]), office })).toContain(
+      'call 0121 496 0100 or email office@roundtable.test.',
+    );
   });
 
   it('does not repeat an email address or phone number after itself', () => {
