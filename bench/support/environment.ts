@@ -32,7 +32,11 @@ export function appEnvironment(options: {
     REDIS_URL,
     REDIS_PREFIX: options.prefix,
     SMTP_URL: options.smtpUrl,
-    MAIL_FROM: 'Halesowen Constituency Office <office@roundtable.test>',
+    // Production refuses to start without the office's identity (see README, OFFICE_*).
+    OFFICE_NAME: 'Halesowen Constituency Office (benchmark)',
+    OFFICE_ADDRESS: '1 Example Street, Halesowen B63 0ZZ',
+    OFFICE_PHONE: '0121 496 0000',
+    OFFICE_EMAIL: 'office@roundtable.test',
     LOG_LEVEL: 'warn',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,

@@ -1,6 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { testLinkKeys, testTestimonyKeys } from './link-keys';
+import { TEST_OFFICE_ENV } from './test-office';
 
 /**
  * The API routes the app declares, as "METHOD /path/{param}" labels (the OpenAPI document's own
@@ -21,6 +22,7 @@ export function routesDeclaredByApp(): Set<string> {
     LOG_LEVEL: 'silent',
     LINK_KEYS: testLinkKeys(),
     TESTIMONY_KEYS: testTestimonyKeys(),
+    ...TEST_OFFICE_ENV,
   });
   const labels = new Set<string>();
   try {

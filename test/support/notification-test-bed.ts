@@ -1,4 +1,5 @@
 import { testLinkKeys, testTestimonyKeys } from './link-keys';
+import { TEST_OFFICE_ENV } from './test-office';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { LoggerService } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
@@ -65,6 +66,8 @@ export interface NotificationTestBed {
 export async function createNotificationTestBed(
   label: string,
   policy: NotificationJobPolicy = TEST_JOB_POLICY,
+  /** Settings over the bed's own (such as another office). */
+  overrides: Record<string, string> = {},
 ): Promise<NotificationTestBed> {
   const sink = await SmtpSink.start();
   const database = await createTestDatabase(label);
@@ -79,7 +82,9 @@ export async function createNotificationTestBed(
     PUBLIC_URL: 'https://roundtable.test',
     LINK_KEYS: testLinkKeys(),
     TESTIMONY_KEYS: testTestimonyKeys(),
+    ...TEST_OFFICE_ENV,
     LOG_LEVEL: 'silent',
+    ...overrides,
   };
   Object.assign(process.env, env);
   const workers: RunningWorker[] = [];

@@ -1,4 +1,5 @@
 import { testLinkKeys, testTestimonyKeys } from './link-keys';
+import { TEST_OFFICE_ENV } from './test-office';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -53,6 +54,7 @@ export async function createTestApi(label: string, options: TestApiOptions = {})
     PUBLIC_URL: 'http://localhost:3000',
     LINK_KEYS: testLinkKeys(),
     TESTIMONY_KEYS: testTestimonyKeys(),
+    ...TEST_OFFICE_ENV,
     // Tests register thousands of people; the floor is checked by its own test (answer-floor).
     PUBLIC_ANSWER_FLOOR_MS: '0',
     // Tests write straight to their tables and read the pages at once, sooner than a change's

@@ -1,4 +1,5 @@
 import { testLinkKeys, testTestimonyKeys } from './link-keys';
+import { TEST_OFFICE_ENV } from './test-office';
 import type { LoggerService } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
@@ -43,6 +44,7 @@ export async function createTestWorker(
     LOG_LEVEL: 'silent',
     LINK_KEYS: testLinkKeys(),
     TESTIMONY_KEYS: testTestimonyKeys(),
+    ...TEST_OFFICE_ENV,
     ...env,
   });
   const redis = { url: process.env.REDIS_URL!, prefix: process.env.REDIS_PREFIX! };

@@ -6,6 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+// By path: the platform index would validate the environment on import.
+import { DEMO_OFFICE } from '../../libs/platform/src/config/office-settings';
 import { formatBanner, withoutPassword } from './banner';
 import { localAdminCredentials } from './local-admin';
 import { localServerKeys } from './local-server-keys';
@@ -55,6 +57,8 @@ async function main(): Promise<void> {
     TESTIMONY_KEYS: keys.testimonyKeys,
     PORT: String(port),
     PUBLIC_URL: publicUrl,
+    // A demo office for the sender, the emails' footers and the pages' footer; OFFICE_* set wins.
+    ...Object.fromEntries(Object.entries(DEMO_OFFICE).map(([key, demo]) => [key, process.env[key] || demo])),
     // Short lines for a person at a terminal, so the banner stays in view; LOG_FORMAT=json for JSON.
     LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',
     // One of each is plenty on a laptop and keeps the terminal's lines in one order.

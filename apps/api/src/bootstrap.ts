@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { officeFromConfig } from '@roundtable/notifications';
 import { AppConfig } from '@roundtable/platform';
 import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
@@ -27,7 +28,11 @@ export function configureApi(app: NestExpressApplication): void {
     invitations: config.get('INVITATIONS_BODY_LIMIT'),
   });
   app.use(cookieParser());
-  useViews(app, { cache: config.isProduction, reloadTemplates: config.get('NODE_ENV') === 'development' });
+  useViews(app, {
+    cache: config.isProduction,
+    reloadTemplates: config.get('NODE_ENV') === 'development',
+    office: officeFromConfig(config),
+  });
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new HttpExceptionFilter());
   useOpenApi(app);

@@ -30,6 +30,12 @@ export {
 } from './messages/manage-link.message';
 export type { InviteInput, JoinInput, Message, MessageInput, Office } from './messages/message';
 export {
+  officeFromConfig,
+  officeFromSettings,
+  telHref,
+  type OfficeSettings,
+} from './office/office-from-settings';
+export {
   registrationConfirmationMessage,
   type RegistrationConfirmationInput,
 } from './messages/registration-confirmation.message';

@@ -2,6 +2,7 @@ export { Clock, FixedClock, SystemClock } from './clock/clock';
 export { AppConfig } from './config/app-config.service';
 export { InvalidEnvironmentError, validateEnv, type Env } from './config/env.schema';
 export { MIN_LINK_KEY_BYTES, type LinkKey } from './config/link-keys';
+export { DEMO_OFFICE } from './config/office-settings';
 export { type ServerKey } from './config/server-keys';
 export { TESTIMONY_KEY_BYTES, type TestimonyKey } from './config/testimony-keys';
 export { MigrationRunner, runMigrationsExclusively } from './database/migration-runner';

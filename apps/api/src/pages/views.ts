@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { accessFeatureLabel, areaLabel, eventKindLabel } from '@roundtable/events';
+import { telHref, type Office } from '@roundtable/notifications';
 import express from 'express';
 import nunjucks from 'nunjucks';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { choiceItems, dateItems } from './view-helpers';
  */
 export function useViews(
   app: NestExpressApplication,
-  options: { cache: boolean; reloadTemplates: boolean },
+  options: { cache: boolean; reloadTemplates: boolean; office: Office },
 ): void {
   const env = nunjucks.configure([VIEWS_DIR, GOVUK_DIST_DIR], {
     autoescape: true,
@@ -27,6 +28,8 @@ export function useViews(
   env.addFilter('eventKindLabel', eventKindLabel);
   env.addGlobal('dateItems', dateItems);
   env.addGlobal('choiceItems', choiceItems);
+  // Who runs the site, for every page's footer and every "contact the office" (views/partials/office-contact.njk).
+  env.addGlobal('office', { ...options.office, phoneHref: telHref(options.office.phone) });
   app.setBaseViewsDir(VIEWS_DIR);
   app.setViewEngine('njk');
 

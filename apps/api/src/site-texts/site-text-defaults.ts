@@ -1,3 +1,5 @@
+import type { Office } from '@roundtable/notifications';
+
 /** The pages whose text an admin may change, and their titles. */
 export const SITE_TEXT_KEYS = ['privacy', 'accessibility'] as const;
 export type SiteTextKey = (typeof SITE_TEXT_KEYS)[number];
@@ -19,15 +21,21 @@ export interface RetentionPeriods {
 
 /**
  * The default texts, written for the office's SEND consultation. Paragraphs are separated by a
- * blank line; a paragraph starting "## " is a heading (see toParagraphs). The periods come from
- * the configuration, so the notice never promises what the worker does not do.
+ * blank line; a paragraph starting "## " is a heading (see toParagraphs). The periods and the
+ * office come from the configuration, so the notice never promises what the worker does not do,
+ * and "contact the office" always says how.
  */
-export function defaultSiteText(key: SiteTextKey, periods: RetentionPeriods): string {
-  return key === 'privacy' ? privacyNotice(periods) : ACCESSIBILITY_STATEMENT;
+export function defaultSiteText(key: SiteTextKey, periods: RetentionPeriods, office: Office): string {
+  return key === 'privacy' ? privacyNotice(periods, office) : accessibilityStatement(office);
 }
 
-function privacyNotice({ testimonyMonths, registrationDays }: RetentionPeriods): string {
-  return `Roundtable is run by the constituency office of the Member of Parliament for Halesowen. The office is the data controller for the information you give here. This notice says what we collect, why, who sees it, how long we keep it and how to have it erased.
+/** "call Halesowen Constituency Office on 0121 496 0000 (Monday to Friday, 9am to 5pm) or email office@example.org" */
+function howToContact(office: Office): string {
+  return `call ${office.name} on ${office.phone}${office.hours ? ` (${office.hours})` : ''} or email ${office.email}`;
+}
+
+function privacyNotice({ testimonyMonths, registrationDays }: RetentionPeriods, office: Office): string {
+  return `Roundtable is run by ${office.name}, ${office.address}: the constituency office of the Member of Parliament for Halesowen. The office is the data controller for the information you give here. This notice says what we collect, why, who sees it, how long we keep it and how to have it erased.
 
 ## What we collect
 
@@ -55,12 +63,13 @@ Testimony is erased ${testimonyMonths} months after you gave it, leaving only a 
 
 ## How to have it erased or changed
 
-You can cancel a registration, or change your access needs, at any time from the manage link in your confirmation email. You can erase your testimony from the receipt link you were given when you shared it. Or contact the constituency office and ask us to see, correct or erase what we hold about you: we will answer within one month.
+You can cancel a registration, or change your access needs, at any time from the manage link in your confirmation email. You can erase your testimony from the receipt link you were given when you shared it. Or ${howToContact(office)}, and ask us to see, correct or erase what we hold about you: we will answer within one month.
 
 If you are unhappy with how we have used your information, you can complain to the Information Commissioner's Office (ico.org.uk).`;
 }
 
-const ACCESSIBILITY_STATEMENT = `We want as many people as possible to be able to use Roundtable, whatever their needs. This statement covers the public pages: upcoming events, registering for an event, managing your registration and sharing your experience.
+function accessibilityStatement(office: Office): string {
+  return `We want as many people as possible to be able to use Roundtable, whatever their needs. This statement covers the public pages: upcoming events, registering for an event, managing your registration and sharing your experience.
 
 ## How accessible the pages are
 
@@ -72,7 +81,7 @@ When you register you can tell us what you need to take part: for example a Brit
 
 ## Feedback and contact
 
-If you find a problem with these pages, or need information in a different format such as large print, easy read or audio, contact the constituency office. We will reply within 5 working days.
+If you find a problem with these pages, or need information in a different format such as large print, easy read or audio, ${howToContact(office)}. We will reply within 5 working days.
 
 ## Enforcement procedure
 
@@ -81,6 +90,7 @@ The Equality and Human Rights Commission (EHRC) is responsible for enforcing the
 ## Compliance status
 
 We aim to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 AA standard.`;
+}
 
 /** A page's paragraphs: split on blank lines; "## " starts a heading. Shown escaped by the template. */
 export interface TextBlock {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@roundtable/identity';
+import { officeFromConfig, type Office } from '@roundtable/notifications';
 import { AppConfig, FixedRefusal } from '@roundtable/platform';
 import { DataSource } from 'typeorm';
 import {
@@ -31,6 +32,7 @@ export interface SiteTextView {
 @Injectable()
 export class SiteTexts {
   private readonly periods: RetentionPeriods;
+  private readonly office: Office;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -41,6 +43,7 @@ export class SiteTexts {
       testimonyMonths: config.get('TESTIMONY_RETENTION_MONTHS'),
       registrationDays: config.get('REGISTRATION_RETENTION_DAYS'),
     };
+    this.office = officeFromConfig(config);
   }
 
   async list(): Promise<SiteTextView[]> {
@@ -103,7 +106,7 @@ export class SiteTexts {
     return {
       key,
       title: SITE_TEXT_TITLES[key],
-      body: row?.body ?? defaultSiteText(key, this.periods),
+      body: row?.body ?? defaultSiteText(key, this.periods, this.office),
       isDefault: !row,
       updatedAt: row?.updatedAt.toISOString() ?? null,
     };

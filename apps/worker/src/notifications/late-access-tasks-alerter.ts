@@ -3,7 +3,6 @@ import { NOTIFICATION_JOBS } from '@roundtable/notifications';
 import { AppConfig } from '@roundtable/platform';
 import { AccessTasksService } from '@roundtable/registrations';
 import type { JobHandler } from '../jobs/job-handler';
-import { officeFromMailFrom } from './office-sender';
 
 /**
  * Tells staff about access needs still open after their due date: one email per event, to whoever
@@ -20,7 +19,7 @@ export class LateAccessTasksAlerter implements JobHandler {
     private readonly accessTasks: AccessTasksService,
     config: AppConfig,
   ) {
-    this.officeEmail = officeFromMailFrom(config.get('MAIL_FROM')).email;
+    this.officeEmail = config.get('OFFICE_EMAIL');
   }
 
   async handle(): Promise<void> {

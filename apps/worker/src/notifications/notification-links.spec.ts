@@ -1,5 +1,4 @@
 import { notificationLinks } from './notification-links';
-import { officeFromMailFrom } from './office-sender';
 
 describe('notificationLinks', () => {
   it('builds the private links from the derived token', () => {
@@ -19,22 +18,5 @@ describe('notificationLinks', () => {
       eventUrl: 'https://roundtable.example/events/e1',
       manageUrl: 'https://roundtable.example/events/e1',
     });
-  });
-});
-
-describe('officeFromMailFrom', () => {
-  it('reads the name and address', () => {
-    expect(officeFromMailFrom('Halesowen Constituency Office <office@example.org>')).toEqual({
-      name: 'Halesowen Constituency Office',
-      email: 'office@example.org',
-    });
-    expect(officeFromMailFrom('office@example.org')).toEqual({
-      name: 'office@example.org',
-      email: 'office@example.org',
-    });
-  });
-
-  it('refuses a MAIL_FROM with no address', () => {
-    expect(() => officeFromMailFrom('The Office')).toThrow(/MAIL_FROM/);
   });
 });

@@ -4,6 +4,8 @@ import type { Message } from '../messages/message';
 export interface MailEnvelope {
   from: string | Mail.Address;
   to: string | Mail.Address;
+  /** Where replies go, when not to `from` (the office's own address when mail is sent from another). */
+  replyTo?: Mail.Address;
   /** Overrides the message's own one-click unsubscribe link. */
   listUnsubscribe?: string;
 }
@@ -21,6 +23,7 @@ export function toMailOptions(message: Message, envelope: MailEnvelope): Mail.Op
     subject: message.subject,
     html: message.html,
     text: message.text,
+    ...(envelope.replyTo && { replyTo: envelope.replyTo }),
   };
   if (message.calendar) {
     options.icalEvent = {

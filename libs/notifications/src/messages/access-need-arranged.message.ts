@@ -20,6 +20,7 @@ export function accessNeedArrangedMessage(input: AccessNeedArrangedInput): Messa
   return composeMessage({
     subject: `We have arranged ${arranged} for you: ${event.title}`,
     title: `We have arranged ${arranged} for you`,
+    office: input.office,
     blocks: [
       greeting(input.recipient.name),
       paragraph(`We have arranged ${arranged} for you at ${event.title}.`),

@@ -35,6 +35,7 @@ export function accessTasksLateMessage(input: AccessTasksLateInput): Message {
   return composeMessage({
     subject: `Late: ${needs} not arranged for ${event.title}`,
     title: `${needs.charAt(0).toUpperCase()}${needs.slice(1)} not arranged yet`,
+    office: input.office,
     blocks: [
       paragraph('Hello,'),
       paragraph(
@@ -50,7 +51,7 @@ export function accessTasksLateMessage(input: AccessTasksLateInput): Message {
       ),
       action('See the access needs on the staff event page', input.staffEventUrl),
       paragraph(
-        `This email leaves out who asked, as email is not private enough. You can see names on the staff page after you sign in. This email is from Roundtable for ${input.office.name}.`,
+        `This email leaves out who asked, as email is not private enough. You can see names on the staff page after you sign in.`,
       ),
     ],
   });

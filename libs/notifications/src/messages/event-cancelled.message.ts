@@ -24,6 +24,7 @@ export function eventCancelledMessage(input: EventCancelledInput): Message {
     {
       subject: `Cancelled: ${event.title}, ${formatLondonDate(event.startsAt)}`,
       title: `${event.title} is cancelled`,
+      office: input.office,
       blocks: [
         greeting(input.recipient.name),
         paragraph(`We are sorry. We have had to cancel ${event.title}, which was on ${whenText(event)}.`),

@@ -76,6 +76,7 @@ export function eventUpdatedMessage(input: EventUpdatedInput): Message {
           ? `Change of co-hosts: ${event.title}`
           : `Update: ${event.title}`,
       title: what ? `${event.title} has a new ${what}` : `${event.title} has been updated`,
+      office: input.office,
       blocks: [
         greeting(input.recipient.name),
         paragraph(

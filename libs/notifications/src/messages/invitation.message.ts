@@ -31,6 +31,7 @@ export function invitationMessage(input: InvitationInput): Message {
     {
       subject: `Invitation: ${event.title}, ${formatLondonDate(event.startsAt)}`,
       title: `You are invited: ${event.title}`,
+      office: input.office,
       blocks: [
         greeting(input.recipient.name),
         paragraph(

@@ -33,6 +33,7 @@ export function manageLinkMessage(input: ManageLinkInput): Message {
   return composeMessage({
     subject: wording.subject,
     title: wording.title,
+    office: input.office,
     blocks: [
       greeting(input.recipient.name),
       ...wording.says,

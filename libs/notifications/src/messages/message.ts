@@ -12,10 +12,17 @@ export interface Message {
   listUnsubscribe?: string;
 }
 
-/** The constituency office: the organiser in invites and who people contact with questions. */
+/**
+ * The constituency office (the OFFICE_* settings): the sender's name, the organiser in invites,
+ * who people contact with questions, and every message's footer.
+ */
 export interface Office extends Person {
-  /** Shown as a number to call, e.g. "0121 555 0100". */
-  phone?: string;
+  /** Shown as a number to call, e.g. "0121 496 0000". */
+  phone: string;
+  /** One line, parts separated by commas. */
+  address: string;
+  /** When the phone is answered, e.g. "Monday to Friday, 9am to 5pm". */
+  hours?: string;
 }
 
 /** What every message needs. */

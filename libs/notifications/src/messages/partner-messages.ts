@@ -1,5 +1,6 @@
 import { formatLondonDate, formatLondonTime } from '@roundtable/platform';
 import { composeMessage } from './layout/compose-message';
+import { contactOffice } from './layout/event-sections';
 import { action, heading, list, paragraph } from './layout/message-blocks';
 import type { Message, Office } from './message';
 
@@ -30,6 +31,7 @@ export function partnerRegisteredMessage(input: PartnerRegisteredInput): Message
   return composeMessage({
     subject: `A partner organisation registered: ${partner.name}`,
     title: 'A partner organisation is waiting for approval',
+    office: input.office,
     blocks: [
       paragraph('Hello,'),
       paragraph(
@@ -40,7 +42,6 @@ export function partnerRegisteredMessage(input: PartnerRegisteredInput): Message
         `Areas: ${partner.areas.length > 0 ? partner.areas.join(', ') : 'none given'}`,
       ]),
       action('Review the registration', input.staffPartnerUrl),
-      paragraph(`This email is from Roundtable for ${input.office.name}.`),
     ],
   });
 }
@@ -60,6 +61,7 @@ export function partnerApprovedMessage(input: PartnerApprovedInput): Message {
   return composeMessage({
     subject: `${partner.name} is now a partner of ${office.name}`,
     title: 'Your organisation has been approved',
+    office: input.office,
     blocks: [
       paragraph(`Hello ${partner.contactName},`),
       paragraph(
@@ -71,7 +73,7 @@ export function partnerApprovedMessage(input: PartnerApprovedInput): Message {
       ),
       action('Set your password', input.setPasswordUrl),
       paragraph(`After that, sign in at ${input.signInUrl}.`),
-      contactOffice(office),
+      contactOffice('If you have questions, reply to this email', office),
     ],
   });
 }
@@ -87,12 +89,13 @@ export function partnerRejectedMessage(input: PartnerRejectedInput): Message {
   return composeMessage({
     subject: `Your partner registration with ${office.name}`,
     title: 'Your registration was not approved',
+    office: input.office,
     blocks: [
       paragraph(`Hello ${partner.contactName},`),
       paragraph(`${office.name} has not approved ${partner.name} as a partner organisation.`),
       heading('The reason'),
       paragraph(partner.rejectionReason ?? 'No reason was given.'),
-      contactOffice(office),
+      contactOffice('If you have questions, reply to this email', office),
     ],
   });
 }
@@ -115,6 +118,7 @@ export function passwordLinkMessage(input: PasswordLinkInput): Message {
   return composeMessage({
     subject: welcome ? `Your Roundtable account with ${office.name}` : 'Set a new Roundtable password',
     title: welcome ? 'You have a Roundtable account' : 'Set a new password',
+    office: input.office,
     blocks: [
       paragraph(`Hello ${input.recipientName},`),
       paragraph(
@@ -127,17 +131,11 @@ export function passwordLinkMessage(input: PasswordLinkInput): Message {
       ),
       action('Set your password', input.setPasswordUrl),
       paragraph(`After that, sign in at ${input.signInUrl}.`),
-      contactOffice(office),
+      contactOffice('If you have questions, reply to this email', office),
     ],
   });
 }
 
 function expiry(at: Date): string {
   return `${formatLondonTime(at)} on ${formatLondonDate(at)}`;
-}
-
-function contactOffice(office: Office) {
-  return paragraph(
-    `If you have questions, reply to this email or contact ${office.name}${office.phone ? ` on ${office.phone}` : ''}.`,
-  );
 }

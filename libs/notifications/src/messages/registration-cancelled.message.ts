@@ -2,7 +2,7 @@ import { formatLondonDate } from '@roundtable/platform';
 import type { InvitePartstat } from '../calendar/invite-calendar';
 import { invitePart } from './invite-part';
 import { composeMessage } from './layout/compose-message';
-import { contactSection, eventDetails, greeting, whenText } from './layout/event-sections';
+import { contactOffice, eventDetails, greeting, whenText } from './layout/event-sections';
 import { action, heading, paragraph } from './layout/message-blocks';
 import type { InviteInput, Message, MessageInput } from './message';
 
@@ -22,6 +22,7 @@ export function registrationCancelledMessage(input: RegistrationCancelledInput):
     {
       subject: `Place cancelled: ${event.title}, ${formatLondonDate(event.startsAt)}`,
       title: `You have cancelled your place at ${event.title}`,
+      office: input.office,
       blocks: [
         greeting(input.recipient.name),
         paragraph(
@@ -37,8 +38,8 @@ export function registrationCancelledMessage(input: RegistrationCancelledInput):
         ),
         action(`Register again for ${event.title}`, input.eventUrl),
         ...eventDetails(input, { brief: true }),
-        paragraph('If you did not cancel your place, please contact us straight away.'),
-        ...contactSection(input.office),
+        heading('Questions or help'),
+        contactOffice('If you did not cancel your place, or have a question', input.office),
       ],
     },
     { calendar: invitePart(input, 'CANCEL', input.partstat ?? 'ACCEPTED', 'You cancelled your place.') },

@@ -17,6 +17,7 @@ export function registrationConfirmationMessage(input: RegistrationConfirmationI
     {
       subject: `Your place is booked: ${event.title}, ${formatLondonDate(event.startsAt)}`,
       title: `You have a place at ${event.title}`,
+      office: input.office,
       blocks: [
         greeting(input.recipient.name),
         paragraph('Thank you for registering. Your place is booked.'),

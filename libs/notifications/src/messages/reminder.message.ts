@@ -21,6 +21,7 @@ export function reminderMessage(input: ReminderInput): Message {
     {
       subject: `Reminder: ${event.title} is ${soon}`,
       title: `${event.title} is ${soon}`,
+      office: input.office,
       blocks: [
         greeting(input.recipient.name),
         paragraph(`This is a reminder that ${event.title} is ${soon}: ${whenText(event)}.`),

@@ -23,6 +23,7 @@ export function safeguardingAlertMessage(input: SafeguardingAlertInput): Message
   return composeMessage({
     subject: `Safeguarding: a testimony was flagged (${input.flag === 'suggested' ? 'suggested by the screen' : 'raised by staff'})`,
     title: 'A testimony was flagged for safeguarding',
+    office: input.office,
     blocks: [
       paragraph('Hello,'),
       paragraph(how),
@@ -30,7 +31,7 @@ export function safeguardingAlertMessage(input: SafeguardingAlertInput): Message
       paragraph(`Testimony ${input.testimonyId}`),
       action('Read the testimony on the staff page', input.staffTestimonyUrl),
       paragraph(
-        `This email leaves out what was written and who wrote it, as email is not private enough. You can read it after you sign in. This email is from Roundtable for ${input.office.name}.`,
+        `This email leaves out what was written and who wrote it, as email is not private enough. You can read it after you sign in.`,
       ),
     ],
   });

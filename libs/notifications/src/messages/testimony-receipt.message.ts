@@ -1,4 +1,5 @@
 import { composeMessage } from './layout/compose-message';
+import { contactOffice } from './layout/event-sections';
 import { action, heading, paragraph } from './layout/message-blocks';
 import type { Message, Office } from './message';
 
@@ -19,6 +20,7 @@ export function testimonyReceiptMessage(input: TestimonyReceiptInput): Message {
   return composeMessage({
     subject: `Thank you for telling us your experience`,
     title: 'Thank you for telling us your experience',
+    office: input.office,
     blocks: [
       paragraph('Hello,'),
       paragraph(
@@ -36,9 +38,7 @@ export function testimonyReceiptMessage(input: TestimonyReceiptInput): Message {
         'Your private link shows what you sent. You can change what you agreed to, or delete your response completely. Keep this email safe and do not share the link: anyone with it can see what you wrote.',
       ),
       action('See, change or delete your response', input.receiptUrl),
-      paragraph(
-        `If you need help, reply to this email or contact ${office.name}${office.phone ? ` on ${office.phone}` : ''}.`,
-      ),
+      contactOffice('If you need help, reply to this email', office),
     ],
   });
 }

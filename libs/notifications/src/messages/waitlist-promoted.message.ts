@@ -14,6 +14,7 @@ export function waitlistPromotedMessage(input: WaitlistPromotedInput): Message {
     {
       subject: `You have a place: ${event.title}, ${formatLondonDate(event.startsAt)}`,
       title: `Good news: you have a place at ${event.title}`,
+      office: input.office,
       blocks: [
         greeting(input.recipient.name),
         paragraph('A place has come up and it is yours. You do not need to do anything to keep it.'),

@@ -21,6 +21,7 @@ export function waitlistedMessage(input: WaitlistedInput): Message {
   return composeMessage({
     subject: `You are on the waiting list: ${event.title}`,
     title: `You are on the waiting list for ${event.title}`,
+    office: input.office,
     blocks: [
       greeting(input.recipient.name),
       paragraph(

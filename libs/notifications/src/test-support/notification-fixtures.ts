@@ -48,10 +48,16 @@ export const URLS = {
   join: 'https://meet.example.org/halesowen-send-room',
 } as const;
 
+/**
+ * The one test office: message specs use it as is, and test apps get it as their OFFICE_*
+ * settings (see test/support/test-office.ts), so a delivered email's footer can be checked against it.
+ */
 export const OFFICE = {
   name: 'Halesowen Constituency Office',
-  email: 'office@roundtable.example',
-  phone: '0121 555 0100',
+  email: 'office@roundtable.test',
+  phone: '0121 496 0100',
+  address: '2 Test Row, Halesowen B63 0TT',
+  hours: 'Monday to Friday, 10am to 4pm',
 };
 export const RECIPIENT = { name: 'Sam Jones', email: 'sam.jones@example.org' };
 export const COHOSTS = ['Halesowen Parent Carer Forum', 'Dudley SEND Support'];

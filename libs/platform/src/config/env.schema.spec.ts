@@ -1,4 +1,5 @@
 import { InvalidEnvironmentError, validateEnv } from './env.schema';
+import { DEMO_OFFICE } from './office-settings';
 
 const HEX_SECRET = 'ab'.repeat(32);
 const minimal = {
@@ -243,5 +244,90 @@ describe('validateEnv', () => {
       expect(refused).not.toContain('CQkJ');
       expect(refused).not.toContain('0909');
     });
+  });
+});
+
+describe('the office settings', () => {
+  const office = {
+    OFFICE_NAME: 'Halesowen Constituency Office',
+    OFFICE_ADDRESS: '1 Example Street, Halesowen B63 0ZZ',
+    OFFICE_PHONE: '0121 496 0000',
+    OFFICE_EMAIL: 'office@example.org',
+  };
+  const production = { ...minimal, NODE_ENV: 'production' };
+
+  it('names every missing office setting in production, and lets hours be left out', () => {
+    const message = refusal(production);
+    for (const key of Object.keys(office)) {
+      expect(message).toContain(`${key} is required in production`);
+    }
+    expect(message).not.toContain('OFFICE_HOURS');
+    const env = validateEnv({ ...production, ...office });
+    expect(env).toMatchObject(office);
+    expect(env.OFFICE_HOURS).toBeUndefined();
+  });
+
+  it('counts an empty or blank setting as missing in production', () => {
+    expect(refusal({ ...production, ...office, OFFICE_NAME: '   ' })).toContain(
+      'OFFICE_NAME is required in production',
+    );
+  });
+
+  it('falls back to the demo office elsewhere, setting by setting', () => {
+    expect(validateEnv(minimal)).toMatchObject(DEMO_OFFICE);
+    expect(validateEnv({ ...minimal, OFFICE_NAME: 'Test Office' })).toMatchObject({
+      OFFICE_NAME: 'Test Office',
+      OFFICE_PHONE: DEMO_OFFICE.OFFICE_PHONE,
+    });
+  });
+
+  it.each([
+    [
+      'a CRLF in the name',
+      { OFFICE_NAME: 'Office\r\nBcc: everyone@example.org' },
+      /OFFICE_NAME must be one line/,
+    ],
+    [
+      'a line break in the address',
+      { OFFICE_ADDRESS: '1 Example Street\nHalesowen' },
+      /OFFICE_ADDRESS must be one line/,
+    ],
+    [
+      'a Unicode line separator in the hours',
+      { OFFICE_HOURS: 'Mon\u2028Fri' },
+      /OFFICE_HOURS must be one line/,
+    ],
+    [
+      'a right-to-left override in the name',
+      { OFFICE_NAME: 'Office \u202Eevil' },
+      /OFFICE_NAME must be one line/,
+    ],
+    [
+      'a CRLF in MAIL_FROM',
+      { MAIL_FROM: 'a@example.org\r\nBcc: b@example.org' },
+      /MAIL_FROM must be one line/,
+    ],
+    ['letters for a phone number', { OFFICE_PHONE: 'call us' }, /OFFICE_PHONE must be a phone number/],
+    ['too few digits', { OFFICE_PHONE: '0121' }, /OFFICE_PHONE must be a phone number/],
+    [
+      'an email that is not one',
+      { OFFICE_EMAIL: 'office at example' },
+      /OFFICE_EMAIL must be an email address/,
+    ],
+    ['a very long name', { OFFICE_NAME: 'x'.repeat(101) }, /OFFICE_NAME must be at most 100 characters/],
+  ])('refuses %s, naming the setting', (_label, bad, message) => {
+    expect(refusal({ ...minimal, ...office, ...bad })).toMatch(message);
+  });
+
+  it('trims a stray newline at the end (as from a file), which never reaches a header', () => {
+    expect(validateEnv({ ...minimal, ...office, OFFICE_NAME: 'Halesowen Office\n' }).OFFICE_NAME).toBe(
+      'Halesowen Office',
+    );
+  });
+
+  it('takes international and bracketed phone numbers', () => {
+    for (const phone of ['+44 121 496 0000', '(0121) 496-0000']) {
+      expect(validateEnv({ ...minimal, OFFICE_PHONE: phone }).OFFICE_PHONE).toBe(phone);
+    }
   });
 });

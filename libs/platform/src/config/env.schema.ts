@@ -1,6 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { linkKeysSchema } from './link-keys';
+import {
+  CONTROL_CHARACTERS,
+  officeSettingsSchema,
+  officeWithDemoDefaults,
+  requireOfficeInProduction,
+} from './office-settings';
 import { testimonyKeysSchema } from './testimony-keys';
 
 const optionalString = z
@@ -48,7 +54,15 @@ export const envSchema = z
       .regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes')
       .default('roundtable'),
     SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:1025'),
-    MAIL_FROM: z.string().default('Roundtable <roundtable@localhost>'),
+    // The address mail is sent from, when it is not OFFICE_EMAIL (a relay may only send as its own
+    // domain); the sender's name is always OFFICE_NAME (see office-settings.ts).
+    MAIL_FROM: optionalString.pipe(
+      z
+        .string()
+        .refine((value) => !CONTROL_CHARACTERS.test(value), 'must be one line, without control characters')
+        .optional(),
+    ),
+    ...officeSettingsSchema,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // JSON for machines (production, tests); pretty for a person at a terminal (npm start sets it).
     LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
@@ -141,7 +155,9 @@ export const envSchema = z
       message: 'DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY must be set together, or none of them',
       path: ['DKIM_PRIVATE_KEY'],
     },
-  );
+  )
+  .superRefine((env, ctx) => requireOfficeInProduction(env, ctx))
+  .transform((env) => ({ ...env, ...officeWithDemoDefaults(env) }));
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEntity } from '@roundtable/events';
+import { officeFromConfig } from '@roundtable/notifications';
 import { AppConfig, Clock, InvalidInput, RedisService, ruleBroken } from '@roundtable/platform';
 import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -100,7 +101,7 @@ export class InvitationPreviews {
       );
       const fresh = invitable.filter((contact) => !registered.has(contact.email));
       const sample = invitationSample(event!, fresh[0] ?? contacts[0], {
-        mailFrom: this.config.get('MAIL_FROM'),
+        office: officeFromConfig(this.config),
         publicUrl: this.config.get('PUBLIC_URL'),
         cohosts: options.cohosts,
         invitedBy: options.invitedBy ?? null,

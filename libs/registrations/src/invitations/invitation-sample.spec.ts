@@ -1,4 +1,5 @@
 import type { EventEntity } from '@roundtable/events';
+import { OFFICE } from '../../../notifications/src/test-support/notification-fixtures';
 import { invitationSample, SAMPLE_LINK_TOKEN } from './invitation-sample';
 
 const event = {
@@ -19,7 +20,7 @@ const event = {
 } as unknown as EventEntity;
 
 const context = {
-  mailFrom: 'Halesowen Constituency Office <office@example.org>',
+  office: OFFICE,
   publicUrl: 'https://roundtable.example.org/',
   cohosts: ['Halesowen Parent Carer Forum'],
   invitedBy: null,

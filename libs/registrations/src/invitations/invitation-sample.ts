@@ -1,6 +1,5 @@
 import type { EventEntity } from '@roundtable/events';
 import { eventSnapshot, invitationMessage, inviteUid, type Office } from '@roundtable/notifications';
-import addressparser from 'nodemailer/lib/addressparser';
 import type { Contact } from './invitation-contacts';
 
 /** The email one person on a previewed list would get, built as the worker builds it. */
@@ -13,8 +12,8 @@ export interface InvitationSample {
 }
 
 export interface InvitationSampleContext {
-  /** MAIL_FROM, whose name and address sign every email (as the worker reads it). */
-  mailFrom: string;
+  /** The office the OFFICE_* settings describe, as the worker signs every email with it. */
+  office: Office;
   /** PUBLIC_URL, which every link starts with. */
   publicUrl: string;
   /** The event's co-hosts by name, as the email lists them. */
@@ -41,7 +40,7 @@ export function invitationSample(
   const message = invitationMessage({
     event: eventSnapshot(event),
     recipient: { name: recipient.name, email: recipient.email },
-    office: officeOf(context.mailFrom),
+    office: context.office,
     cohosts: context.cohosts,
     eventUrl: `${base}/events/${event.id}`,
     manageUrl,
@@ -54,11 +53,4 @@ export function invitationSample(
     invitedBy: context.invitedBy,
   });
   return { to: recipient.email, subject: message.subject, text: message.text, html: message.html };
-}
-
-/** The office as MAIL_FROM names it, read as the worker's officeFromMailFrom reads it. */
-function officeOf(mailFrom: string): Office {
-  const [first] = addressparser(mailFrom, { flatten: true });
-  const email = first?.address || 'office@localhost';
-  return { name: first?.name || email, email };
 }

@@ -1,5 +1,6 @@
 import { formatLondonRange } from '@roundtable/platform';
 import { composeMessage } from '../layout/compose-message';
+import { contactOffice } from '../layout/event-sections';
 import { action, heading, lines, paragraph, type Block } from '../layout/message-blocks';
 import type { Message, Office } from '../message';
 
@@ -30,6 +31,7 @@ export function cohostRequestedMessage(input: CohostRequestMessageInput): Messag
   return composeMessage({
     subject: `${input.partnerName} asked to co-host ${input.event.title}`,
     title: 'A partner asked to co-host an event',
+    office: input.office,
     blocks: [
       paragraph('Hello,'),
       paragraph(`${input.partnerName} would like to co-host this event with ${input.office.name}.`),
@@ -39,7 +41,6 @@ export function cohostRequestedMessage(input: CohostRequestMessageInput): Messag
         ? [heading('What they said'), ...said.split(/\n\s*\n/).map((part) => paragraph(part.trim()))]
         : []),
       action('Accept or decline the request', input.url),
-      paragraph(`This email is from Roundtable for ${input.office.name}.`),
     ],
   });
 }
@@ -49,6 +50,7 @@ export function cohostAcceptedMessage(input: CohostRequestMessageInput): Message
   return composeMessage({
     subject: `You are now co-hosting ${input.event.title}`,
     title: 'Your request to co-host was accepted',
+    office: input.office,
     blocks: [
       paragraph('Hello,'),
       paragraph(
@@ -57,7 +59,6 @@ export function cohostAcceptedMessage(input: CohostRequestMessageInput): Message
       heading('The event'),
       eventLines(input),
       action('See your co-host requests', input.url),
-      paragraph(`This email is from Roundtable for ${input.office.name}.`),
     ],
   });
 }
@@ -68,15 +69,15 @@ export function cohostDeclinedMessage(input: CohostRequestMessageInput): Message
   return composeMessage({
     subject: `Your request to co-host ${input.event.title}`,
     title: 'Your request to co-host was declined',
+    office: input.office,
     blocks: [
       paragraph('Hello,'),
       paragraph(`${input.office.name} declined the request from ${input.partnerName} to co-host this event.`),
       heading('The event'),
       eventLines(input),
       ...(reason ? [heading('The reason'), paragraph(reason)] : []),
-      paragraph(`If you have questions, contact ${input.office.name} at ${input.office.email}.`),
+      contactOffice('If you have questions', input.office),
       action('See your co-host requests', input.url),
-      paragraph(`This email is from Roundtable for ${input.office.name}.`),
     ],
   });
 }

@@ -1,6 +1,7 @@
 import { formatLondonRange } from '@roundtable/platform';
 import { accessLabels, joinWithAnd } from '../../event-wording';
 import type { MessageInput, Office } from '../message';
+import { telHref } from '../../office/office-from-settings';
 import { action, heading, lines, link, list, paragraph, type Block } from './message-blocks';
 
 /** The sections every message shares, so each kind only writes what is its own. */
@@ -92,19 +93,26 @@ export function calendarButtonsNote(): Block {
   return paragraph(CALENDAR_BUTTONS_NOTE);
 }
 
-/** Who to contact, and the sign-off. */
+/** Who to contact (the footer, which every message has, says who it is from). */
 export function contactSection(office: Office): Block[] {
-  const phone = office.phone?.trim();
   return [
     heading('Questions or help'),
-    paragraph(
-      `If you have a question, or need something to help you take part, contact ${office.name} at `,
-      link(office.email, `mailto:${office.email}`),
-      ...(phone ? [' or call ', link(phone, `tel:${phone.replace(/[^\d+]/g, '')}`)] : []),
-      '.',
-    ),
-    paragraph(`This email is from ${office.name}.`),
+    contactOffice('If you have a question, or need something to help you take part', office),
   ];
+}
+
+/**
+ * "<lead>, email <office> at … or call … (hours)." Whenever a message asks people to contact the
+ * office, it says how.
+ */
+export function contactOffice(lead: string, office: Office): Block {
+  return paragraph(
+    `${lead}, email ${office.name} at `,
+    link(office.email, `mailto:${office.email}`),
+    ' or call ',
+    link(office.phone, telHref(office.phone)),
+    office.hours ? ` (${office.hours}).` : '.',
+  );
 }
 
 /** Staff write descriptions with blank lines between paragraphs. */

@@ -1,3 +1,5 @@
+import type { Office } from '../message';
+
 /**
  * A message body as a list of blocks, written once by each message kind and rendered to both the
  * HTML and the plain text part, so the two always carry the same content.
@@ -28,6 +30,8 @@ export interface MessageBody {
   /** The h1. */
   title: string;
   blocks: readonly Block[];
+  /** Who the message is from: the layout ends every message with the office's details. */
+  office: Office;
 }
 
 export const heading = (text: string): Block => ({ type: 'heading', text });

@@ -1,3 +1,4 @@
+import { OFFICE } from '../../test-support/notification-fixtures';
 import { escapeHtml } from './escape-html';
 import { action, heading, lines, link, list, paragraph, type MessageBody } from './message-blocks';
 import { HTML_COLOURS, renderHtml } from './render-html';
@@ -8,7 +9,16 @@ const body = (blocks: MessageBody['blocks'], title = 'A title'): MessageBody => 
   subject: 'A subject',
   title,
   blocks,
+  office: OFFICE,
 });
+
+/** The footer every message ends with, in the text part: after the signature separator. */
+const TEXT_FOOTER = [
+  '-- ',
+  'This email is from Halesowen Constituency Office, 2 Test Row, Halesowen B63 0TT.',
+  '',
+  'To contact the office, call 0121 496 0100 (Monday to Friday, 10am to 4pm) or email office@roundtable.test.',
+];
 
 describe('escapeHtml', () => {
   it('escapes the five characters that matter in content and quoted attributes', () => {
@@ -75,7 +85,36 @@ describe('renderHtml and renderText', () => {
         'Change or cancel your place:',
         'https://roundtable.example/r/abc',
         '',
+        ...TEXT_FOOTER,
+        '',
       ].join('\n'),
+    );
+  });
+
+  it('ends every message with who it is from and how to contact them, in both parts', () => {
+    const html = renderHtml(body([paragraph('Hello.')]));
+    const footer = html.slice(html.indexOf('border-top'));
+    expect(footer).toContain(
+      'This email is from Halesowen Constituency Office, 2 Test Row, Halesowen B63 0TT.',
+    );
+    expect(footer).toMatch(
+      /call <a href="tel:01214960100"[^>]*>0121 496 0100<\/a> \(Monday to Friday, 10am to 4pm\)/,
+    );
+    expect(footer).toMatch(
+      /email <a href="mailto:office@roundtable.test"[^>]*>office@roundtable.test<\/a>\./,
+    );
+    expect(renderText(body([paragraph('Hello.')]))).toBe(
+      ['A title', '', 'Hello.', '', ...TEXT_FOOTER, ''].join('\n'),
+    );
+  });
+
+  it('leaves the hours out of the footer when the office has none, and escapes its details', () => {
+    const office = { ...OFFICE, name: 'Office <b>&</b>', hours: undefined };
+    const html = renderHtml({ ...body([]), office });
+    expect(html).toContain('This email is from Office &lt;b&gt;&amp;&lt;/b&gt;, 2 Test Row');
+    expect(html).not.toContain('<b>');
+    expect(renderText({ ...body([]), office })).toContain(
+      'call 0121 496 0100 or email office@roundtable.test.',
     );
   });
 

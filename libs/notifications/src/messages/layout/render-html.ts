@@ -1,12 +1,19 @@
 import { escapeHtml } from './escape-html';
 import type { Block, Inline, MessageBody } from './message-blocks';
+import { officeFooter } from './office-footer';
 import { safeHref } from './safe-href';
 
 /**
  * GOV.UK colours: text on white is 19:1 and links 5.2:1, above the 4.5:1 that WCAG AA asks for.
  * Exported so a test can check the contrast.
  */
-export const HTML_COLOURS = { text: '#0b0c0c', link: '#1d70b8', background: '#ffffff' } as const;
+export const HTML_COLOURS = {
+  text: '#0b0c0c',
+  link: '#1d70b8',
+  background: '#ffffff',
+  /** The rule above the office's details: decoration, so no contrast is asked of it. */
+  rule: '#b1b4b6',
+} as const;
 
 const FONT = 'font-family:Arial,Helvetica,sans-serif;';
 const STYLE = {
@@ -16,6 +23,8 @@ const STYLE = {
   p: 'margin:0 0 16px;',
   ul: 'margin:0 0 16px;padding-left:24px;',
   a: `color:${HTML_COLOURS.link};text-decoration:underline;`,
+  // A rule and a little smaller: the office's details, still well above the 4.5:1 contrast.
+  footer: `border-top:1px solid ${HTML_COLOURS.rule};margin-top:32px;padding-top:16px;font-size:16px;`,
   action: `color:${HTML_COLOURS.link};text-decoration:underline;font-weight:bold;`,
 };
 
@@ -38,6 +47,9 @@ export function renderHtml(body: MessageBody): string {
     `<div role="article" aria-roledescription="email" aria-label="${subject}" lang="en" style="${STYLE.wrapper}">`,
     `<h1 style="${STYLE.h1}">${escapeHtml(body.title)}</h1>`,
     ...body.blocks.map(renderBlock),
+    `<div style="${STYLE.footer}">`,
+    ...officeFooter(body.office).map(renderBlock),
+    '</div>',
     '</div>',
     '</body>',
     '</html>',

@@ -1,19 +1,24 @@
 import type { Block, Inline, MessageBody } from './message-blocks';
+import { officeFooter } from './office-footer';
 import { safeHref } from './safe-href';
 
 /**
  * The plain text part: the same blocks as the HTML, with every link written out in full so it
  * can be copied or read aloud. A heading sits directly above its section; blank lines separate
- * everything else.
+ * everything else. The office's details follow the signature separator ("-- ", a line of its own).
  */
 export function renderText(body: MessageBody): string {
-  let text = body.title;
+  return `${renderBlocks(body.title, body.blocks)}\n\n-- \n${renderBlocks('', officeFooter(body.office)).trimStart()}\n`;
+}
+
+function renderBlocks(start: string, blocks: readonly Block[]): string {
+  let text = start;
   let previous: Block['type'] | 'title' = 'title';
-  for (const block of body.blocks) {
+  for (const block of blocks) {
     text += (previous === 'heading' ? '\n' : '\n\n') + renderBlock(block);
     previous = block.type;
   }
-  return `${text}\n`;
+  return text;
 }
 
 function renderBlock(block: Block): string {
