@@ -314,7 +314,7 @@ describe('partner journey: register, approve, set a password, co-host, invite, s
       name: 'Happy Tohear',
       email: attendees.consenting,
       role: 'parent_carer',
-      accessNeeds: ['bsl_interpreter'],
+      accessNeeds: ['bsl_on_screen'], // the event is online: a need that fits a video call
       partnerContactConsent: [need(journey.partnerId, 'step 1')],
     });
     expect({
@@ -380,7 +380,7 @@ describe('partner journey: register, approve, set a password, co-host, invite, s
     expect({
       confirmed: countOf(/confirmed/i),
       waitlist: countOf(/wait/i),
-      bsl: countOf(/bsl_interpreter/i),
+      bsl: countOf(/bsl_on_screen/i),
       item,
     }).toMatchObject({ confirmed: 3, waitlist: 0, bsl: 1 });
     for (const email of Object.values(attendees)) expect(res.text).not.toContain(email);

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import request from 'supertest';
-import { bearer, createEvent, publishEvent, slot } from '../../../../test/support/fixtures';
+import { bearer, createEvent, createVenue, publishEvent, slot } from '../../../../test/support/fixtures';
 import { startApiWithWorker, type ApiWithWorker } from '../../../../test/support/api-with-worker';
 import { eventually } from '../../../../test/support/notification-test-bed';
 import { approvedPartner, type SignedInPartner } from '../../../../test/support/partner-user';
@@ -34,7 +34,9 @@ describe('partner portal', () => {
 
   async function publishedEvent(overrides: Record<string, unknown> = {}): Promise<string> {
     days += 1;
-    const event = await createEvent(api, staff, { ...slot(api, days), ...overrides });
+    // In person: the access-need totals below count needs that fit a room (step-free, a quiet room).
+    const venue = await createVenue(api, staff);
+    const event = await createEvent(api, staff, { ...slot(api, days), venueId: venue.id, ...overrides });
     await publishEvent(api, staff, event.id);
     return event.id as string;
   }

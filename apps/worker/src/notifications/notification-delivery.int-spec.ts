@@ -135,6 +135,8 @@ describe('the worker sends the ledger', () => {
         const event = kindCase.cancelledEvent ? cancelled : moved;
         const { registration, manageToken } = await seedRegistration(bed.dataSource, event, kindCase.status, {
           accessNeeds: kindCase.kind === 'confirmation' ? ['bsl_interpreter'] : [],
+          // Joining the hybrid event online: the joining link is theirs once they have a place.
+          attendance: 'online',
         });
         const [row] = await plan(bed, [
           plannedFor(kindCase.kind, event, registration, { payload: kindCase.payload?.(manageToken, event) }),

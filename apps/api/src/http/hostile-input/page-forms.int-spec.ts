@@ -54,6 +54,10 @@ const NEVER_ACCEPTED_HERE: Record<string, string> = {
     "walk-ins are recorded from the event's day; the seeded event is days away",
   'POST /staff/events/:id/invite/send':
     'sends a preview the staff user made on the invite page, kept in Redis, which no seeded row names; its valid send is driven by invitation-preview.int-spec.ts',
+  'POST /staff/users/:id/reactivate':
+    "the seeded staff user is active (deactivating it would end the suite's own session); reactivation is driven by accounts.int-spec.ts",
+  'POST /account/password':
+    "posted with a wrong current password on purpose, so the suite's own password never changes; a change is driven by accounts.int-spec.ts",
 };
 
 /** An organiser for the sign-out form, which ends the session it is posted with. */
