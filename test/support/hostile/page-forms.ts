@@ -129,6 +129,8 @@ export const PAGE_FORMS: readonly PageForm[] = [
       name: 'Sam Jones',
       email: placeholder('uniqueEmail'),
       role: 'parent_carer',
+      phone: '07700 900123',
+      companions: '1',
       accessNeeds: ['step_free', 'quiet_room'],
       accessNotes: 'A seat near the door, please.',
     },

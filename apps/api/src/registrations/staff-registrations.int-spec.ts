@@ -36,18 +36,28 @@ describe('registrations staff make: on behalf, and walk-ins', () => {
   let day = 3;
 
   beforeAll(async () => {
-    world = await startApiWithWorker('staff-registrations', followingTheWorker(TEST_JOB_POLICY));
+    const options = followingTheWorker(TEST_JOB_POLICY);
+    // One public registration a day per address: enough to see that staff-made ones do not count.
+    world = await startApiWithWorker('staff-registrations', {
+      ...options,
+      env: { ...options.env, PUBLIC_REGISTRATIONS_PER_ADDRESS: '1' },
+    });
     ({ api, sink } = world);
     organiser = await api.tokenFor('organiser');
     organiserId = (await request(api.http).get('/api/v1/auth/me').set(bearer(organiser))).body.id;
   });
   afterAll(() => world?.close());
 
-  async function publishedEvent(capacity: number) {
+  async function publishedEvent(capacity: number, onlineUrl?: string) {
     world.tick();
     const venue = await createVenue(api, organiser, { capacity: 100 });
     const times = slot(api, day++, 18);
-    const event = await createEvent(api, organiser, { venueId: venue.id, capacity, ...times });
+    const event = await createEvent(api, organiser, {
+      venueId: venue.id,
+      capacity,
+      ...(onlineUrl && { onlineUrl }),
+      ...times,
+    });
     await publishEvent(api, organiser, event.id);
     return { event, startsAt: new Date(times.startsAt) };
   }
@@ -316,4 +326,155 @@ describe('registrations staff make: on behalf, and walk-ins', () => {
     );
     expect(mailed).toBe(0);
   }, 60_000);
+  const placesTaken = async (eventId: string): Promise<number> =>
+    (await api.dataSource.query('SELECT places_taken FROM events WHERE id = $1', [eventId]))[0].places_taken;
+
+  it('registers someone on behalf at a hybrid event, online with companions and a phone, counting only in-person places', async () => {
+    const { event } = await publishedEvent(1, 'https://meet.example.org/phoned-in');
+    const hal = { name: 'Hal Hybrid', email: 'hal.hybrid@example.org', role: 'parent_carer' };
+
+    // A hybrid event needs to know how they take part, as on the public form.
+    world.tick();
+    expect(expectError(await onBehalf(organiser, event.id, hal), 400)).toMatch(/attendance/);
+
+    world.tick();
+    const online = await onBehalf(organiser, event.id, {
+      ...hal,
+      attendance: 'online',
+      companions: 2,
+      phone: '07700 900456',
+      accessNeeds: ['captions'],
+    });
+    expect(online.status).toBe(201);
+    expect(online.body).toMatchObject({
+      status: 'confirmed',
+      attendance: 'online',
+      companions: 2,
+      partySize: 3,
+      phone: '07700 900456',
+      accessNeeds: ['captions'],
+      registeredByUserId: organiserId,
+      registeredVia: 'phone',
+    });
+    // Online, they and their companions take none of the room's places.
+    expect(await placesTaken(event.id)).toBe(0);
+
+    // Needs that do not fit how they take part are refused, as for the public.
+    world.tick();
+    const misfit = await onBehalf(organiser, event.id, {
+      name: 'Ida Inperson',
+      email: 'ida.inperson@example.org',
+      role: 'educator',
+      attendance: 'in_person',
+      accessNeeds: ['captions'],
+    });
+    expectError(misfit, 400);
+
+    world.tick();
+    const inPerson = await onBehalf(organiser, event.id, {
+      name: 'Ida Inperson',
+      email: 'ida.inperson@example.org',
+      role: 'educator',
+      attendance: 'in_person',
+      accessNeeds: ['step_free'],
+    });
+    expect(inPerson.body).toMatchObject({ status: 'confirmed', attendance: 'in_person', phone: null });
+    expect(await placesTaken(event.id)).toBe(1);
+    // The room is full: the next in person waits, and online still has room.
+    world.tick();
+    const late = await onBehalf(organiser, event.id, {
+      name: 'Lou Late',
+      email: 'lou.late@example.org',
+      role: 'other',
+      attendance: 'in_person',
+    });
+    expect(late.body.status).toBe('waitlisted');
+    world.tick();
+    const lateOnline = await onBehalf(organiser, event.id, {
+      name: 'Lou Online',
+      email: 'lou.online@example.org',
+      role: 'other',
+      attendance: 'online',
+      companions: 1,
+    });
+    expect(lateOnline.body.status).toBe('confirmed');
+    expect(await placesTaken(event.id)).toBe(1);
+    await received('hal.hybrid@example.org', 'confirmation');
+  }, 90_000);
+
+  it('offers the place a removed walk-in frees to the waiting list, as a cancellation does', async () => {
+    const { event, startsAt } = await publishedEvent(2);
+    world.tick();
+    const ann = await onBehalf(organiser, event.id, {
+      name: 'Ann Early',
+      email: 'ann.early@example.org',
+      role: 'parent_carer',
+    });
+    expect(ann.body.status).toBe('confirmed');
+    const morning = new Date(startsAt);
+    morning.setUTCHours(9, 0, 0, 0);
+    const { wes, wyn } = await withClockAt(api, morning, async (token) => {
+      // The walk-in takes the last place; someone who phones that morning waits for one.
+      const wes = await walkIn(token, event.id, { name: 'Wes Walker' });
+      const wyn = await onBehalf(token, event.id, {
+        name: 'Wyn Waiting',
+        email: 'wyn.waiting@example.org',
+        role: 'educator',
+      });
+      return { wes, wyn };
+    });
+    expect(wes.body).toMatchObject({ status: 'attended', overCapacity: false });
+    expect(wyn.body.status).toBe('waitlisted');
+    expect(await placesTaken(event.id)).toBe(2);
+
+    // The walk-in was recorded by mistake: removing it gives its place to the person waiting.
+    await withClockAt(api, morning, async (token) => {
+      const undo = await request(api.http)
+        .delete(`/api/v1/events/${event.id}/attendance/${wes.body.id}`)
+        .set(bearer(token));
+      expect(undo.body).toMatchObject({ undone: 1, attended: 0, notYetAttended: 2 });
+    });
+    expect((await registrationOf(api, event.id, 'wyn.waiting@example.org')).status).toBe('confirmed');
+    expect(await placesTaken(event.id)).toBe(2);
+    // And they are told, as when someone cancels.
+    const [promoted] = await received('wyn.waiting@example.org', 'promoted');
+    expect(promoted).toBeDefined();
+  }, 90_000);
+
+  it('does not count registrations staff made toward the address’s public daily limit', async () => {
+    const email = 'often.phones@example.org';
+    const events = [
+      await publishedEvent(5),
+      await publishedEvent(5),
+      await publishedEvent(5),
+      await publishedEvent(5),
+    ];
+    // Staff register them twice by phone (walk-ins are staff-made too, and left out the same way).
+    for (const { event } of events.slice(0, 2)) {
+      world.tick();
+      const made = await onBehalf(organiser, event.id, { name: 'Olive Often', email, role: 'parent_carer' });
+      expect(made.body.status).toBe('confirmed');
+    }
+
+    // PUBLIC_REGISTRATIONS_PER_ADDRESS is 1 here: their own first registration is still made…
+    world.tick();
+    const own = await registerAndRead(api, events[2]!.event.id, {
+      name: 'Olive Often',
+      email,
+      role: 'parent_carer',
+    });
+    expect(own.body.status).toBe('confirmed');
+
+    // …and the limit still holds for what the public does: a second one the same day is not.
+    world.tick();
+    const second = await request(api.http)
+      .post(`/api/v1/public/events/${events[3]!.event.id}/registrations`)
+      .send({ name: 'Olive Often', email, role: 'parent_carer' });
+    expect(second.status).toBe(202);
+    const [{ count }] = await api.dataSource.query(
+      'SELECT count(*)::int AS count FROM registrations WHERE event_id = $1 AND email = $2',
+      [events[3]!.event.id, email],
+    );
+    expect(count).toBe(0);
+  }, 90_000);
 });

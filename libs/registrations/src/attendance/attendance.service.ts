@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEntity, EventNotFound, releasePlace } from '@roundtable/events';
+import { NotificationLedger, NotificationOutbox, type DueNotification } from '@roundtable/notifications';
 import { Clock, InvalidInput, ruleBroken } from '@roundtable/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { NotAttended, RegistrationNotInEvent } from '../errors';
 import { Registration } from '../registrations/registration.entity';
+import { RegistrationsService } from '../registrations/registrations.service';
 import { assertCheckInOpen } from './attendance-window';
 
 export interface AttendanceCounts {
@@ -24,6 +26,9 @@ export class AttendanceService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly registrationsService: RegistrationsService,
+    private readonly ledger: NotificationLedger,
+    private readonly outbox: NotificationOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -87,21 +92,23 @@ export class AttendanceService {
   /**
    * Undoes a check-in made by mistake: attended goes back to confirmed. Undoing twice is harmless.
    * A walk-in has no booking to go back to: undoing one removes it (cancelled), and gives back the
-   * place it took, if it took one.
+   * place it took, if it took one; that place goes to the people waiting, as when someone cancels
+   * (told by email once the change commits; only before the event starts, as for a cancellation).
    */
   async undo(
     eventId: string,
     registrationId: string,
   ): Promise<{ undone: number } & Pick<AttendanceCounts, 'attended' | 'notYetAttended'>> {
-    const undone = await this.dataSource.transaction(async (manager) => {
-      await this.checkInOpenEvent(manager, eventId, { window: false });
+    const { undone, due } = await this.dataSource.transaction(async (manager) => {
+      const nothing = { undone: 0, due: [] as DueNotification[] };
+      const event = await this.checkInOpenEvent(manager, eventId, { window: false });
       const registration = await manager.getRepository(Registration).findOne({
         where: { eventId, id: registrationId },
         lock: { mode: 'pessimistic_write' },
       });
       if (!registration) throw new RegistrationNotInEvent(registrationId);
-      if (registration.status === 'confirmed') return 0;
-      if (registration.registeredVia === 'walk_in' && registration.status === 'cancelled') return 0;
+      if (registration.status === 'confirmed') return nothing;
+      if (registration.registeredVia === 'walk_in' && registration.status === 'cancelled') return nothing;
       if (registration.status !== 'attended') {
         throw new NotAttended(registrationId, registration.status);
       }
@@ -109,14 +116,17 @@ export class AttendanceService {
         await manager
           .getRepository(Registration)
           .update({ id: registration.id }, { status: 'cancelled', cancelledAt: this.clock.now() });
-        if (!registration.withoutPlace) await releasePlace(manager, eventId);
-        return 1;
+        if (registration.withoutPlace) return { undone: 1, due: [] };
+        await releasePlace(manager, eventId);
+        const promoted = await this.registrationsService.promoteIntoFreePlaces(manager, event);
+        return { undone: 1, due: await this.ledger.plan(manager, promoted) };
       }
       await manager
         .getRepository(Registration)
         .update({ id: registration.id }, { status: 'confirmed', attendedAt: null });
-      return 1;
+      return { undone: 1, due: [] };
     });
+    await this.outbox.enqueue(due);
     if (undone) this.logger.log(`Event ${eventId}: attendance of registration ${registrationId} undone`);
     return { undone, ...(await this.totals(eventId)) };
   }

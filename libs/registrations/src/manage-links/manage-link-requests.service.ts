@@ -56,13 +56,16 @@ export class ManageLinkRequests {
    * Inside the caller's transaction, before a public registration makes a new row: false once the
    * address has been given PUBLIC_REGISTRATIONS_PER_ADDRESS registrations through the public routes
    * in 24 hours, across events. Each one emails an address that has not shown it is anyone's, so
-   * a stranger cannot sign one address up to every event. Counted under the address's lock.
+   * a stranger cannot sign one address up to every event. Invitations and the registrations staff
+   * make (on the phone, walk-ins) are not the public's doing and do not count. Counted under the
+   * address's lock.
    */
   async mayRegisterNew(manager: EntityManager, email: string): Promise<boolean> {
     await this.lockAddress(manager, email);
     const [{ made }]: Array<{ made: number }> = await manager.query(
       `SELECT count(*)::int AS made FROM registrations
-        WHERE email = $1 AND invited_at IS NULL AND created_at > now() - interval '24 hours'`,
+        WHERE email = $1 AND invited_at IS NULL AND registered_by_user_id IS NULL
+          AND created_at > now() - interval '24 hours'`,
       [email],
     );
     return made < this.publicRegistrationsPerAddress;

@@ -4,10 +4,15 @@ import { EventsService, toEventView, type EventEntity } from '@roundtable/events
 import type { User } from '@roundtable/identity';
 import { Clock } from '@roundtable/platform';
 import {
+  ATTENDANCE_VALUES,
   ATTENDEE_ROLES,
+  impliedAttendance,
+  MAX_COMPANIONS,
+  needsThatDoNotFit,
   RegistrationsRepository,
   RegistrationsService,
   StaffRegistrations,
+  type Attendance,
 } from '@roundtable/registrations';
 import type { Response } from 'express';
 import { CurrentUser } from '../../../auth/current-user.decorator';
@@ -17,7 +22,8 @@ import { uuidPipe } from '../../../http/uuid.pipe';
 import { FormErrors, NO_ERRORS, type FormErrorsView } from '../../forms/form-errors';
 import { explainRefusal } from '../../forms/service-errors';
 import {
-  ACCESS_NEED_ITEMS,
+  accessNeedItemsFor,
+  chosenAccessNeedLabel,
   EMPTY_REGISTRATION_FORM,
   parseRegistrationForm,
   readRegistrationForm,
@@ -60,11 +66,13 @@ export class OnBehalfPagesController {
     const event = await this.events.get(id);
     const values = readRegistrationForm(body);
     const cohosts = await this.registrationsService.cohostsOf(id);
+    const offered = impliedAttendance(event);
     const parsed = await parseRegistrationForm(
       values,
       cohosts.map((partner) => partner.id),
+      offered,
     );
-    const errors = forStaff(values, parsed.errors.toView(REGISTRATION_FORM_FIELDS));
+    const errors = forStaff(values, offered, parsed.errors.toView(REGISTRATION_FORM_FIELDS));
     let status = 400;
     if (parsed.input && !errors.any) {
       try {
@@ -106,7 +114,15 @@ export class OnBehalfPagesController {
   ): Promise<void> {
     const opening = registrationOpening(event, this.clock.now());
     const cohosts = await this.registrationsService.cohostsOf(event.id);
+    const offered = impliedAttendance(event);
     res.status(status).render('pages/registrations/on-behalf/form.njk', {
+      // As the public form: a hybrid event asks how they take part, each way with the needs that
+      // fit it; the others offer the needs of their one way.
+      hybrid: offered === null,
+      accessNeedItems: accessNeedItemsFor(offered ?? 'in_person'),
+      inPersonNeedItems: accessNeedItemsFor('in_person'),
+      onlineNeedItems: accessNeedItemsFor('online'),
+      maxCompanions: MAX_COMPANIONS,
       event: toEventView(event),
       open: event.status === 'published' && isOpenForRegistration(opening),
       opening,
@@ -118,7 +134,6 @@ export class OnBehalfPagesController {
       })),
       form,
       roles: ATTENDEE_ROLES,
-      accessNeedItems: ACCESS_NEED_ITEMS,
       ...errors,
     });
   }
@@ -129,13 +144,32 @@ export class OnBehalfPagesController {
  * this one in for someone else, so what is missing is said of them. Everything else is the
  * public form's own check and message.
  */
-function forStaff(values: RegistrationFormValues, parsed: FormErrorsView): FormErrors {
+function forStaff(
+  values: RegistrationFormValues,
+  offered: Attendance | null,
+  parsed: FormErrorsView,
+): FormErrors {
   const errors = new FormErrors();
   if (values.name.trim() === '') errors.add('name', 'Enter their name');
   if (values.email.trim() === '') errors.add('email', 'Enter their email address');
   if (values.role === '') errors.add('role', 'Select which of these describes them best');
+  const attendance = offered ?? values.attendance;
+  const misfits = (ATTENDANCE_VALUES as readonly string[]).includes(attendance)
+    ? needsThatDoNotFit(values.accessNeeds, attendance as Attendance)
+    : [];
   for (const item of parsed.errorList) {
     const field = item.href?.slice(1);
+    if (field === 'attendance') errors.add(field, 'Select whether they will come in person or join online');
+    else if (field === 'companions')
+      errors.add(
+        field,
+        `Enter how many people are coming with them, as a number from 0 to ${MAX_COMPANIONS}`,
+      );
+    else if (field?.startsWith('accessNeeds') && misfits.length > 0)
+      errors.add(
+        field,
+        `Select only what they need to take part ${attendance === 'online' ? 'online' : 'in person'}: remove ${misfits.map(chosenAccessNeedLabel).join(', ')}`,
+      );
     errors.add(field, item.text);
   }
   return errors;
