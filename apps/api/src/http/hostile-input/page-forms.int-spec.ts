@@ -54,6 +54,8 @@ const NEVER_ACCEPTED_HERE: Record<string, string> = {
     "walk-ins are recorded from the event's day; the seeded event is days away",
   'POST /staff/events/:id/invite/send':
     'sends a preview the staff user made on the invite page, kept in Redis, which no seeded row names; its valid send is driven by invitation-preview.int-spec.ts',
+  'POST /partner/events/:id/invite/send':
+    'sends a preview the partner user made on the partner invite page, kept in Redis, which no seeded row names; its valid send is driven by partner-invite-pages.int-spec.ts',
 };
 
 /** An organiser for the sign-out form, which ends the session it is posted with. */
