@@ -66,6 +66,8 @@ const PAGES: Record<string, PageVisit> = {
   '/partners/register': { who: 'public', url: () => '/partners/register' },
   '/partners/register/sent': { who: 'public', url: () => '/partners/register/sent' },
   '/password/:token': { who: 'public', url: (w) => `/password/${w.passwordLinkToken}` },
+  '/password/forgot': { who: 'public', url: () => '/password/forgot' },
+  '/manage/:token/companions': { who: 'public', url: (w) => `/manage/${w.manageToken}/companions` },
   '/privacy': { who: 'public', url: () => '/privacy' },
   '/accessibility': { who: 'public', url: () => '/accessibility' },
 
@@ -81,8 +83,21 @@ const PAGES: Record<string, PageVisit> = {
   '/staff/events/:id/sign-in-sheet': { who: 'staff', url: (w) => `/staff/events/${w.eventId}/sign-in-sheet` },
   '/staff/events/:id/check-in': { who: 'staff', url: (w) => `/staff/events/${w.eventId}/check-in` },
   '/staff/events/:id/invite': { who: 'staff', url: (w) => `/staff/events/${w.eventId}/invite` },
+  '/staff/events/:id/registrations/new': {
+    who: 'staff',
+    url: (w) => `/staff/events/${w.eventId}/registrations/new`,
+  },
+  '/staff/events/:id/registrations/new/:registrationId': {
+    who: 'staff',
+    url: (w) => `/staff/events/${w.eventId}/registrations/new/${w.registrationId}`,
+  },
   '/staff/venues': { who: 'staff', url: () => '/staff/venues' },
   '/staff/venues/new': { who: 'staff', url: () => '/staff/venues/new' },
+  '/staff/venues/:id/edit': { who: 'staff', url: (w) => `/staff/venues/${w.venueId}/edit` },
+  '/staff/users': { who: 'staff', url: () => '/staff/users' },
+  '/staff/users/new': { who: 'staff', url: () => '/staff/users/new' },
+  '/staff/users/:id': { who: 'staff', url: (w) => `/staff/users/${w.staffUserId}` },
+  '/account/password': { who: 'staff', url: () => '/account/password' },
   '/staff/partners': { who: 'staff', url: () => '/staff/partners' },
   '/staff/partners/:id': { who: 'staff', url: (w) => `/staff/partners/${w.pendingPartnerId}` },
   '/staff/cohost-requests': { who: 'staff', url: () => '/staff/cohost-requests' },
@@ -118,6 +133,8 @@ const NOT_PAGES: Record<string, string> = {
   '/staff/reports/testimony/download': 'a Word or CSV download',
   '/staff/events/:id/invite/preview/:previewId/email':
     "the invite preview's email, shown in its frame (invite-preview.e2e-spec.ts checks it)",
+  '/partner/events/:id/invite/preview/:previewId/email':
+    "the partner invite preview's email, the same frame (partner-invite-pages.int-spec.ts checks it)",
   '/partner-feeds/:token.ics': 'a calendar feed',
   '/favicon.ico': 'an icon',
 };

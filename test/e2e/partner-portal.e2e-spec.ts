@@ -35,7 +35,7 @@ describe('partner portal, in a browser', () => {
     ]);
     await request(api.http)
       .post(`/api/v1/public/events/${eventId}/registrations`)
-      .send({ name: 'Nia Said No', email: 'nia@example.org', role: 'other', accessNeeds: ['quiet_room'] })
+      .send({ name: 'Nia Said No', email: 'nia@example.org', role: 'other', accessNeeds: ['captions'] })
       .expect(202);
   }, 60_000);
 
@@ -45,6 +45,13 @@ describe('partner portal, in a browser', () => {
   });
 
   it('registers with consent, shows the partner its event and contact, and forgets them once withdrawn', async () => {
+    const countInvitedMembers = async () =>
+      (
+        await api.dataSource.query(
+          "SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND email = 'lee@example.org'",
+          [eventId],
+        )
+      )[0].n as number;
     const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
 
@@ -74,7 +81,7 @@ describe('partner portal, in a browser', () => {
     expect(home).toContain('Waiting for an EHC plan');
     expect(home).toMatch(/Places confirmed\s*2/);
     expect(home).toMatch(/Step-free access: 1/);
-    expect(home).toMatch(/A quiet room: 1/);
+    expect(home).toMatch(/Live captions: 1/);
     await expect(partnerPage.getByRole('link', { name: 'Calendar feed' }).count()).resolves.toBe(1);
     await expectAccessible(partnerPage, 'partner home');
 
@@ -89,8 +96,15 @@ describe('partner portal, in a browser', () => {
     await partnerPage.getByRole('button', { name: 'Invite your members' }).click();
     await expectAccessible(partnerPage, 'partner invite form');
     await partnerPage.getByLabel('Names and email addresses').fill('Lee Member <lee@example.org>');
-    await partnerPage.getByRole('button', { name: 'Send invitations' }).click();
+    await partnerPage.getByRole('button', { name: 'Check the invitations' }).click();
+    await partnerPage
+      .getByRole('heading', { level: 1, name: 'Check the invitations before you send them' })
+      .waitFor();
+    expect(await countInvitedMembers()).toBe(0);
+    await expectAccessible(partnerPage, 'partner invite preview');
+    await partnerPage.getByRole('button', { name: 'Send 1 invitation' }).click();
     await partnerPage.waitForURL(`**/partner/events/${eventId}/invite?**`);
+    expect(await countInvitedMembers()).toBe(1);
     await expect(partnerPage.locator('.govuk-notification-banner').innerText()).resolves.toContain(
       '1 person invited',
     );

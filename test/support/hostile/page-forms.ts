@@ -389,6 +389,15 @@ export const PAGE_FORMS: readonly PageForm[] = [
     fields: { people: `Sam Jones <${placeholder('uniqueEmail')}>` },
     refs: { id: 'partnerEventId' },
   },
+  {
+    // The partner invite preview's "Send N invitations", as the staff one: names a preview kept in
+    // Redis for the signed-in partner user (see NEVER_ACCEPTED_HERE in page-forms.int-spec.ts).
+    route: 'POST /partner/events/:id/invite/send',
+    who: 'partner',
+    csrf: true,
+    fields: { preview: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+    refs: { id: 'partnerEventId' },
+  },
   { route: 'POST /partner/calendar', who: 'partner', csrf: true, fields: {} },
   { route: 'POST /partner/calendar/revoke', who: 'partner', csrf: true, fields: {} },
   {

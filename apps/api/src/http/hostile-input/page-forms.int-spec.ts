@@ -58,6 +58,8 @@ const NEVER_ACCEPTED_HERE: Record<string, string> = {
     "the seeded staff user is active (deactivating it would end the suite's own session); reactivation is driven by accounts.int-spec.ts",
   'POST /account/password':
     "posted with a wrong current password on purpose, so the suite's own password never changes; a change is driven by accounts.int-spec.ts",
+  'POST /partner/events/:id/invite/send':
+    'sends a preview the partner user made on the partner invite page, kept in Redis, which no seeded row names; its valid send is driven by partner-invite-pages.int-spec.ts',
 };
 
 /** An organiser for the sign-out form, which ends the session it is posted with. */

@@ -8,7 +8,12 @@ import {
   PartnerInvitations,
   type PartnerActor,
 } from '@roundtable/partners';
-import type { InvitationCounts } from '@roundtable/registrations';
+import {
+  InvitationPreviewGone,
+  InvitationPreviews,
+  PREVIEW_TTL_SECONDS,
+  type InvitationCounts,
+} from '@roundtable/registrations';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { CsrfGuard } from '../../auth/pages/csrf.guard';
@@ -25,7 +30,8 @@ const COUNT_KEYS = ['invited', 'alreadyInvited', 'unsubscribed', 'duplicates'] a
 /**
  * The partner portal's pages: the events the organisation co-hosts with their counts, one event
  * with the contacts of the people who said this partner may contact them (each view audited),
- * inviting members, and the private calendar feed. Everything else is 404 to a partner.
+ * inviting members (previewed first, sent only on confirmation, as on the staff invite page),
+ * and the private calendar feed. Everything else is 404 to a partner.
  */
 @ApiExcludeController()
 @Controller('partner')
@@ -38,6 +44,7 @@ export class PartnerPortalPagesController {
     private readonly contacts: PartnerContacts,
     private readonly invitations: PartnerInvitations,
     private readonly feeds: PartnerCalendarFeeds,
+    private readonly previews: InvitationPreviews,
   ) {}
 
   @Get()
@@ -101,6 +108,7 @@ export class PartnerPortalPagesController {
     });
   }
 
+  /** The first step: the list checked and previewed, as the staff page does. Nothing is written or sent. */
   @Post('events/:id/invite')
   async invite(
     @Param('id', uuidPipe('event')) id: string,
@@ -113,17 +121,32 @@ export class PartnerPortalPagesController {
     const people = textField(req.body, 'people');
     const problems: string[] = [];
     const list = people.trim() === '' ? null : parsePastedContacts(people);
+    // Lines that cannot be used are listed on the preview and left out; a list with none that
+    // can is the form again, with every line to fix.
+    const usable = list ? (list.problems.length === 0 ? list.contacts : (list.usable ?? [])) : [];
     if (!list || (list.problems.length === 0 && list.contacts.length === 0)) {
       problems.push('Paste a list of people to invite, one on each line');
-    } else {
+    } else if (usable.length === 0) {
       problems.push(...list.problems);
     }
     if (list && problems.length === 0) {
       try {
-        const counts = await this.invitations.invite(actor, id, list.contacts);
-        this.logInvited(actor, id, counts);
-        const query = new URLSearchParams(COUNT_KEYS.map((key) => [key, String(counts[key])]));
-        res.redirect(303, `/partner/events/${id}/invite?${query.toString()}`);
+        const preview = await this.invitations.preview(actor, id, usable);
+        const previewId = await this.previews.keep(user.id, id, preview);
+        this.logger.log(
+          `Partner ${actor.partnerId} user ${actor.userId} previewed ${preview.counts.toInvite} invitations to event ${id}`,
+        );
+        res.status(200).render('pages/registrations/invitations/invite-preview.njk', {
+          event,
+          previewId,
+          counts: preview.counts,
+          sample: preview.sample,
+          invalid: { problems: list.problems, invalidRows: list.invalidRows ?? 0 },
+          minutes: PREVIEW_TTL_SECONDS / 60,
+          inviteBase: `/partner/events/${id}/invite`,
+          pageSection: 'partner-events',
+          pasteOnly: true,
+        });
         return;
       } catch (error) {
         const refusal = formRefusal(error);
@@ -133,6 +156,62 @@ export class PartnerPortalPagesController {
       }
     }
     this.renderInvite(res, 400, event, people, problems);
+  }
+
+  /** The previewed email's HTML part for the preview's sandboxed frame, as on the staff page. */
+  @Get('events/:id/invite/preview/:previewId/email')
+  async previewEmail(
+    @Param('id', uuidPipe('event')) id: string,
+    @Param('previewId') previewId: string,
+    @CurrentUser() user: User,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.events.get(partnerActor(user).partnerId, id);
+    try {
+      const kept = await this.previews.peek(previewId, user.id, id);
+      res
+        .status(200)
+        .set(
+          'Content-Security-Policy',
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox allow-scripts",
+        )
+        .type('html')
+        .send(kept.sample.html);
+    } catch (error) {
+      if (!(error instanceof InvitationPreviewGone)) throw error;
+      res.status(410).type('text').send('This preview has expired.');
+    }
+  }
+
+  /** The second step: "Send N invitations" sends the list exactly as it was previewed. */
+  @Post('events/:id/invite/send')
+  async send(
+    @Param('id', uuidPipe('event')) id: string,
+    @Req() req: Request,
+    @CurrentUser() user: User,
+    @Res() res: Response,
+  ): Promise<void> {
+    const actor = partnerActor(user);
+    const event = partnerEventPageView(await this.events.get(actor.partnerId, id));
+    try {
+      const kept = await this.previews.take(textField(req.body, 'preview'), user.id, id);
+      // The kept list has one entry per address: its repeats were counted by the preview.
+      const sent = await this.invitations.invite(actor, id, kept.contacts);
+      const counts = { ...sent, duplicates: kept.counts.duplicates };
+      this.logInvited(actor, id, counts);
+      const query = new URLSearchParams(COUNT_KEYS.map((key) => [key, String(counts[key])]));
+      res.redirect(303, `/partner/events/${id}/invite?${query.toString()}`);
+    } catch (error) {
+      if (error instanceof InvitationPreviewGone) {
+        return this.renderInvite(res, 410, event, '', [
+          'That preview has expired or its invitations were already sent. Paste the list again to check it before sending',
+        ]);
+      }
+      const refusal = formRefusal(error);
+      if (!refusal) throw error;
+      const problems = refusal.problems.map(({ message }) => sentence(message));
+      this.renderInvite(res, refusal.status, event, '', problems);
+    }
   }
 
   private renderInvite(
