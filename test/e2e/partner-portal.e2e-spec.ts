@@ -63,7 +63,7 @@ describe('partner portal, in a browser', () => {
     await page.getByLabel('Your name').fill('Kay Said Yes');
     await page.getByLabel('Email address').fill('kay@example.org');
     await page.getByLabel('Parent or carer').check();
-    await page.getByLabel('Step-free access').check();
+    await page.getByLabel('The papers in advance').check();
     await consent.check();
     await page.getByRole('button', { name: 'Register' }).click();
     await page.waitForURL(`**/events/${eventId}/register/check-your-email`);
@@ -80,7 +80,7 @@ describe('partner portal, in a browser', () => {
     const home = await partnerPage.locator('main').innerText();
     expect(home).toContain('Waiting for an EHC plan');
     expect(home).toMatch(/Places confirmed\s*2/);
-    expect(home).toMatch(/Step-free access: 1/);
+    expect(home).toMatch(/The papers in advance: 1/);
     expect(home).toMatch(/Live captions: 1/);
     await expect(partnerPage.getByRole('link', { name: 'Calendar feed' }).count()).resolves.toBe(1);
     await expectAccessible(partnerPage, 'partner home');

@@ -142,7 +142,7 @@ describe('manage link requests', () => {
     const stranger = await registerAndRead(
       api,
       event.id,
-      person('priya@example.org', { name: 'Someone Else', accessNeeds: ['childcare'] }),
+      person('priya@example.org', { name: 'Someone Else', accessNeeds: ['easy_read'] }),
     );
     expect(stranger.status).toBe(202);
     expect(JSON.stringify(stranger.reply)).not.toMatch(/rtm_|manage|[0-9a-f]{8}-[0-9a-f]{4}-/);
