@@ -18,17 +18,38 @@ const PAGE_SCAN_LIMIT = 25;
  * so the sink holds all the mail the hostile writes caused.
  */
 export async function waitForDueMail(api: TestApi): Promise<void> {
-  await waitUntil(
-    'every due notification sent or given up',
-    async () => {
-      const [row] = await api.dataSource.query(
-        `SELECT count(*)::int AS count FROM notifications
-          WHERE status IN ('pending', 'sending') AND send_at <= now()`,
-      );
-      return row.count === 0;
-    },
-    { timeoutMs: 120_000, intervalMs: 250 },
-  );
+  try {
+    await waitUntil(
+      'every due notification sent or given up',
+      async () => {
+        const [row] = await api.dataSource.query(
+          `SELECT count(*)::int AS count FROM notifications
+            WHERE status IN ('pending', 'sending') AND send_at <= now()`,
+        );
+        return row.count === 0;
+      },
+      // A message that keeps failing is given up after its last retry, about 155 s after its first.
+      { timeoutMs: 240_000, intervalMs: 250 },
+    );
+  } catch (error) {
+    // Say which messages were still waiting and why, so a failure names its cause.
+    const waiting: Array<{
+      kind: string;
+      status: string;
+      attempts: number;
+      last_error: string | null;
+      count: number;
+    }> = await api.dataSource.query(
+      `SELECT kind, status, attempts, last_error, count(*)::int AS count FROM notifications
+          WHERE status IN ('pending', 'sending') AND send_at <= now()
+          GROUP BY kind, status, attempts, last_error ORDER BY count DESC LIMIT 10`,
+    );
+    const lines = waiting.map(
+      (row) =>
+        `${row.count} × ${row.kind} ${row.status} after ${row.attempts} attempts: ${row.last_error ?? 'no error'}`,
+    );
+    throw new Error(`${(error as Error).message}; still waiting:\n${lines.join('\n')}`);
+  }
 }
 
 /**
