@@ -24,6 +24,7 @@ import { textField } from '../forms/form-fields';
 import { formRefusal, sentence } from '../forms/service-errors';
 import { parsePastedContacts } from '../registrations/invitations/contact-list';
 import { partnerContactPageView, partnerEventPageView } from './partner-event-view';
+import { sendPreviewEmailFrame } from '../registrations/invitations/preview-email-frame';
 
 const COUNT_KEYS = ['invited', 'alreadyInvited', 'unsubscribed', 'duplicates'] as const;
 
@@ -167,20 +168,7 @@ export class PartnerPortalPagesController {
     @Res() res: Response,
   ): Promise<void> {
     await this.events.get(partnerActor(user).partnerId, id);
-    try {
-      const kept = await this.previews.peek(previewId, user.id, id);
-      res
-        .status(200)
-        .set(
-          'Content-Security-Policy',
-          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox allow-scripts",
-        )
-        .type('html')
-        .send(kept.sample.html);
-    } catch (error) {
-      if (!(error instanceof InvitationPreviewGone)) throw error;
-      res.status(410).type('text').send('This preview has expired.');
-    }
+    await sendPreviewEmailFrame(res, this.previews, { previewId, userId: user.id, eventId: id });
   }
 
   /** The second step: "Send N invitations" sends the list exactly as it was previewed. */

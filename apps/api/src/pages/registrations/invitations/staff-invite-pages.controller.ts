@@ -32,6 +32,7 @@ import { textField } from '../../forms/form-fields';
 import { formRefusal, sentence } from '../../forms/service-errors';
 import { parseCsvContacts, parsePastedContacts, type ContactListResult } from './contact-list';
 import type { InviteUploadRequest } from './invite-upload.middleware';
+import { sendPreviewEmailFrame } from './preview-email-frame';
 
 type Field = 'people' | 'file';
 
@@ -157,20 +158,7 @@ export class StaffInvitePagesController {
     @CurrentUser() user: User,
     @Res() res: Response,
   ): Promise<void> {
-    try {
-      const kept = await this.previews.peek(previewId, user.id, id);
-      res
-        .status(200)
-        .set(
-          'Content-Security-Policy',
-          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox allow-scripts",
-        )
-        .type('html')
-        .send(kept.sample.html);
-    } catch (error) {
-      if (!(error instanceof InvitationPreviewGone)) throw error;
-      res.status(410).type('text').send('This preview has expired.');
-    }
+    await sendPreviewEmailFrame(res, this.previews, { previewId, userId: user.id, eventId: id });
   }
 
   /** The second step: "Send N invitations" sends the list exactly as it was previewed. */
