@@ -63,6 +63,8 @@ export function pathParamSource(template: string, name: string): WorldRef | unde
   // Publishing needs a draft: the published event would only ever answer 409.
   if (name === 'id' && /\/events\/(\{id\}|:id)\/publish$/.test(template)) return 'draftEventId';
   if (name === 'id' && /\/campaigns\/(\{id\}|:id)\/publish$/.test(template)) return 'draftCampaignId';
+  // Editing a user's name or role is for staff accounts: a partner user would only ever answer 400.
+  if (name === 'id' && /\/users\/(\{id\}|:id)$/.test(template)) return 'staffUserId';
   const portal = portalPathParamSource(template, name);
   if (portal) return portal;
   const segments = template.split('/');

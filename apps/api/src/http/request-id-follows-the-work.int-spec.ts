@@ -82,15 +82,29 @@ describe('the request id follows the work from a staff page to the worker', () =
     return find()!;
   }
 
+  /**
+   * The invite form previews the list first and sends only on confirmation: the send is the
+   * request that plans the invitations, so it is the one whose id the rows and the worker carry.
+   */
+  async function invite(eventId: string, people: string, requestId?: string): Promise<request.Response> {
+    const form = await agent.get(`/staff/events/${eventId}/invite`).expect(200);
+    const preview = await agent
+      .post(`/staff/events/${eventId}/invite`)
+      .field('_csrf', csrfOf(form.text))
+      .field('people', people)
+      .expect(200);
+    const previewId = /name="preview" value="([^"]+)"/.exec(preview.text)?.[1];
+    if (!previewId) throw new Error('the invite form showed no preview to confirm');
+    const send = agent.post(`/staff/events/${eventId}/invite/send`).type('form');
+    if (requestId) send.set('X-Request-Id', requestId);
+    return send.send({ _csrf: csrfOf(preview.text), preview: previewId });
+  }
+
   it('the invite form and the cancel form: ledger rows and the worker log carry each request id', async () => {
     const event = await createEvent(api, staff, slot(api, 20));
     await publishEvent(api, staff, event.id);
 
-    const form = await agent.get(`/staff/events/${event.id}/invite`).expect(200);
-    const invited = await agent
-      .post(`/staff/events/${event.id}/invite`)
-      .field('_csrf', csrfOf(form.text))
-      .field('people', 'Sam <sam@example.org>');
+    const invited = await invite(event.id, 'Sam <sam@example.org>');
     expect(invited.status).toBe(303);
     const inviteRequest = invited.headers['x-request-id'];
     expect(inviteRequest).toMatch(/^[0-9a-f-]{36}$/);
@@ -120,12 +134,7 @@ describe('the request id follows the work from a staff page to the worker', () =
   it('takes the caller’s X-Request-Id when it is safe to echo, and a fresh one when not', async () => {
     const event = await createEvent(api, staff, slot(api, 22));
     await publishEvent(api, staff, event.id);
-    const form = await agent.get(`/staff/events/${event.id}/invite`).expect(200);
-    const invited = await agent
-      .post(`/staff/events/${event.id}/invite`)
-      .set('X-Request-Id', 'trace-from-the-proxy.1')
-      .field('_csrf', csrfOf(form.text))
-      .field('people', 'Kit <kit@example.org>');
+    const invited = await invite(event.id, 'Kit <kit@example.org>', 'trace-from-the-proxy.1');
     expect(invited.status).toBe(303);
     expect(invited.headers['x-request-id']).toBe('trace-from-the-proxy.1');
     const [invitation] = await rowsOf(event.id, 'invitation');
@@ -134,12 +143,7 @@ describe('the request id follows the work from a staff page to the worker', () =
 
     const second = await createEvent(api, staff, slot(api, 24));
     await publishEvent(api, staff, second.id);
-    const secondForm = await agent.get(`/staff/events/${second.id}/invite`).expect(200);
-    const unsafe = await agent
-      .post(`/staff/events/${second.id}/invite`)
-      .set('X-Request-Id', 'has spaces; and=more')
-      .field('_csrf', csrfOf(secondForm.text))
-      .field('people', 'Kit <kit@example.org>');
+    const unsafe = await invite(second.id, 'Kit <kit@example.org>', 'has spaces; and=more');
     expect(unsafe.status).toBe(303);
     const made = unsafe.headers['x-request-id'];
     expect(made).toMatch(/^[0-9a-f-]{36}$/);

@@ -59,6 +59,10 @@ const NEVER_ACCEPTED_HERE: Record<string, string> = {
     "attendance opens near the event's start; the seeded event is days away",
   'POST /api/v1/events/{id}/walk-ins':
     "walk-ins are recorded from the event's day; the seeded event is days away",
+  'POST /api/v1/users/{id}/reactivate':
+    "the seeded users are active (deactivating the suite's own would end its session); reactivation is driven by accounts.int-spec.ts",
+  'POST /api/v1/auth/password':
+    "posted with a wrong current password on purpose, so the suite's own password never changes; a change is driven by accounts.int-spec.ts",
   'POST /api/v1/testimony-imports':
     'a multipart file upload: the suite sends JSON or no body, which must be refused (its own int-spec sends files)',
 };
