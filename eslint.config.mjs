@@ -16,6 +16,17 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
+  // Jest's test sequencer: CommonJS that jest loads itself, without the TypeScript transform.
+  {
+    files: ['test/support/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      sourceType: 'commonjs',
+      parserOptions: { projectService: false, project: false },
+      globals: { require: 'readonly', module: 'writable' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   // Browser scripts served as they are: plain JavaScript, no type information.
   {
     files: ['apps/api/public/**/*.js'],

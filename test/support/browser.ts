@@ -32,7 +32,13 @@ export function browserBaseUrl(url: string): string {
  * scripts) does not block.
  */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
+  // Legacy mode runs axe in the page's own frames instead of opening a blank page to gather the
+  // results: about a third of the time per check (measured 260 ms against 600-1,000 ms), and it
+  // only gives up cross-origin frames, which no Roundtable page has.
+  const { violations } = await new AxeBuilder({ page })
+    .setLegacyMode()
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   const described = violations.map(
     (violation) =>
       `${violation.id} (${violation.help}) at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,

@@ -8,24 +8,17 @@ import {
   NotificationJobPolicy,
   NotificationLedger,
   NotificationOutbox,
-  SEND_JOB_OPTIONS,
 } from '@roundtable/notifications';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { waitUntil } from '../../tools/local/wait';
 import { SmtpSink } from './smtp-sink';
+import { TEST_JOB_POLICY } from './test-job-policy';
 import { createTestDatabase, testRedisUrl, type TestDatabase } from './test-database';
 import { newTestRedisPrefix, removeTestRedisKeys } from './test-redis';
 import { spawnWorkerMain, spawnWorkerProcess, type WorkerProcess } from './worker-process';
 
-/**
- * Minutes of real backoff and a ten-minute lease shortened to fit a test; the shapes are the
- * registry's. A send in these tests takes milliseconds, far inside the lease.
- */
-export const TEST_JOB_POLICY: NotificationJobPolicy = {
-  send: { ...SEND_JOB_OPTIONS, attempts: 4, backoff: { type: 'fixed', delay: 300 } },
-  sweep: { everyMs: 500, horizonMs: 60_000, leaseMs: 4_000, batchSize: 500 },
-};
+export { TEST_JOB_POLICY };
 
 export interface RunningWorker {
   app: TestingModule;

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { TS_NODE_ENV } from './ts-node-env';
 import { findFreePort } from '../../tools/local/ports';
 import { waitUntil } from '../../tools/local/wait';
 
@@ -57,8 +58,7 @@ export class OwnPostgres {
         cwd: ROOT,
         env: {
           ...process.env,
-          TS_NODE_SWC: 'true',
-          TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'),
+          ...TS_NODE_ENV,
           RT_POSTGRES_DATA_DIR: path.join(this.root, 'data'),
           RT_POSTGRES_PORT: String(this.port),
         },

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { NotificationJobPolicy } from '@roundtable/notifications';
 import { waitUntil } from '../../tools/local/wait';
+import { TS_NODE_ENV } from './ts-node-env';
 
 export interface WorkerProcess {
   pid: number;
@@ -58,8 +59,7 @@ async function start(entry: string, env: Record<string, string>, ready: string):
       API_PROCESSES: '1',
       WORKER_PROCESSES: '1',
       ...env,
-      TS_NODE_SWC: 'true',
-      TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'),
+      ...TS_NODE_ENV,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { TS_NODE_ENV } from '../../../../test/support/ts-node-env';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 
@@ -22,7 +23,7 @@ function run(env: Record<string, string>): {
     ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', path.join(__dirname, 'cluster-fixture.ts')],
     {
       cwd: ROOT,
-      env: { ...process.env, ...env, TS_NODE_SWC: 'true', TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json') },
+      env: { ...process.env, ...env, ...TS_NODE_ENV },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
