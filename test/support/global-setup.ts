@@ -1,3 +1,4 @@
+import { ensureMigratedTemplate } from './migrated-template';
 import { ensureTestServices, type TestServices } from '../../tools/local/test-services';
 
 declare global {
@@ -9,7 +10,8 @@ declare global {
 /**
  * Finds or starts Postgres and Redis once for the whole run. The test workers start after this
  * and inherit process.env, so TEST_DATABASE_URL (an admin URL: each test file makes its own
- * database) and TEST_REDIS_URL reach every test file.
+ * database), TEST_TEMPLATE_DATABASE (a migrated database for those to copy) and TEST_REDIS_URL
+ * reach every test file.
  */
 export default async function globalSetup(): Promise<void> {
   // The int and e2e projects each name this file; the second call finds the services running.
@@ -17,6 +19,7 @@ export default async function globalSetup(): Promise<void> {
   const services = await ensureTestServices();
   process.env.TEST_DATABASE_URL = services.databaseUrl;
   process.env.TEST_REDIS_URL = services.redisUrl;
+  process.env.TEST_TEMPLATE_DATABASE = await ensureMigratedTemplate(services.databaseUrl);
   globalThis.__roundtableTestServices = services;
   console.log(`\nTest services. ${services.description}`);
 }

@@ -63,7 +63,7 @@ export async function createNotificationTestBed(
   overrides: Record<string, string> = {},
 ): Promise<NotificationTestBed> {
   const sink = await SmtpSink.start();
-  const database = await createTestDatabase(label);
+  const database = await createTestDatabase(label, { migrated: true });
   const env = {
     NODE_ENV: 'test',
     DATABASE_URL: database.url,

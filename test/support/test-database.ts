@@ -17,18 +17,24 @@ export interface TestDatabase {
 }
 
 /**
- * A fresh, empty database for one test file, so files run in parallel and twice in a row
- * without seeing each other's rows. Dropped (forcibly) when the file is done.
+ * A fresh database for one test file, so files run in parallel and twice in a row without seeing
+ * each other's rows. Dropped (forcibly) when the file is done. Empty, unless `migrated`: then a
+ * copy of the template global-setup migrated once for the run (see migrated-template.ts), which
+ * the app's own migration runner then finds up to date, instead of every file migrating anew.
  */
-export async function createTestDatabase(label: string): Promise<TestDatabase> {
+export async function createTestDatabase(
+  label: string,
+  options: { migrated?: boolean } = {},
+): Promise<TestDatabase> {
   const name = `rt_test_${label
     .replace(/[^a-z0-9]/gi, '_')
     .toLowerCase()
     .slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+  const template = options.migrated ? process.env.TEST_TEMPLATE_DATABASE : undefined;
   const admin = new Client({ connectionString: adminDatabaseUrl() });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
   } finally {
     await admin.end();
   }

@@ -10,7 +10,7 @@ import { AuditLog } from './audit/audit-log.service';
 import { PasswordLink } from './password-links/password-link.entity';
 import { passwordLinkKeysProvider, PasswordLinkKeys } from './password-links/password-link-keys';
 import { PasswordLinks } from './password-links/password-links.service';
-import { PasswordHasher } from './password-hasher';
+import { PasswordHashCost, PasswordHasher } from './password-hasher';
 import { Session } from './session.entity';
 import { SessionsService } from './sessions.service';
 import { SignInFailures } from './sign-in-failures';
@@ -23,6 +23,7 @@ import { UsersService } from './users.service';
     AuditLog,
     UsersService,
     SessionsService,
+    PasswordHashCost,
     PasswordHasher,
     SignInFailures,
     passwordLinkKeysProvider,
