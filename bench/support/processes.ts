@@ -147,12 +147,12 @@ export async function startChild(
     memory: () => memoryOf(child.pid!),
     cpuSeconds: () => cpuSecondsOf(child.pid!),
     startCpuProfile() {
-      if (profileDir) child.kill('SIGUSR2');
+      if (profileDir) child.kill('SIGWINCH');
     },
     async stopCpuProfile() {
       if (!profileDir) return null;
       const before = new Set(readdirSync(profileDir));
-      child.kill('SIGUSR2');
+      child.kill('SIGWINCH');
       const until = Date.now() + 60_000;
       while (Date.now() < until) {
         const written = readdirSync(profileDir).find(

@@ -1,10 +1,12 @@
 /**
  * Loaded with `node -r` into an app process when CPU_PROFILE_DIR is set (the benchmarks do this
- * for BENCH_CPU_PROF): the first SIGUSR2 starts V8's sampling profiler, the next one stops it and
+ * for BENCH_CPU_PROF): the first SIGWINCH starts V8's sampling profiler, the next one stops it and
  * writes `<name>-<pid>-<n>.cpuprofile` into that directory (Chrome DevTools and speedscope open
  * it). Unlike `node --cpu-prof`, which writes only when the process exits by itself (an app
  * stopped with SIGTERM exits by the signal, so never writes), this profiles just the window the
- * benchmark measures, start-up left out. Without the setting it does nothing.
+ * benchmark measures, start-up left out. Without the setting it does nothing. SIGWINCH because
+ * it is ignored by default (a process without this file is not harmed by it) and is not one of
+ * the signals Nest's shutdown hooks close the app on (SIGUSR2 is: the worker would stop).
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { Session, type Profiler } from 'node:inspector';
@@ -35,7 +37,7 @@ if (dir) {
     writeFileSync(`${file}.part`, JSON.stringify(profile));
     renameSync(`${file}.part`, file);
   };
-  process.on('SIGUSR2', () => {
+  process.on('SIGWINCH', () => {
     running = !running;
     (running ? start() : stop()).catch((error: unknown) => console.error('cpu profile:', error));
   });
