@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -23,6 +23,13 @@ export interface ChildApp {
   cpuSeconds(): number;
   /** SIGTERM, then SIGKILL if it has not ended within 10 s. */
   stop(): Promise<void>;
+  /**
+   * With BENCH_CPU_PROF=<dir>, starts V8's CPU profiler in the app (see
+   * tools/profiling/cpu-profile-on-signal.ts); without it, does nothing.
+   */
+  startCpuProfile(): void;
+  /** Stops it and resolves with the .cpuprofile written; null when not profiling. */
+  stopCpuProfile(): Promise<string | null>;
 }
 
 /** A port nothing listens on now (the OS picks it). */
@@ -96,9 +103,14 @@ export async function startChild(
   env: Record<string, string>,
   ready: () => Promise<boolean>,
 ): Promise<ChildApp> {
-  const child: ChildProcess = spawn(process.execPath, args, {
+  const profileDir = profileDirFor(args);
+  const child: ChildProcess = spawn(process.execPath, profileDir ? ['-r', PROFILER, ...args] : args, {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: {
+      ...process.env,
+      ...env,
+      ...(profileDir && { CPU_PROFILE_DIR: profileDir, CPU_PROFILE_NAME: name }),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
@@ -134,6 +146,23 @@ export async function startChild(
     },
     memory: () => memoryOf(child.pid!),
     cpuSeconds: () => cpuSecondsOf(child.pid!),
+    startCpuProfile() {
+      if (profileDir) child.kill('SIGWINCH');
+    },
+    async stopCpuProfile() {
+      if (!profileDir) return null;
+      const before = new Set(readdirSync(profileDir));
+      child.kill('SIGWINCH');
+      const until = Date.now() + 60_000;
+      while (Date.now() < until) {
+        const written = readdirSync(profileDir).find(
+          (file) => !before.has(file) && file.startsWith(`${name}-`) && file.endsWith('.cpuprofile'),
+        );
+        if (written) return path.join(profileDir, written);
+        await sleep(200);
+      }
+      throw new Error(`${name} wrote no CPU profile within 60 s`);
+    },
     async stop() {
       if (ended) return;
       child.kill('SIGTERM');
@@ -142,6 +171,18 @@ export async function startChild(
       clearTimeout(timer);
     },
   };
+}
+
+/** Loaded into a profiled app (built from tools/, as the apps are). */
+const PROFILER = path.join(ROOT, 'dist/tools/profiling/cpu-profile-on-signal.js');
+
+/** BENCH_CPU_PROF=<dir> profiles the built apps (not the baselines) into that directory. */
+function profileDirFor(args: string[]): string | null {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir || !args.some((arg) => arg.startsWith('dist/apps/'))) return null;
+  const absolute = path.resolve(ROOT, dir);
+  mkdirSync(absolute, { recursive: true });
+  return absolute;
 }
 
 /** dist/apps/api/src/main.js, ready when GET /health answers 200. */

@@ -1,4 +1,4 @@
-import type { EventEntity, EventStatus } from '@roundtable/events';
+import type { EventEntity, EventStatus, Venue } from '@roundtable/events';
 
 /** The venue as a message shows it: where to go and what it offers people with access needs. */
 export interface VenueSnapshot {
@@ -31,8 +31,14 @@ export interface Person {
   email: string;
 }
 
+/** What eventSnapshot reads: a loaded event with its venue relation, or the same facts read raw. */
+export type SnapshotSource = Pick<
+  EventEntity,
+  'id' | 'title' | 'description' | 'startsAt' | 'endsAt' | 'status' | 'onlineUrl'
+> & { venue: Pick<Venue, 'name' | 'address' | 'postcode' | 'accessFeatures'> | null };
+
 /** Takes what messages need from a loaded event (with its venue relation). */
-export function eventSnapshot(event: EventEntity): EventSnapshot {
+export function eventSnapshot(event: SnapshotSource): EventSnapshot {
   return {
     id: event.id,
     title: event.title,

@@ -7,6 +7,8 @@ import {
 } from '@roundtable/notifications';
 import type { Registration, RegistrationStatus } from '@roundtable/registrations';
 import { hashSecretToken, newSecretToken } from '@roundtable/platform';
+import { addressHash } from '@roundtable/registrations';
+import { randomBytes } from 'node:crypto';
 import { calendarOf } from '../../../../test/support/calendar-part';
 import { manageTokenIn } from '../../../../test/support/manage-link-in-mail';
 import {
@@ -369,6 +371,61 @@ describe('the worker sends the ledger', () => {
       [registration.id],
     );
     expect(after).toEqual({ manage_token_hash: oldHash, link_nonce: null });
+  });
+
+  it('reads the co-hosts, the inviting partner, the unsubscribe list and the venue as they are when it sends', async () => {
+    const event = await seedEvent(bed.dataSource);
+    const partner = async (name: string): Promise<string> => {
+      const [row] = await bed.dataSource.query(
+        `INSERT INTO partners (name, contact_name, contact_email, description, status)
+         VALUES ($1, 'A contact', $2, 'A charity.', 'approved') RETURNING id`,
+        [name, `${randomBytes(4).toString('hex')}@partner.example.org`],
+      );
+      return row.id as string;
+    };
+    const cohost = (partnerId: string) =>
+      bed.dataSource.query('INSERT INTO event_cohosts (event_id, partner_id) VALUES ($1, $2)', [
+        event.id,
+        partnerId,
+      ]);
+    const parents = await partner('Parents Together');
+    await cohost(parents);
+    await cohost(await partner('Autism Dudley'));
+    const invited = await seedRegistration(bed.dataSource, event, 'invited', { invitedByPartnerId: parents });
+    const optedOut = await seedRegistration(bed.dataSource, event, 'invited');
+    await bed.dataSource.query(
+      "INSERT INTO invitation_suppressions (address_hash, source) VALUES ($1, 'one-click')",
+      [addressHash(optedOut.registration.email!.toUpperCase())],
+    );
+    const [invitation, unsent] = await plan(bed, [
+      plannedFor('invitation', event, invited.registration),
+      plannedFor('invitation', event, optedOut.registration),
+    ]);
+    await eventually('both settled', () => allSettled(bed, [invitation.id, unsent.id]));
+    const [mail] = bed.sink.for(invitation.id);
+    expect(mail.parsed.text).toContain('Parents Together invited you');
+    expect(mail.parsed.text).toContain('with Autism Dudley and Parents Together.');
+    const invite = mail.parsed.attachments.find((part) => part.contentType === 'text/calendar');
+    // Unfolded (RFC 5545 3.1): a long line may be folded anywhere.
+    expect(invite?.content.toString('utf8').replace(/\r\n /g, '')).toContain(
+      'with Autism Dudley and Parents Together.',
+    );
+    expect(await ledgerRow(bed, unsent.id)).toMatchObject({ status: 'superseded', smtpMessageId: null });
+    expect(bed.sink.for(unsent.id)).toEqual([]);
+
+    // The next message after a change shows it: a renamed venue and partner, another co-host.
+    await bed.dataSource.query("UPDATE venues SET name = 'Cornbow Hall' WHERE id = $1", [event.venueId]);
+    await bed.dataSource.query("UPDATE partners SET name = 'Parents Together Dudley' WHERE id = $1", [
+      parents,
+    ]);
+    await cohost(await partner('Black Country Carers'));
+    const [link] = await plan(bed, [plannedFor('manage-link', event, invited.registration)]);
+    await eventually('sent', () => allSettled(bed, [link.id]));
+    const [after] = bed.sink.for(link.id);
+    expect(after.parsed.text).toContain('Cornbow Hall');
+    expect(after.parsed.text).toContain(
+      'with Autism Dudley, Black Country Carers and Parents Together Dudley.',
+    );
   });
 
   it('logs ids, never a name or an email address', () => {

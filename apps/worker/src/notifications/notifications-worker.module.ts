@@ -7,12 +7,7 @@ import {
   NotificationsModule,
   type NotificationPreparer,
 } from '@roundtable/notifications';
-import {
-  InvitationSuppression,
-  InvitationSuppressionsRepository,
-  Registration,
-  RegistrationsModule,
-} from '@roundtable/registrations';
+import { Registration, RegistrationsModule } from '@roundtable/registrations';
 import { IdentityModule } from '@roundtable/identity';
 import { CohostRequest, CohostsReader, Partner, PartnersModule } from '@roundtable/partners';
 import { TestimonyModule } from '@roundtable/testimony';
@@ -25,6 +20,7 @@ import { NotificationSweeper } from './notification-sweeper';
 import { NOTIFICATION_JOB_HANDLERS, NotificationsProcessor } from './notifications.processor';
 import { NOTIFICATION_PREPARERS, NotificationPreparers } from './preparers/notification-preparers';
 import { CohostNotificationPreparer } from './preparers/cohost-notification-preparer';
+import { RegistrationMessageReader } from './preparers/registration-message-reader';
 import { RegistrationNotificationPreparer } from './preparers/registration-notification-preparer';
 import { StaffNotificationPreparer } from './preparers/staff-notification-preparer';
 import { TestimonyNotificationPreparer } from './preparers/testimony-notification-preparer';
@@ -46,11 +42,11 @@ import { SweepSchedule } from './sweep-schedule';
     TestimonyModule,
     IdentityModule,
     PartnersModule,
-    TypeOrmModule.forFeature([Registration, InvitationSuppression, CohostRequest, Partner]),
+    TypeOrmModule.forFeature([Registration, CohostRequest, Partner]),
   ],
   providers: [
-    InvitationSuppressionsRepository,
     NotificationRenderer,
+    RegistrationMessageReader,
     RegistrationNotificationPreparer,
     StaffNotificationPreparer,
     TestimonyNotificationPreparer,

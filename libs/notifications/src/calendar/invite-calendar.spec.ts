@@ -1,3 +1,4 @@
+import { foldLines } from 'ical-generator';
 import ICAL from 'ical.js';
 import {
   EVENT_ID,
@@ -10,7 +11,9 @@ import {
   event,
   parseCalendar,
 } from '../test-support/notification-fixtures';
+import { icalGeneratorInvite } from '../test-support/ical-generator-invite';
 import { buildInviteCalendar, type InviteCalendarInput } from './invite-calendar';
+import { foldLine } from './icalendar-lines';
 
 function input(overrides: Partial<InviteCalendarInput> = {}): InviteCalendarInput {
   return {
@@ -204,5 +207,72 @@ describe('buildInviteCalendar: CANCEL', () => {
     const ics = buildInviteCalendar(input({ method: 'CANCEL', sequence: 1, joinUrl: URLS.join }));
     expect(ics).not.toContain('manage-token');
     expect(ics).not.toContain('meet.example.org');
+  });
+});
+
+describe('buildInviteCalendar: the file itself', () => {
+  // Characters of 1, 2, 3 and 4 octets, and the escapes, slid across every fold position.
+  const awkward = ['a', 'é', '€', '😀', ';', ',', '\\', '\n'];
+  const descriptions = [
+    '',
+    'Tell us what the wait has been like.',
+    ...awkward.flatMap((character) =>
+      Array.from({ length: 8 }, (_, shift) => `${'x'.repeat(60 + shift)}${character.repeat(40)} end`),
+    ),
+    'Zoë, Siân and Łukasz 😀😀 ask: "what next?"\n\nParagraph two; with a semicolon, and a comma.',
+    '\ud83d lone high surrogate, then a lone low \ude00 and a pair \ud83d\ude00',
+  ];
+  const cases: Array<[string, Partial<InviteCalendarInput>]> = [
+    ['an invitation', {}],
+    ['a confirmed place with the joining link', { partstat: 'ACCEPTED', joinUrl: URLS.join }],
+    [
+      'a cancellation with a reason',
+      { method: 'CANCEL', sequence: 4, cancelReason: 'Flooded; closed, sorry.' },
+    ],
+    ['co-hosts', { cohosts: ['Parents, Carers & Co', 'SENDIAS Dudley'] }],
+    ['an online event', { event: event({ venue: null, online: true }) }],
+    [
+      'awkward names',
+      { attendee: { name: 'Zoë "Z" O\'Brien\\; x, y 😀'.repeat(3), email: RECIPIENT.email } },
+    ],
+    ['an attendee without a name', { attendee: { name: '', email: RECIPIENT.email } }],
+    ['a long title', { event: event({ title: 'Waiting for an EHC plan: '.repeat(6) + 'Łódź 😀' }) }],
+  ];
+
+  it.each(cases)('is byte for byte what ical-generator wrote: %s', (_, overrides) => {
+    for (const description of descriptions) {
+      const given = input({ ...overrides, event: { ...(overrides.event ?? event()), description } });
+      expect(buildInviteCalendar(given)).toBe(icalGeneratorInvite(given));
+    }
+  });
+
+  it('folds every line to 75 octets at most, never inside a character, and parses back whole', () => {
+    for (const description of descriptions.slice(0, -1)) {
+      const ics = buildInviteCalendar(input({ event: event({ description }), cohosts: ['Łódź 😀 Trust'] }));
+      for (const line of ics.split('\r\n')) {
+        expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+        // A line cut inside a UTF-8 sequence (or a surrogate pair) would not decode as itself.
+        expect(Buffer.from(line, 'utf8').toString('utf8')).toBe(line);
+        expect(line).not.toMatch(/[\ud800-\udbff]$/);
+      }
+      expect(parseCalendar(ics).item.description).toContain(description.trim());
+    }
+  });
+
+  it('leaves a short ASCII line as it is and folds a long one after 74 octets, then 74 a line', () => {
+    expect(foldLine('SUMMARY:Tea')).toBe('SUMMARY:Tea');
+    const folded = foldLine('x'.repeat(74 + 74 + 10));
+    expect(folded).toBe(`${'x'.repeat(74)}\r\n ${'x'.repeat(74)}\r\n ${'x'.repeat(10)}`);
+    expect(foldLine(`${'x'.repeat(73)}😀`)).toBe(`${'x'.repeat(73)}\r\n 😀`);
+  });
+
+  it('folds as ical-generator folds, lone surrogate halves included', () => {
+    const pieces = ['a', 'é', '€', '😀', '\ud83d', '\ude00', '\ud83d\ud83d', 'x\ud83d'];
+    for (const piece of pieces) {
+      for (let shift = 0; shift < 6; shift += 1) {
+        const line = `${'y'.repeat(68 + shift)}${piece.repeat(30)}`;
+        expect(foldLine(line)).toBe(foldLines(line));
+      }
+    }
   });
 });

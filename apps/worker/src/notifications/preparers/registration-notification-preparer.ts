@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EventsService, type EventEntity } from '@roundtable/events';
+import { EventsService } from '@roundtable/events';
 import {
   eventSnapshot,
   inviteUid,
@@ -14,17 +13,16 @@ import {
 } from '@roundtable/notifications';
 import { CohostsReader } from '@roundtable/partners';
 import { Clock } from '@roundtable/platform';
-import {
-  accessNeedLabel,
-  getsJoiningLink,
-  InvitationSuppressionsRepository,
-  ManageLinks,
-  Registration,
-} from '@roundtable/registrations';
+import { accessNeedLabel, getsJoiningLink, ManageLinks } from '@roundtable/registrations';
 import type Mail from 'nodemailer/lib/mailer';
-import type { Repository } from 'typeorm';
 import { notificationLinks } from '../notification-links';
 import { NotificationRenderer } from '../notification-renderer';
+import {
+  RegistrationMessageReader,
+  type MessageEvent,
+  type MessageRegistration,
+  type RegistrationMessageFacts,
+} from './registration-message-reader';
 
 /**
  * Messages to someone registered for an event. Reads the event and the registration as they are
@@ -40,8 +38,7 @@ export class RegistrationNotificationPreparer implements NotificationPreparer<'r
 
   constructor(
     private readonly events: EventsService,
-    @InjectRepository(Registration) private readonly registrations: Repository<Registration>,
-    private readonly suppressions: InvitationSuppressionsRepository,
+    private readonly reader: RegistrationMessageReader,
     private readonly manageLinks: ManageLinks,
     private readonly renderer: NotificationRenderer,
     private readonly clock: Clock,
@@ -50,63 +47,44 @@ export class RegistrationNotificationPreparer implements NotificationPreparer<'r
 
   async prepare(row: Notification, entry: RegistrationKindEntry): Promise<PreparedNotification> {
     // An event message's subject is its event (the database holds subject_id = event_id).
-    const { event, registration } = await this.eventAndRegistration(row, row.subjectId);
-    const stale = whyNotCurrent(row, event, registration, await this.recipient(row, entry));
+    const facts = await this.facts(row, entry, row.subjectId);
+    const { event, registration } = facts;
+    const stale = whyNotCurrent(row, event, registration, { unsubscribed: facts.unsubscribed });
     if (stale || !registration) return { stale: stale ?? 'the recipient has been erased' };
     // Every message that offers the person's own page links to it: derived now, never stored. The
     // cancellations offer none, so a row made before derived links is not re-seeded for them.
     const manageToken = entry.carriesManageLink ? await this.manageLinks.tokenFor(registration) : null;
-    // Named in the message and its calendar invite as they are when it is sent.
-    const cohosts = await this.cohosts.namesFor(event.id);
-    const invitedBy = await this.invitingPartner(registration);
+    // Co-hosts and the inviting partner are named in the message and its invite as they are now.
+    const partners = { cohosts: facts.cohosts, invitedBy: facts.invitedBy };
     return {
-      build: () => this.build(row, entry, event, registration, manageToken, { cohosts, invitedBy }),
+      build: () => this.build(row, entry, event, registration, manageToken, partners),
     };
   }
 
   /**
-   * The name of the co-hosting partner whose user invited the person (the invitation says so),
-   * read by table name: the worker's messages do not depend on libs/partners.
+   * The registration with its event, co-hosts, inviting partner and (for invitations) whether the
+   * address unsubscribed, as they are now: one statement while the registration exists, as it
+   * almost always does. Otherwise (erased) the event on its own, for the currency check.
    */
-  private async invitingPartner(registration: Registration): Promise<string | null> {
-    if (!registration.invitedByPartnerId) return null;
-    const rows: Array<{ name: string }> = await this.registrations.manager.query(
-      'SELECT name FROM partners WHERE id = $1',
-      [registration.invitedByPartnerId],
-    );
-    return rows[0]?.name ?? null;
-  }
-
-  /**
-   * The event (with its venue) and the registration as they are now. One query while the
-   * registration exists, as it almost always does; otherwise (erased) the event on its own.
-   */
-  private async eventAndRegistration(
-    row: Notification,
-    eventId: string,
-  ): Promise<{ event: EventEntity; registration: Registration | null }> {
-    const registration = row.registrationId
-      ? await this.registrations
-          .createQueryBuilder('registration')
-          .innerJoinAndSelect('registration.event', 'event')
-          .leftJoinAndSelect('event.venue', 'venue')
-          .where('registration.id = :id', { id: row.registrationId })
-          .getOne()
-      : null;
-    const joined = registration?.event;
-    // The event is handed back on its own; the registration stays a plain read of its row.
-    if (registration) delete registration.event;
-    const event = joined && registration?.eventId === eventId ? joined : await this.events.get(eventId);
-    return { event, registration };
-  }
-
-  /** What the currency check needs to know about the person: only invitations need a look-up. */
-  private async recipient(
+  private async facts(
     row: Notification,
     entry: RegistrationKindEntry,
-  ): Promise<{ unsubscribed: boolean }> {
-    if (!entry.skipsUnsubscribed || row.recipientEmail.trim() === '') return { unsubscribed: false };
-    return { unsubscribed: await this.suppressions.isSuppressed(row.recipientEmail) };
+    eventId: string,
+  ): Promise<Omit<RegistrationMessageFacts, 'registration'> & { registration: MessageRegistration | null }> {
+    // Only invitations are marketing: only they look the address up on the unsubscribe list.
+    const asksUnsubscribed = entry.skipsUnsubscribed && row.recipientEmail.trim() !== '';
+    const facts = row.registrationId
+      ? await this.reader.read(row.registrationId, asksUnsubscribed ? row.recipientEmail : null)
+      : null;
+    if (facts && facts.event.id === eventId) return facts;
+    const event = await this.events.get(eventId);
+    return {
+      registration: facts?.registration ?? null,
+      event,
+      cohosts: await this.cohosts.namesFor(eventId),
+      invitedBy: facts?.invitedBy ?? null,
+      unsubscribed: facts?.unsubscribed ?? false,
+    };
   }
 
   /**
@@ -117,8 +95,8 @@ export class RegistrationNotificationPreparer implements NotificationPreparer<'r
   private build(
     row: Notification,
     entry: RegistrationKindEntry,
-    event: EventEntity,
-    registration: Registration,
+    event: MessageEvent,
+    registration: MessageRegistration,
     manageToken: string | null,
     partners: { cohosts: readonly string[]; invitedBy: string | null },
   ): Mail.Options {
