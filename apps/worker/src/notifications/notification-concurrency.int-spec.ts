@@ -54,33 +54,4 @@ describe('two workers on one database and one queue', () => {
     expect(sentBy[0] + sentBy[1]).toBe(40);
     expect(sentBy.every((count) => count > 0)).toBe(true);
   });
-
-  it('gives a row claimed twice in one batch of claims to one caller only', async () => {
-    const event = await seedEvent(bed.dataSource);
-    const planned = [];
-    for (let i = 0; i < 2; i += 1) {
-      const { registration } = await seedRegistration(bed.dataSource, event);
-      planned.push(plannedFor('confirmation', event, registration));
-    }
-    const [first, twice] = await plan(bed, planned, { enqueue: false });
-    const now = new Date();
-    // The first claim goes alone; the two made while it is in flight share the next statement.
-    const claims = await Promise.all([
-      bed.ledger.claim(first.id, now),
-      bed.ledger.claim(twice.id, now),
-      bed.ledger.claim(twice.id, now),
-    ]);
-    expect(claims[0]?.id).toBe(first.id);
-    expect(
-      claims
-        .slice(1)
-        .filter((row) => row !== null)
-        .map((row) => row!.id),
-    ).toEqual([twice.id]);
-    const rows = await ledgerRows(bed, [first.id, twice.id]);
-    expect(rows.map((row) => [row.status, row.attempts])).toEqual([
-      ['sending', 1],
-      ['sending', 1],
-    ]);
-  });
 });

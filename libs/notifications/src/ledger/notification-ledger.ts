@@ -6,7 +6,6 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { Notification, type NotificationPayload, type NotificationStatus } from './notification.entity';
 import { plannedSubject, type PlannedNotification } from './planned-notification';
 import { NOTIFICATION_REGISTRY } from '../registry/notification-registry';
-import { StatementBatcher } from './statement-batcher';
 
 /** Rows per INSERT: well inside PostgreSQL's 65,535 bind parameters (11 a row). */
 const PLAN_CHUNK = 1000;
@@ -36,14 +35,6 @@ export interface DueNotification {
 /** The SQL of the ledger, in one place: planning rows, claiming them, and finishing them. */
 @Injectable()
 export class NotificationLedger {
-  /** Claims and sends made while one is in flight go together in the next statement. */
-  private readonly claims = new StatementBatcher((items: Array<{ id: string; now: Date }>) =>
-    this.claimAll(items),
-  );
-  private readonly sends = new StatementBatcher(
-    (items: Array<{ id: string; smtpMessageId: string; now: Date }>) => this.markAllSent(items),
-  );
-
   constructor(
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     private readonly context: RequestContext,
@@ -202,32 +193,17 @@ export class NotificationLedger {
    * twice (stalled, or added twice) sends once. Returns null when there is nothing to send.
    */
   async claim(id: string, now: Date): Promise<Notification | null> {
-    return this.claims.submit({ id, now });
-  }
-
-  /**
-   * One conditional UPDATE for every claim waiting, each row with its own claimed_at. A row named
-   * twice in one batch (the same job run twice at once in this process) is the first caller's:
-   * the UPDATE changes it once, and only one caller may send it.
-   */
-  private async claimAll(items: Array<{ id: string; now: Date }>): Promise<Array<Notification | null>> {
-    // Plain SQL: it runs for every message sent, and the query builder cost more CPU building
+    // Plain SQL: it runs once for every message sent, and the query builder cost more CPU building
     // the statement and reading the row back than the database spent on it.
     // TypeORM answers an UPDATE with [rows, affected].
     const [rows]: [Record<string, unknown>[], number] = await this.notifications.manager.query(
-      `UPDATE notifications n
-          SET status = 'sending', claimed_at = c.claimed_at, attempts = n.attempts + 1, updated_at = now()
-         FROM unnest($1::uuid[], $2::timestamptz[]) AS c(id, claimed_at)
-        WHERE n.id = c.id AND n.status = 'pending'
+      `UPDATE notifications
+          SET status = 'sending', claimed_at = $2, attempts = attempts + 1, updated_at = now()
+        WHERE id = $1 AND status = 'pending'
         RETURNING ${CLAIMED_COLUMNS}`,
-      [items.map((item) => item.id), items.map((item) => item.now)],
+      [id, now],
     );
-    const claimed = new Map(rows.map((row) => [row.id as string, row]));
-    return items.map((item) => {
-      const row = claimed.get(item.id);
-      claimed.delete(item.id);
-      return row ? fromRaw(row) : null;
-    });
+    return rows[0] ? fromRaw(rows[0]) : null;
   }
 
   /**
@@ -236,20 +212,13 @@ export class NotificationLedger {
    * that it is not sent a second time.
    */
   async markSent(id: string, smtpMessageId: string, now: Date): Promise<void> {
-    await this.sends.submit({ id, smtpMessageId, now });
-  }
-
-  /** One UPDATE for every send waiting to be recorded, each with its own Message-ID and time. */
-  private async markAllSent(items: Array<{ id: string; smtpMessageId: string; now: Date }>): Promise<void[]> {
+    // Plain SQL for the same reason as the claim: once for every message sent.
     await this.notifications.manager.query(
-      `UPDATE notifications n
-          SET status = 'sent', smtp_message_id = s.smtp_message_id, sent_at = s.sent_at,
-              last_error = NULL, updated_at = now()
-         FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS s(id, smtp_message_id, sent_at)
-        WHERE n.id = s.id AND n.status IN ('sending', 'pending')`,
-      [items.map((item) => item.id), items.map((item) => item.smtpMessageId), items.map((item) => item.now)],
+      `UPDATE notifications
+          SET status = 'sent', smtp_message_id = $2, sent_at = $3, last_error = NULL, updated_at = now()
+        WHERE id = $1 AND status IN ('sending', 'pending')`,
+      [id, smtpMessageId, now],
     );
-    return items.map(() => undefined);
   }
 
   /** The row is no longer current (the event moved on, the registration changed): never sent. */
@@ -328,23 +297,8 @@ export class NotificationLedger {
 }
 
 /** What a claim reads back: every column the sender and the preparers use. */
-const CLAIMED_COLUMNS = [
-  'id',
-  'kind',
-  'subject_type',
-  'subject_id',
-  'event_id',
-  'registration_id',
-  'recipient_email',
-  'event_sequence',
-  'send_at',
-  'status',
-  'attempts',
-  'payload',
-  'request_id',
-]
-  .map((column) => `n.${column}`)
-  .join(', ');
+const CLAIMED_COLUMNS = `id, kind, subject_type, subject_id, event_id, registration_id, recipient_email,
+  event_sequence, send_at, status, attempts, payload, request_id`;
 
 function fromRaw(raw: Record<string, unknown>): Notification {
   return Object.assign(new Notification(), {
