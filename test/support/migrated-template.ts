@@ -28,7 +28,8 @@ export async function ensureMigratedTemplate(adminUrl: string): Promise<string> 
     try {
       const url = new URL(adminUrl);
       url.pathname = `/${building}`;
-      const dataSource = new DataSource(postgresOptions(url.toString(), 1));
+      // Two connections: one holds the migration lock while the other runs the migrations.
+      const dataSource = new DataSource(postgresOptions(url.toString(), 2));
       await dataSource.initialize();
       try {
         await runMigrationsExclusively(dataSource);

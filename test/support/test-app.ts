@@ -29,6 +29,11 @@ export interface TestApi {
 export interface TestApiOptions {
   /** Where the test clock starts; defaults to 2026-01-15T12:00:00Z. */
   now?: Date;
+  /**
+   * Start on an empty database, so the api migrates it as it starts, as on a first deploy;
+   * otherwise on a copy of the run's migrated template.
+   */
+  emptyDatabase?: boolean;
   env?: Record<string, string>;
   /** Listen on a real port (for the browser); otherwise supertest drives the server directly. */
   listen?: boolean;
@@ -43,7 +48,7 @@ export interface TestApiOptions {
 const TEST_PASSWORD_HASH_COST: PasswordHashCost = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export async function createTestApi(label: string, options: TestApiOptions = {}): Promise<TestApi> {
-  const database = await createTestDatabase(label, { migrated: true });
+  const database = await createTestDatabase(label, { migrated: !options.emptyDatabase });
   // Config is validated when AppModule is first imported, so the environment is set before that
   // import. Each jest test file has its own module registry, so each file gets its own config.
   Object.assign(process.env, {

@@ -26,6 +26,8 @@ export class PasswordHasher {
 
   constructor(private readonly cost: PasswordHashCost) {
     this.decoy = this.hash(randomUUID());
+    // Not left unhandled: should it ever fail, verify refuses every sign-in instead.
+    this.decoy.catch(() => undefined);
   }
 
   hash(password: string): Promise<string> {
