@@ -23,6 +23,8 @@ interface Refusal {
  */
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
+  /** Connections that failed (a client reset mid-message, say), by error code, for a test to read. */
+  readonly connectionErrors: string[] = [];
   private server: SMTPServer | undefined;
   private refusals: Refusal[] = [];
   private holding = false;
@@ -101,6 +103,12 @@ export class SmtpSink {
         this.closedSessions.add(session.id);
       },
     });
+    // A client killed mid-message (the worker-crash tests do it on purpose) resets its connection,
+    // and smtp-server reports that as an 'error' on the server: with no listener it would be
+    // thrown into the test file. A sink outlives its clients, so it only keeps what happened.
+    server.on('error', (error: Error & { code?: string }) =>
+      this.connectionErrors.push(error.code ?? error.message),
+    );
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);
       server.listen(this.port, '127.0.0.1', () => resolve());
