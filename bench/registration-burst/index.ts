@@ -1,3 +1,4 @@
+import { printSelfTimes } from '../support/cpu-profile';
 import { load } from '../support/machine';
 import { startStack } from '../support/stack';
 import { fixed, ratio, report } from '../support/stats';
@@ -27,6 +28,8 @@ export async function registrationBurstBenchmark(): Promise<boolean> {
     );
 
     const cpuBefore = { api: stack.api!.cpuSeconds(), worker: stack.worker!.cpuSeconds() };
+    // With BENCH_CPU_PROF=<dir>, the api is profiled over the burst (otherwise this does nothing).
+    stack.api!.startCpuProfile();
     const burst = await registrationBurst(client.baseUrl, apiEvent.id, REQUESTS, CONNECTIONS);
     const apiCheck = await checkCapacity(stack.database, apiEvent.id);
     const cpu = {
@@ -34,6 +37,8 @@ export async function registrationBurstBenchmark(): Promise<boolean> {
       worker: stack.worker!.cpuSeconds() - cpuBefore.worker,
     };
     const apiMemory = { api: stack.api!.memory(), worker: stack.worker!.memory() };
+    // After the CPU is read: writing the profile costs the api CPU of its own.
+    const profile = await stack.api!.stopCpuProfile();
     const mailed = stack.sink.arrivals.length;
     await stack.worker!.stop();
     await stack.api!.stop();
@@ -55,6 +60,7 @@ export async function registrationBurstBenchmark(): Promise<boolean> {
       ['emails accepted by the sink meanwhile', mailed],
       ['peak RSS api / worker', `${fixed(apiMemory.api.peakMiB)} / ${fixed(apiMemory.worker.peakMiB)} MiB`],
     ]);
+    if (profile) printSelfTimes('registration-burst: api', profile, 20, REQUESTS);
     report('registration-burst: baseline (pgbench, same UPDATE ... RETURNING + INSERT)', [
       ['transactions', baseline.transactions],
       ['failed', baseline.failed],

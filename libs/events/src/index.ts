@@ -41,6 +41,7 @@ export {
   shareForInviting,
   shareForPlanning,
   takePlace,
+  takePlaceSql,
   takePlaces,
   takePlacesForParties,
 } from './events/event-locks';

@@ -1,9 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { takePlaceSql } from '@roundtable/events';
 import { EntityManager, Repository } from 'typeorm';
 import { Registration } from './registration.entity';
 
 export type EventAudienceMember = Pick<Registration, 'id' | 'email' | 'status' | 'calendarRevision'>;
+
+/** What a new registration is made with; the rest are the columns' defaults. */
+export type NewRegistration = Pick<
+  Registration,
+  | 'eventId'
+  | 'email'
+  | 'name'
+  | 'role'
+  | 'attendance'
+  | 'companions'
+  | 'phone'
+  | 'accessNeeds'
+  | 'accessNotes'
+  | 'manageTokenHash'
+  | 'linkNonce'
+  | 'linkKeyId'
+> &
+  Partial<Pick<Registration, 'registeredByUserId' | 'registeredVia'>>;
 
 /**
  * The SQL of registrations: the waiting list, audiences and links. The places they take are the
@@ -18,7 +37,21 @@ export interface EventGlance {
 
 @Injectable()
 export class RegistrationsRepository {
+  private columnList: string | undefined;
+
   constructor(@InjectRepository(Registration) private readonly registrations: Repository<Registration>) {}
+
+  /**
+   * Every column of a registration, named as its entity property (`"event_id" AS "eventId"`), for
+   * the hot paths that read rows with plain SQL. Built once, from the entity, so it cannot drift.
+   */
+  private columns(): string {
+    this.columnList ??= this.registrations.metadata.columns
+      .filter((column) => !column.isVirtual)
+      .map((column) => `"${column.databaseName}" AS "${column.propertyName}"`)
+      .join(', ');
+    return this.columnList;
+  }
 
   /**
    * The `limit` longest-waiting people (everyone waiting when null), longest first, locked; rows
@@ -49,17 +82,19 @@ export class RegistrationsRepository {
   }
 
   /** 1 for the first in line. */
-  async waitlistPosition(registration: Registration, manager?: EntityManager): Promise<number> {
+  async waitlistPosition(
+    registration: Pick<Registration, 'eventId' | 'queuePosition'>,
+    manager?: EntityManager,
+  ): Promise<number> {
     // Inside a transaction, use its connection: borrowing a second one from the pool while
-    // holding the first can exhaust the pool under load and deadlock.
-    return (manager ?? this.registrations.manager)
-      .getRepository(Registration)
-      .createQueryBuilder('registration')
-      .where("registration.eventId = :eventId AND registration.status = 'waitlisted'", {
-        eventId: registration.eventId,
-      })
-      .andWhere('registration.queuePosition <= :position', { position: registration.queuePosition })
-      .getCount();
+    // holding the first can exhaust the pool under load and deadlock. Plain SQL: every public
+    // registration that finds the event full asks it.
+    const [{ position }]: Array<{ position: number }> = await (manager ?? this.registrations.manager).query(
+      `SELECT count(*)::int AS position FROM registrations
+        WHERE event_id = $1 AND status = 'waitlisted' AND queue_position <= $2`,
+      [registration.eventId, registration.queuePosition],
+    );
+    return position;
   }
 
   /**
@@ -86,10 +121,14 @@ export class RegistrationsRepository {
       .getMany();
   }
 
-  findForPerson(manager: EntityManager, eventId: string, email: string): Promise<Registration | null> {
-    return manager
-      .getRepository(Registration)
-      .findOne({ where: { eventId, email }, lock: { mode: 'pessimistic_write' } });
+  /** The address's registration for the event, locked (FOR UPDATE), or null. */
+  async findForPerson(manager: EntityManager, eventId: string, email: string): Promise<Registration | null> {
+    // Plain SQL: every public registration asks it, and the query builder cost more than the query.
+    const rows: Array<Record<string, unknown>> = await manager.query(
+      `SELECT ${this.columns()} FROM registrations WHERE event_id = $1 AND email = $2 FOR UPDATE`,
+      [eventId, email],
+    );
+    return rows[0] ? asRegistration(rows[0]) : null;
   }
 
   findByTokenHash(manager: EntityManager, tokenHash: string, lock = false): Promise<Registration | null> {
@@ -208,6 +247,59 @@ export class RegistrationsRepository {
       .getMany();
   }
 
+  /**
+   * A new registration and its party's places in one statement: the places are taken
+   * (takePlaceSql: all of them, only if they are all free) and the row is inserted confirmed if
+   * they were, or if the party takes none (someone joining a hybrid event online), and waitlisted
+   * if not. So the event's row, once locked, is held for no further round trip of this statement,
+   * and the row comes back from RETURNING, not through save().
+   */
+  async insertTakingPlaces(
+    manager: EntityManager,
+    values: NewRegistration,
+    places: number,
+    confirmedAt: Date,
+  ): Promise<Registration> {
+    // A party that takes no place touches no event row (and wakes no public-read trigger).
+    // (A data-modifying WITH must be at the statement's top level.)
+    const outcome =
+      places > 0
+        ? `taken AS (${takePlaceSql({ eventId: '$1', places: '$16' })}),
+           outcome AS (SELECT EXISTS (SELECT 1 FROM taken) AS placed)`
+        : 'outcome AS (SELECT true AS placed)';
+    const rows: Array<Record<string, unknown>> = await manager.query(
+      `WITH ${outcome}
+       INSERT INTO registrations
+         (event_id, email, name, role, attendance, companions, phone, access_needs, access_notes,
+          manage_token_hash, link_nonce, link_key_id, registered_by_user_id, registered_via,
+          status, confirmed_at)
+       SELECT $1::uuid, $2, $3, $4, $5, $6::int, $7, $8::text[], $9, $10, $11, $12, $13::uuid, $14,
+              CASE WHEN outcome.placed THEN 'confirmed' ELSE 'waitlisted' END,
+              CASE WHEN outcome.placed THEN $15::timestamptz END
+         FROM outcome
+       RETURNING ${this.columns()}`,
+      [
+        values.eventId,
+        values.email,
+        values.name,
+        values.role,
+        values.attendance,
+        values.companions,
+        values.phone,
+        values.accessNeeds,
+        values.accessNotes,
+        values.manageTokenHash,
+        values.linkNonce,
+        values.linkKeyId,
+        values.registeredByUserId ?? null,
+        values.registeredVia ?? null,
+        confirmedAt,
+        ...(places > 0 ? [places] : []),
+      ],
+    );
+    return asRegistration(rows[0]);
+  }
+
   insert(manager: EntityManager, values: Partial<Registration>): Promise<Registration> {
     const repository = manager.getRepository(Registration);
     return repository.save(repository.create(values));
@@ -262,4 +354,13 @@ export class RegistrationsRepository {
     );
     return new Map(rows.map(({ event_id, ...glance }) => [event_id, glance]));
   }
+}
+
+/**
+ * A row read with the repository's columns() as the entity. The driver has already typed each
+ * value as TypeORM would (uuid and text as strings, bigint as a string, timestamptz as a Date,
+ * arrays as arrays), so there is nothing to hydrate.
+ */
+function asRegistration(row: Record<string, unknown>): Registration {
+  return Object.assign(new Registration(), row);
 }

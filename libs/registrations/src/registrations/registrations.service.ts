@@ -135,22 +135,28 @@ export class RegistrationsService {
         return { result: { registration: null, created: false, emailed: false }, due: [] };
       }
       const party = { attendance, companions: input.companions ?? 0 };
-      const hasPlace = await takePlace(manager, eventId, placesFor(party, event));
       const now = this.clock.now();
-      const registration = await this.registrations.insert(manager, {
-        eventId,
-        email,
-        name: input.name,
-        role: input.role,
-        ...party,
-        phone: input.phone?.trim() || null,
-        accessNeeds: input.accessNeeds ?? [],
-        accessNotes: input.accessNotes?.trim() || null,
-        ...this.manageLinks.newSeed(),
-        status: hasPlace ? 'confirmed' : 'waitlisted',
-        confirmedAt: hasPlace ? now : null,
-        ...(onBehalf && { registeredByUserId: onBehalf.staffUserId, registeredVia: 'phone' as const }),
-      });
+      // The places and the row in one statement: from the moment it locks the event's row, the
+      // booking holds it for only the statements below (the ledger rows and the commit, plus any
+      // consents, audit entry or access tasks), not for another round trip of its own.
+      const registration = await this.registrations.insertTakingPlaces(
+        manager,
+        {
+          eventId,
+          email,
+          name: input.name,
+          role: input.role,
+          ...party,
+          phone: input.phone?.trim() || null,
+          accessNeeds: input.accessNeeds ?? [],
+          accessNotes: input.accessNotes?.trim() || null,
+          ...this.manageLinks.newSeed(),
+          ...(onBehalf && { registeredByUserId: onBehalf.staffUserId, registeredVia: 'phone' as const }),
+        },
+        placesFor(party, event),
+        now,
+      );
+      const hasPlace = registration.status === 'confirmed';
       await this.consents.give(manager, registration.id, consents);
       await onBehalf?.alsoInTransaction?.(manager, registration);
       const messages = hasPlace
