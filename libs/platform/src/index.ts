@@ -6,6 +6,7 @@ export { DEMO_OFFICE } from './config/office-settings';
 export { type ServerKey } from './config/server-keys';
 export { TESTIMONY_KEY_BYTES, type TestimonyKey } from './config/testimony-keys';
 export { MigrationRunner, runMigrationsExclusively } from './database/migration-runner';
+export { entityColumnsSql } from './database/entity-columns';
 export { postgresOptions } from './database/typeorm-options';
 export { redactUrl } from './logging/redact-url';
 export { RequestContext } from './logging/request-context';

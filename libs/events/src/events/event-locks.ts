@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { entityColumnsSql } from '@roundtable/platform';
+import type { EntityManager } from 'typeorm';
 import { EventEntity } from './event.entity';
 
 /*
@@ -50,30 +51,11 @@ export async function shareForPlanning(manager: EntityManager, eventId: string):
   // Plain SQL: every booking reads its event this way, and TypeORM's findOne spent more CPU
   // building the query and hydrating the row than the database spent on it.
   const rows: Array<Record<string, unknown>> = await manager.query(
-    `SELECT ${eventColumns(manager)} FROM events WHERE id = $1 FOR KEY SHARE`,
+    `SELECT ${entityColumnsSql(manager.connection.getMetadata(EventEntity))} FROM events WHERE id = $1 FOR KEY SHARE`,
     [eventId],
   );
   // The driver has typed each value as TypeORM would (timestamptz as a Date, text[] as an array).
   return rows[0] ? Object.assign(new EventEntity(), rows[0]) : null;
-}
-
-const eventColumnLists = new WeakMap<DataSource, string>();
-
-/**
- * Every column of an event, named as its entity property (`"starts_at" AS "startsAt"`): built
- * once a data source, from the entity, so it cannot drift from it. Relations are not loaded.
- */
-function eventColumns(manager: EntityManager): string {
-  let list = eventColumnLists.get(manager.connection);
-  if (list === undefined) {
-    list = manager.connection
-      .getMetadata(EventEntity)
-      .columns.filter((column) => !column.isVirtual)
-      .map((column) => `"${column.databaseName}" AS "${column.propertyName}"`)
-      .join(', ');
-    eventColumnLists.set(manager.connection, list);
-  }
-  return list;
 }
 
 /**

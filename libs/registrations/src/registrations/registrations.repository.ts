@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { takePlaceSql } from '@roundtable/events';
+import { entityColumnsSql } from '@roundtable/platform';
 import { EntityManager, Repository } from 'typeorm';
 import { Registration } from './registration.entity';
 
@@ -37,20 +38,11 @@ export interface EventGlance {
 
 @Injectable()
 export class RegistrationsRepository {
-  private columnList: string | undefined;
-
   constructor(@InjectRepository(Registration) private readonly registrations: Repository<Registration>) {}
 
-  /**
-   * Every column of a registration, named as its entity property (`"event_id" AS "eventId"`), for
-   * the hot paths that read rows with plain SQL. Built once, from the entity, so it cannot drift.
-   */
+  /** A registration's columns as its properties, for the hot paths' plain SQL (entityColumnsSql). */
   private columns(): string {
-    this.columnList ??= this.registrations.metadata.columns
-      .filter((column) => !column.isVirtual)
-      .map((column) => `"${column.databaseName}" AS "${column.propertyName}"`)
-      .join(', ');
-    return this.columnList;
+    return entityColumnsSql(this.registrations.metadata);
   }
 
   /**
