@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { appNodeOptions } from '../../libs/platform/src/processes/node-options';
 
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -46,6 +47,8 @@ export function appEnvironment(options: {
     // One process each unless a benchmark asks for more (the 1-vs-2 worker figure).
     API_PROCESSES: process.env.API_PROCESSES ?? '1',
     WORKER_PROCESSES: process.env.WORKER_PROCESSES ?? '1',
+    // The heap settings the Docker image runs them with (BENCH_NODE_OPTIONS to try others).
+    NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS || appNodeOptions(),
     LINK_KEYS: LINK_KEYS_FOR_RUN,
     TESTIMONY_KEYS: TESTIMONY_KEYS_FOR_RUN,
   };

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 // By path: the platform index would validate the environment on import.
 import { DEMO_OFFICE } from '../../libs/platform/src/config/office-settings';
+import { appNodeOptions } from '../../libs/platform/src/processes/node-options';
 import { formatBanner, withoutPassword } from './banner';
 import { localAdminCredentials } from './local-admin';
 import { localServerKeys } from './local-server-keys';
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
     LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',
     // One of each is plenty on a laptop and keeps the terminal's lines in one order.
     API_PROCESSES: process.env.API_PROCESSES ?? '1',
+    // The heap settings the Docker image runs them with (see node-options.ts).
+    NODE_OPTIONS: appNodeOptions(),
     WORKER_PROCESSES: process.env.WORKER_PROCESSES ?? '1',
     // The apps' output reaches the terminal through us, so they cannot see it is one.
     ...(process.stdout.isTTY && process.env.FORCE_COLOR === undefined && { FORCE_COLOR: '1' }),

@@ -8,6 +8,7 @@ export { TESTIMONY_KEY_BYTES, type TestimonyKey } from './config/testimony-keys'
 export { MigrationRunner, runMigrationsExclusively } from './database/migration-runner';
 export { entityColumnsSql } from './database/entity-columns';
 export { postgresOptions } from './database/typeorm-options';
+export { APP_NODE_OPTIONS, appNodeOptions } from './processes/node-options';
 export { redactUrl } from './logging/redact-url';
 export { RequestContext } from './logging/request-context';
 export { isSafeRequestId } from './logging/request-id';

@@ -120,6 +120,22 @@ describe('public page cache', () => {
     expect(new Set(nonces).size).toBe(3);
   });
 
+  it('serves a reuse byte for byte as rendered but for the nonce, with its length in bytes', async () => {
+    // Multi-byte text (Welsh, an em dash, an emoji) makes a length in characters wrong.
+    const event = await seedEvent(api.dataSource, { title: 'Cyfarfod — anghenion addysgol 🎓 café' });
+    for (const path of [`/events/${event.id}`, '/api/v1/public/events']) {
+      const replies = [await page(path), await page(path)];
+      const [first, reuse] = replies.map((res) => {
+        const nonce = /'nonce-([^']+)'/.exec(res.headers['content-security-policy'])![1];
+        expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.text));
+        expect(res.headers['content-type']).toBe(replies[0].headers['content-type']);
+        return res.text.replaceAll(nonce, '<nonce>');
+      });
+      expect(reuse).toContain('anghenion addysgol 🎓 café');
+      expect(reuse).toBe(first);
+    }
+  });
+
   it('serves nothing from the cache while it cannot hear Postgres, and listens again', async () => {
     const event = await seedEvent(api.dataSource, { title: 'Outage: before' });
     await page(`/events/${event.id}`);
