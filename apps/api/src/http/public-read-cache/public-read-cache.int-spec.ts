@@ -101,6 +101,42 @@ describe('public page cache', () => {
     expect((await page(`/events/${event.id}`)).text).toContain('Age limit: after');
   });
 
+  it('while one request renders a page that only age let go, serves the rest the page as it was', async () => {
+    const event = await seedEvent(api.dataSource, { title: 'Renewing: before' });
+    const path = `/events/${event.id}`;
+    await page(path);
+    await renameQuietly(event.id, 'Renewing: after');
+    api.clock.advance(11_000);
+
+    // The render that renews the page waits on this lock, so the next request comes while it is under way.
+    const blocker = api.dataSource.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    let renewing: Promise<request.Response> | undefined;
+    try {
+      await blocker.query('LOCK TABLE events IN ACCESS EXCLUSIVE MODE');
+      renewing = page(path).then((res) => res);
+      await until(async () => {
+        const [{ waiting }] = await api.dataSource.query<Array<{ waiting: number }>>(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+        );
+        return waiting > 0;
+      });
+      expect((await page(path)).text).toContain('Renewing: before');
+    } finally {
+      await blocker.commitTransaction();
+      await blocker.release();
+    }
+    expect((await renewing).text).toContain('Renewing: after');
+    expect((await page(path)).text).toContain('Renewing: after');
+
+    // Twice the age limit on, nobody is served the old page: they wait for the render.
+    await renameQuietly(event.id, 'Renewing: much later');
+    api.clock.advance(21_000);
+    const crowd = await Promise.all(Array.from({ length: 5 }, () => page(path)));
+    expect(crowd.map((res) => res.text.includes('Renewing: much later'))).toEqual(Array(5).fill(true));
+  });
+
   it('never serves a signed-in visitor from the cache', async () => {
     const event = await seedEvent(api.dataSource, { title: 'Signed in: before' });
     await page(`/events/${event.id}`);

@@ -59,6 +59,11 @@ export function publicReadCache(changes: PublicReadChanges, clock: Clock, second
   const fresh = (reply: CachedReply | undefined, now: number): reply is CachedReply =>
     reply !== undefined && reply.version === changes.version && Math.abs(now - reply.renderedAt) < maxAgeMs;
 
+  const agedOnly = (reply: CachedReply | undefined, now: number): reply is CachedReply =>
+    reply !== undefined &&
+    reply.version === changes.version &&
+    Math.abs(now - reply.renderedAt) < 2 * maxAgeMs;
+
   const serve = (res: Response, reply: CachedReply) => {
     const nonce = Buffer.from(res.locals.cspNonce as string, 'latin1');
     res.statusCode = 200;
@@ -85,6 +90,9 @@ export function publicReadCache(changes: PublicReadChanges, clock: Clock, second
 
     const underway = rendering.get(key);
     if (underway) {
+      // Only age let it go (nothing it shows has changed): while one request renders it anew, the
+      // rest have it as it was a moment ago rather than queue, up to twice the age limit.
+      if (agedOnly(hit, now)) return serve(res, hit);
       void underway.then((reply) => (fresh(reply, clock.now().getTime()) ? serve(res, reply) : next()));
       return;
     }
