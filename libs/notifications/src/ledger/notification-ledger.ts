@@ -66,7 +66,10 @@ export class NotificationLedger {
     requestId: string | null,
   ): Promise<DueNotification[]> {
     const params = new SqlParams();
-    const rows: PlannedRow[] = await manager.query(plannedInsertSql(planned, requestId, params), params.values);
+    const rows: PlannedRow[] = await manager.query(
+      plannedInsertSql(planned, requestId, params),
+      params.values,
+    );
     return dueFrom(rows, requestId);
   }
 

@@ -133,7 +133,9 @@ export class RegistrationsService {
     const { result, due } = await this.dataSource.transaction(async (manager) => {
       // The public's registrations are counted under the address's lock (the count is in the
       // booking statement, after it): staff's are not counted, so they take no lock.
-      const read = await this.registrations.eventAndPerson(manager, eventId, email, { lockAddress: !onBehalf });
+      const read = await this.registrations.eventAndPerson(manager, eventId, email, {
+        lockAddress: !onBehalf,
+      });
       const event = this.openOrFail(read?.event ?? null, eventId);
       // Checked against the event alone, before the address is looked at, so the answer is the
       // same whether or not it was registered already.
