@@ -50,6 +50,11 @@ export class RegistrationsRepository {
     return entityColumnsSql(this.registrations.metadata);
   }
 
+  /** A row read with columns() as the entity (entityFromRow: the driver has typed each value). */
+  private fromRow(row: Record<string, unknown>): Registration {
+    return entityFromRow<Registration>(this.registrations.metadata, row)!;
+  }
+
   /**
    * The `limit` longest-waiting people (everyone waiting when null), longest first, locked; rows
    * another transaction holds (someone promoting, or the person changing their own) are skipped,
@@ -125,7 +130,7 @@ export class RegistrationsRepository {
       `SELECT ${this.columns()} FROM registrations WHERE event_id = $1 AND email = $2 FOR UPDATE`,
       [eventId, email],
     );
-    return rows[0] ? asRegistration(rows[0]) : null;
+    return rows[0] ? this.fromRow(rows[0]) : null;
   }
 
   findByTokenHash(manager: EntityManager, tokenHash: string, lock = false): Promise<Registration | null> {
@@ -358,11 +363,10 @@ export class RegistrationsRepository {
       params.values,
     );
     if (!rows[0]) return null;
-    const { planned, ...registration } = rows[0];
     return {
-      registration: asRegistration(registration),
+      registration: this.fromRow(rows[0]),
       // json_agg gives the timestamps as text.
-      planned: (planned ?? []).map((row) => ({ id: row.id, send_at: new Date(row.send_at) })),
+      planned: (rows[0].planned ?? []).map((row) => ({ id: row.id, send_at: new Date(row.send_at) })),
     };
   }
 
@@ -420,13 +424,4 @@ export class RegistrationsRepository {
     );
     return new Map(rows.map(({ event_id, ...glance }) => [event_id, glance]));
   }
-}
-
-/**
- * A row read with the repository's columns() as the entity. The driver has already typed each
- * value as TypeORM would (uuid and text as strings, bigint as a string, timestamptz as a Date,
- * arrays as arrays), so there is nothing to hydrate.
- */
-function asRegistration(row: Record<string, unknown>): Registration {
-  return Object.assign(new Registration(), row);
 }
