@@ -40,6 +40,7 @@ export {
   releasePlace,
   shareForInviting,
   shareForPlanning,
+  shareForPlanningSql,
   takePlace,
   takePlaceSql,
   takePlaces,

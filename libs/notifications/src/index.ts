@@ -93,6 +93,7 @@ export {
   NotificationLedger,
   type DueNotification,
   type PendingNotification,
+  type PlannedRow,
 } from './ledger/notification-ledger';
 export { NotificationOutbox } from './ledger/notification-outbox';
 export {

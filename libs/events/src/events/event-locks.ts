@@ -1,4 +1,4 @@
-import { entityColumnsSql } from '@roundtable/platform';
+import { entityColumnsSql, entityFromRow } from '@roundtable/platform';
 import type { EntityManager } from 'typeorm';
 import { EventEntity } from './event.entity';
 
@@ -50,12 +50,21 @@ export function lockForChange(manager: EntityManager, eventId: string): Promise<
 export async function shareForPlanning(manager: EntityManager, eventId: string): Promise<EventEntity | null> {
   // Plain SQL: every booking reads its event this way, and TypeORM's findOne spent more CPU
   // building the query and hydrating the row than the database spent on it.
-  const rows: Array<Record<string, unknown>> = await manager.query(
-    `SELECT ${entityColumnsSql(manager.connection.getMetadata(EventEntity))} FROM events WHERE id = $1 FOR KEY SHARE`,
-    [eventId],
-  );
-  // The driver has typed each value as TypeORM would (timestamptz as a Date, text[] as an array).
-  return rows[0] ? Object.assign(new EventEntity(), rows[0]) : null;
+  const rows: Array<Record<string, unknown>> = await manager.query(shareForPlanningSql(manager, '$1'), [
+    eventId,
+  ]);
+  return rows[0] ? entityFromRow<EventEntity>(manager.connection.getMetadata(EventEntity), rows[0]) : null;
+}
+
+/**
+ * shareForPlanning as SQL, for a caller that reads more in the same statement (a public
+ * registration reads the address's registration with it): the event's row FOR KEY SHARE, its
+ * columns named as entityColumnsSql names them (read it back with entityFromRow). The caller
+ * names the parameter holding the event's id.
+ */
+export function shareForPlanningSql(manager: EntityManager, eventId: string): string {
+  return `SELECT ${entityColumnsSql(manager.connection.getMetadata(EventEntity))}
+            FROM events WHERE id = ${eventId}::uuid FOR KEY SHARE`;
 }
 
 /**
@@ -89,12 +98,14 @@ export async function takePlace(manager: EntityManager, eventId: string, places 
  * statement and the commit, not across round trips. It takes the places all or none, only when
  * that many are free, and returns the event's id when it took them. The caller names the
  * statement's parameters holding the event's id and the number of places (more than 0: taking
- * none needs no statement, as takePlace says).
+ * none needs no statement, as takePlace says), and may add a condition of its own (`onlyIf`, SQL
+ * of the same statement): when it is false no place is taken and the row is not locked.
  */
-export function takePlaceSql(params: { eventId: string; places: string }): string {
-  const { eventId, places } = params;
+export function takePlaceSql(params: { eventId: string; places: string; onlyIf?: string }): string {
+  const { eventId, places, onlyIf } = params;
   return `UPDATE events SET places_taken = places_taken + ${places}::int, updated_at = CURRENT_TIMESTAMP
            WHERE id = ${eventId}::uuid AND (capacity IS NULL OR places_taken + ${places}::int <= capacity)
+             ${onlyIf ? `AND (${onlyIf})` : ''}
        RETURNING id`;
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { RequestContext } from '@roundtable/platform';
+import { RequestContext, SqlParams } from '@roundtable/platform';
 import { EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Notification, type NotificationPayload, type NotificationStatus } from './notification.entity';
@@ -65,34 +65,36 @@ export class NotificationLedger {
     planned: PlannedNotification[],
     requestId: string | null,
   ): Promise<DueNotification[]> {
-    const subjects = planned.map(plannedSubject);
-    const rows: Array<{ id: string; send_at: Date }> = await manager.query(
-      `INSERT INTO notifications
-         (kind, subject_type, subject_id, event_id, event_sequence, registration_id, recipient_email,
-          send_at, idempotency_key, payload, request_id)
-       SELECT kind, subject_type, subject_id, event_id, event_sequence, registration_id, recipient_email,
-              send_at, idempotency_key, payload::jsonb, request_id
-         FROM unnest($1::text[], $2::text[], $3::uuid[], $4::uuid[], $5::int[], $6::uuid[], $7::text[],
-                     $8::timestamptz[], $9::text[], $10::text[], $11::text[])
-           AS planned(kind, subject_type, subject_id, event_id, event_sequence, registration_id,
-                      recipient_email, send_at, idempotency_key, payload, request_id)
-       ON CONFLICT DO NOTHING
-       RETURNING id, send_at`,
-      [
-        planned.map((row) => row.kind),
-        subjects.map((subject) => subject.subjectType),
-        subjects.map((subject) => subject.subjectId),
-        planned.map((row) => row.eventId ?? null),
-        planned.map((row) => row.eventSequence ?? null),
-        planned.map((row) => row.registrationId),
-        planned.map((row) => row.recipientEmail),
-        planned.map((row) => row.sendAt.toISOString()),
-        planned.map((row) => row.idempotencyKey),
-        planned.map((row) => JSON.stringify(row.payload ?? {})),
-        planned.map(() => requestId),
-      ],
+    const params = new SqlParams();
+    const rows: PlannedRow[] = await manager.query(
+      plannedInsertSql(planned, requestId, params),
+      params.values,
     );
-    return rows.map((row) => ({ id: row.id, sendAt: row.send_at, requestId }));
+    return dueFrom(rows, requestId);
+  }
+
+  /**
+   * plan() as SQL, for a change that writes its rows in its own statement (a data-modifying
+   * `WITH planned AS (...)`), so they cost it no round trip of their own: a public registration
+   * writes its row, its places and its messages in one. The INSERT returns `id` and `send_at`:
+   * hand those rows to due(). For at most PLAN_CHUNK rows (a person's own messages).
+   *
+   * `when` (SQL of the caller's statement) writes the rows only if it holds: a statement that
+   * decides between two sets (a place or the waiting list) writes one. `payloadWith` adds payload
+   * keys whose values the statement itself computes (SQL expressions), to each row's own.
+   */
+  insertSql(
+    planned: PlannedNotification[],
+    params: SqlParams,
+    options: { when?: string; payloadWith?: Record<string, string> } = {},
+  ): string {
+    if (planned.length > PLAN_CHUNK) throw new Error(`insertSql writes at most ${PLAN_CHUNK} rows`);
+    return plannedInsertSql(planned, this.context.requestId, params, options);
+  }
+
+  /** The rows an insertSql statement returned, as plan() returns them. */
+  due(rows: PlannedRow[]): DueNotification[] {
+    return dueFrom(rows, this.context.requestId);
   }
 
   /**
@@ -294,6 +296,53 @@ export class NotificationLedger {
       skip: page.offset,
     });
   }
+}
+
+/** What the INSERT of planned rows returns for each row written (a repeated key writes none). */
+export interface PlannedRow {
+  id: string;
+  send_at: Date;
+}
+
+/**
+ * The INSERT of planned rows, the columns passed as arrays and read back with unnest; a row whose
+ * idempotency key exists already is skipped.
+ */
+function plannedInsertSql(
+  planned: PlannedNotification[],
+  requestId: string | null,
+  params: SqlParams,
+  { when, payloadWith = {} }: { when?: string; payloadWith?: Record<string, string> } = {},
+): string {
+  const subjects = planned.map(plannedSubject);
+  const computed = Object.entries(payloadWith).map(([key, value]) => `'${key}', ${value}`);
+  return `INSERT INTO notifications
+         (kind, subject_type, subject_id, event_id, event_sequence, registration_id, recipient_email,
+          send_at, idempotency_key, payload, request_id)
+       SELECT kind, subject_type, subject_id, event_id, event_sequence, registration_id, recipient_email,
+              send_at, idempotency_key,
+              payload::jsonb${computed.length > 0 ? ` || jsonb_build_object(${computed.join(', ')})` : ''},
+              request_id
+         FROM unnest(${params.add(planned.map((row) => row.kind))}::text[],
+                     ${params.add(subjects.map((subject) => subject.subjectType))}::text[],
+                     ${params.add(subjects.map((subject) => subject.subjectId))}::uuid[],
+                     ${params.add(planned.map((row) => row.eventId ?? null))}::uuid[],
+                     ${params.add(planned.map((row) => row.eventSequence ?? null))}::int[],
+                     ${params.add(planned.map((row) => row.registrationId))}::uuid[],
+                     ${params.add(planned.map((row) => row.recipientEmail))}::text[],
+                     ${params.add(planned.map((row) => row.sendAt.toISOString()))}::timestamptz[],
+                     ${params.add(planned.map((row) => row.idempotencyKey))}::text[],
+                     ${params.add(planned.map((row) => JSON.stringify(row.payload ?? {})))}::text[],
+                     ${params.add(planned.map(() => requestId))}::text[])
+           AS planned(kind, subject_type, subject_id, event_id, event_sequence, registration_id,
+                      recipient_email, send_at, idempotency_key, payload, request_id)
+        ${when ? `WHERE ${when}` : ''}
+       ON CONFLICT DO NOTHING
+       RETURNING id, send_at`;
+}
+
+function dueFrom(rows: PlannedRow[], requestId: string | null): DueNotification[] {
+  return rows.map((row) => ({ id: row.id, sendAt: row.send_at, requestId }));
 }
 
 /** What a claim reads back: every column the sender and the preparers use. */

@@ -11,6 +11,7 @@ import { AppConfig, Clock, normaliseEmail } from '@roundtable/platform';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { addressOf, planned } from '../registrations/registration-messages';
 import type { Registration } from '../registrations/registration.entity';
+import { addressLockSql } from './address-lock';
 import { RegistrationsRepository } from '../registrations/registrations.repository';
 
 /** What the limits allow now for one address (and event). */
@@ -34,7 +35,6 @@ interface LinkSendLimits {
 export class ManageLinkRequests {
   private readonly logger = new Logger(ManageLinkRequests.name);
   private readonly limits: LinkSendLimits;
-  private readonly publicRegistrationsPerAddress: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,26 +49,6 @@ export class ManageLinkRequests {
       perAddress: config.get('LINK_EMAILS_PER_ADDRESS'),
       perEventPerHour: config.get('LINK_EMAILS_PER_EVENT_PER_HOUR'),
     };
-    this.publicRegistrationsPerAddress = config.get('PUBLIC_REGISTRATIONS_PER_ADDRESS');
-  }
-
-  /**
-   * Inside the caller's transaction, before a public registration makes a new row: false once the
-   * address has been given PUBLIC_REGISTRATIONS_PER_ADDRESS registrations through the public routes
-   * in 24 hours, across events. Each one emails an address that has not shown it is anyone's, so
-   * a stranger cannot sign one address up to every event. Invitations and the registrations staff
-   * make (on the phone, walk-ins) are not the public's doing and do not count. Counted under the
-   * address's lock.
-   */
-  async mayRegisterNew(manager: EntityManager, email: string): Promise<boolean> {
-    await this.lockAddress(manager, email);
-    const [{ made }]: Array<{ made: number }> = await manager.query(
-      `SELECT count(*)::int AS made FROM registrations
-        WHERE email = $1 AND invited_at IS NULL AND registered_by_user_id IS NULL
-          AND created_at > now() - interval '24 hours'`,
-      [email],
-    );
-    return made < this.publicRegistrationsPerAddress;
   }
 
   /**
@@ -129,7 +109,7 @@ export class ManageLinkRequests {
 
   /** One address's requests are counted one at a time, so two at once cannot both pass a limit. */
   private async lockAddress(manager: EntityManager, email: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('manage-link'), hashtext($1))`, [email]);
+    await manager.query(`SELECT ${addressLockSql('$1')}`, [email]);
   }
 
   /** Which limit a new link email would pass, or null. Counted against the database's clock. */

@@ -65,7 +65,7 @@ export function invitationMessages(
 }
 
 export function confirmationMessages(
-  registration: Registration,
+  registration: Recipient,
   event: EventEntity,
   now: Date,
   options: { promoted?: boolean } = {},
@@ -74,15 +74,21 @@ export function confirmationMessages(
   return [first, ...reminderMessages(registration, event, now)];
 }
 
+/**
+ * The payload key of a waitlisted person's place in line (1 is next). A new public registration's
+ * booking statement counts it and writes it into the row itself (RegistrationsRepository.book).
+ */
+export const WAITLIST_POSITION = 'position';
+
 export function waitlistedMessages(
-  registration: Registration,
+  registration: Recipient,
   event: EventEntity,
   now: Date,
   options: { position?: number } = {},
 ): PlannedNotification[] {
   return [
     planned('waitlisted', registration, event, now, {
-      payload: { ...(options.position && { position: options.position }) },
+      payload: { ...(options.position && { [WAITLIST_POSITION]: options.position }) },
     }),
   ];
 }

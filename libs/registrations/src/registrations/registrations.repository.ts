@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { takePlaceSql } from '@roundtable/events';
-import { entityColumnsSql } from '@roundtable/platform';
+import { EventEntity, shareForPlanningSql, takePlaceSql } from '@roundtable/events';
+import type { PlannedRow } from '@roundtable/notifications';
+import { entityColumnsSql, entityFromRow, SqlParams } from '@roundtable/platform';
 import { EntityManager, Repository } from 'typeorm';
+import { addressLockSql } from '../manage-links/address-lock';
 import { Registration } from './registration.entity';
+
+/** The prefix of the person's columns in eventAndPerson's row (they share names with the event's). */
+const PERSON = 'person.';
 
 export type EventAudienceMember = Pick<Registration, 'id' | 'email' | 'status' | 'calendarRevision'>;
 
@@ -43,6 +48,11 @@ export class RegistrationsRepository {
   /** A registration's columns as its properties, for the hot paths' plain SQL (entityColumnsSql). */
   private columns(): string {
     return entityColumnsSql(this.registrations.metadata);
+  }
+
+  /** A row read with columns() as the entity (entityFromRow: the driver has typed each value). */
+  private fromRow(row: Record<string, unknown>): Registration {
+    return entityFromRow<Registration>(this.registrations.metadata, row)!;
   }
 
   /**
@@ -120,7 +130,7 @@ export class RegistrationsRepository {
       `SELECT ${this.columns()} FROM registrations WHERE event_id = $1 AND email = $2 FOR UPDATE`,
       [eventId, email],
     );
-    return rows[0] ? asRegistration(rows[0]) : null;
+    return rows[0] ? this.fromRow(rows[0]) : null;
   }
 
   findByTokenHash(manager: EntityManager, tokenHash: string, lock = false): Promise<Registration | null> {
@@ -240,56 +250,124 @@ export class RegistrationsRepository {
   }
 
   /**
-   * A new registration and its party's places in one statement: the places are taken
-   * (takePlaceSql: all of them, only if they are all free) and the row is inserted confirmed if
-   * they were, or if the party takes none (someone joining a hybrid event online), and waitlisted
-   * if not. So the event's row, once locked, is held for no further round trip of this statement,
-   * and the row comes back from RETURNING, not through save().
+   * What a public registration reads, in one round trip: its event as shareForPlanning reads it
+   * (FOR KEY SHARE), the address's registration for the event (locked FOR UPDATE, as
+   * findForPerson), and with `lockAddress` the address's lock (addressLockSql), taken last, once
+   * the rows are read. Null when there is no such event.
    */
-  async insertTakingPlaces(
+  async eventAndPerson(
     manager: EntityManager,
-    values: NewRegistration,
-    places: number,
-    confirmedAt: Date,
-  ): Promise<Registration> {
+    eventId: string,
+    email: string,
+    { lockAddress }: { lockAddress: boolean },
+  ): Promise<{ event: EventEntity; person: Registration | null } | null> {
+    // The person's columns are prefixed: the two rows share names (id, status, ...). The lateral
+    // read follows the event's; the lock, in the select list, is taken once both rows are read.
+    const rows: Array<Record<string, unknown>> = await manager.query(
+      `SELECT event.*, person.*${lockAddress ? `, ${addressLockSql('$2')} AS address_locked` : ''}
+         FROM (${shareForPlanningSql(manager, '$1')}) event
+         LEFT JOIN LATERAL (
+           SELECT ${entityColumnsSql(this.registrations.metadata, PERSON)} FROM registrations
+            WHERE event_id = event."id" AND email = $2 FOR UPDATE
+         ) person ON true`,
+      [eventId, email],
+    );
+    if (!rows[0]) return null;
+    return {
+      event: entityFromRow<EventEntity>(manager.connection.getMetadata(EventEntity), rows[0])!,
+      person: entityFromRow<Registration>(this.registrations.metadata, rows[0], PERSON),
+    };
+  }
+
+  /**
+   * A new registration, its party's places and its messages in one statement. The places are
+   * taken (takePlaceSql: all of them, only if they are all free) and the row is inserted confirmed
+   * if they were, or if the party takes none (someone joining a hybrid event online), and
+   * waitlisted if not; then the ledger rows for that outcome are written (NotificationLedger's
+   * insertSql), the waitlisted ones with the person's place in line (`position`, counted as
+   * waitlistPosition counts it). So the event's row, once locked, is held for no further round
+   * trip of this statement, and nothing comes back through save().
+   *
+   * With `publicLimit` (a registration the public makes), the address's public registrations of
+   * the last 24 hours (across events; invitations and staff-made ones do not count) are counted
+   * first, in this statement: at the limit nothing is taken or written, and the answer is null.
+   * The caller holds the address's lock (eventAndPerson), taken by an earlier statement, so the
+   * count sees every registration of the address made before it.
+   */
+  async book(
+    manager: EntityManager,
+    values: NewRegistration & Pick<Registration, 'id'>,
+    booking: {
+      places: number;
+      confirmedAt: Date;
+      publicLimit: number | null;
+      /** The ledger rows of each outcome, as SQL of this statement (NotificationLedger.insertSql). */
+      messages: (
+        params: SqlParams,
+        outcome: { confirmed: string; waitlisted: string; waitlistPosition: string },
+      ) => { confirmed: string; waitlisted: string };
+    },
+  ): Promise<{ registration: Registration; planned: PlannedRow[] } | null> {
+    const params = new SqlParams();
+    const eventId = params.add(values.eventId);
+    const email = params.add(values.email);
+    const allowed =
+      booking.publicLimit === null
+        ? 'true'
+        : `(SELECT count(*) FROM registrations
+             WHERE email = ${email} AND invited_at IS NULL AND registered_by_user_id IS NULL
+               AND created_at > now() - interval '24 hours') < ${params.add(booking.publicLimit)}::int`;
     // A party that takes no place touches no event row (and wakes no public-read trigger).
     // (A data-modifying WITH must be at the statement's top level.)
-    const outcome =
-      places > 0
-        ? `taken AS (${takePlaceSql({ eventId: '$1', places: '$16' })}),
-           outcome AS (SELECT EXISTS (SELECT 1 FROM taken) AS placed)`
-        : 'outcome AS (SELECT true AS placed)';
-    const rows: Array<Record<string, unknown>> = await manager.query(
-      `WITH ${outcome}
-       INSERT INTO registrations
-         (event_id, email, name, role, attendance, companions, phone, access_needs, access_notes,
+    const placed =
+      booking.places > 0
+        ? `taken AS (${takePlaceSql({ eventId, places: params.add(booking.places), onlyIf: '(SELECT allowed FROM asked)' })}),
+           outcome AS (SELECT allowed, EXISTS (SELECT 1 FROM taken) AS placed FROM asked)`
+        : 'outcome AS (SELECT allowed, true AS placed FROM asked)';
+    const insert = `INSERT INTO registrations
+         (id, event_id, email, name, role, attendance, companions, phone, access_needs, access_notes,
           manage_token_hash, link_nonce, link_key_id, registered_by_user_id, registered_via,
           status, confirmed_at)
-       SELECT $1::uuid, $2, $3, $4, $5, $6::int, $7, $8::text[], $9, $10, $11, $12, $13::uuid, $14,
+       SELECT ${params.add(values.id)}::uuid, ${eventId}::uuid, ${email}, ${params.add(values.name)},
+              ${params.add(values.role)}, ${params.add(values.attendance)}, ${params.add(values.companions)}::int,
+              ${params.add(values.phone)}, ${params.add(values.accessNeeds)}::text[], ${params.add(values.accessNotes)},
+              ${params.add(values.manageTokenHash)}, ${params.add(values.linkNonce)}, ${params.add(values.linkKeyId)},
+              ${params.add(values.registeredByUserId ?? null)}::uuid, ${params.add(values.registeredVia ?? null)},
               CASE WHEN outcome.placed THEN 'confirmed' ELSE 'waitlisted' END,
-              CASE WHEN outcome.placed THEN $15::timestamptz END
-         FROM outcome
-       RETURNING ${this.columns()}`,
-      [
-        values.eventId,
-        values.email,
-        values.name,
-        values.role,
-        values.attendance,
-        values.companions,
-        values.phone,
-        values.accessNeeds,
-        values.accessNotes,
-        values.manageTokenHash,
-        values.linkNonce,
-        values.linkKeyId,
-        values.registeredByUserId ?? null,
-        values.registeredVia ?? null,
-        confirmedAt,
-        ...(places > 0 ? [places] : []),
-      ],
+              CASE WHEN outcome.placed THEN ${params.add(booking.confirmedAt)}::timestamptz END
+         FROM outcome WHERE outcome.allowed
+       RETURNING ${this.columns()}`;
+    const messages = booking.messages(params, {
+      confirmed: `(SELECT status FROM inserted) = 'confirmed'`,
+      waitlisted: `(SELECT status FROM inserted) = 'waitlisted'`,
+      waitlistPosition: '(SELECT position FROM in_line)',
+    });
+    const rows: Array<Record<string, unknown> & { planned: PlannedRow[] | null }> = await manager.query(
+      `WITH asked AS (SELECT ${allowed} AS allowed),
+            ${placed},
+            inserted AS (${insert}),
+            -- The rows waiting before this one, as this statement sees them (it cannot see its own
+            -- row): the same number waitlistPosition gives.
+            in_line AS (
+              SELECT count(*)::int + 1 AS position FROM registrations, inserted
+               WHERE registrations.event_id = inserted."eventId" AND registrations.status = 'waitlisted'
+                 AND registrations.queue_position < inserted."queuePosition"
+            ),
+            planned_if_confirmed AS (${messages.confirmed}),
+            planned_if_waitlisted AS (${messages.waitlisted})
+       SELECT inserted.*,
+              (SELECT json_agg(json_build_object('id', id, 'send_at', send_at)) FROM (
+                 SELECT id, send_at FROM planned_if_confirmed
+                 UNION ALL SELECT id, send_at FROM planned_if_waitlisted) planned) AS planned
+         FROM inserted`,
+      params.values,
     );
-    return asRegistration(rows[0]);
+    if (!rows[0]) return null;
+    return {
+      registration: this.fromRow(rows[0]),
+      // json_agg gives the timestamps as text.
+      planned: (rows[0].planned ?? []).map((row) => ({ id: row.id, send_at: new Date(row.send_at) })),
+    };
   }
 
   insert(manager: EntityManager, values: Partial<Registration>): Promise<Registration> {
@@ -346,13 +424,4 @@ export class RegistrationsRepository {
     );
     return new Map(rows.map(({ event_id, ...glance }) => [event_id, glance]));
   }
-}
-
-/**
- * A row read with the repository's columns() as the entity. The driver has already typed each
- * value as TypeORM would (uuid and text as strings, bigint as a string, timestamptz as a Date,
- * arrays as arrays), so there is nothing to hydrate.
- */
-function asRegistration(row: Record<string, unknown>): Registration {
-  return Object.assign(new Registration(), row);
 }

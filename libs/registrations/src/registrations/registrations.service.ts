@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import {
   EventEntity,
@@ -14,7 +15,7 @@ import {
   type DueNotification,
   type PlannedNotification,
 } from '@roundtable/notifications';
-import { Clock, isUniqueViolation, normaliseEmail } from '@roundtable/platform';
+import { AppConfig, Clock, isUniqueViolation, normaliseEmail } from '@roundtable/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessTasksPlanner } from '../access-tasks/access-tasks.planner';
 import { needsThatDoNotFit } from '../access-tasks/access-needs';
@@ -36,6 +37,7 @@ import type { RegisterDto, UpdateRegistrationDto } from '../dto/registration.dto
 import {
   confirmationMessages,
   registrationCancelledMessages,
+  WAITLIST_POSITION,
   waitlistedMessages,
 } from './registration-messages';
 import { attendanceAt, impliedAttendance, placesFor, type Attendance } from './party';
@@ -76,6 +78,14 @@ export interface RegisterOptions {
 @Injectable()
 export class RegistrationsService {
   private readonly logger = new Logger(RegistrationsService.name);
+  /**
+   * The new registrations one address may be given through the public routes in 24 hours, across
+   * events. Each one emails an address that has not shown it is anyone's, so a stranger cannot
+   * sign one address up to every event. Invitations and the registrations staff make (on the
+   * phone, walk-ins) are not the public's doing and do not count. Counted under the address's
+   * lock (see RegistrationsRepository.book).
+   */
+  private readonly publicRegistrationsPerAddress: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -87,7 +97,10 @@ export class RegistrationsService {
     private readonly linkRequests: ManageLinkRequests,
     private readonly consents: PartnerContactConsents,
     private readonly clock: Clock,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.publicRegistrationsPerAddress = config.get('PUBLIC_REGISTRATIONS_PER_ADDRESS');
+  }
 
   /**
    * A member of the public asks for a place: confirmed while places last, otherwise waitlisted in
@@ -116,32 +129,39 @@ export class RegistrationsService {
     { onBehalf }: RegisterOptions,
   ): Promise<Registered> {
     const email = normaliseEmail(input.email);
+    // Four round trips to Postgres: the transaction's start, the read, the booking, the commit.
     const { result, due } = await this.dataSource.transaction(async (manager) => {
-      const event = await this.openEventOrFail(manager, eventId);
-      // Checked against the event alone, before the address is looked up, so the answer is the
+      // The public's registrations are counted under the address's lock (the count is in the
+      // booking statement, after it): staff's are not counted, so they take no lock.
+      const read = await this.registrations.eventAndPerson(manager, eventId, email, {
+        lockAddress: !onBehalf,
+      });
+      const event = this.openOrFail(read?.event ?? null, eventId);
+      // Checked against the event alone, before the address is looked at, so the answer is the
       // same whether or not it was registered already.
       const consents = input.partnerContactConsent ?? [];
       await this.consents.assertCohosts(manager, eventId, consents);
       const attendance = attendanceFor(event, input.attendance);
       assertNeedsFit(input.accessNeeds ?? [], attendance);
-      const existing = await this.registrations.findForPerson(manager, eventId, email);
+      const existing = read!.person;
       // An existing registration keeps the consents it had: anyone can type any address.
       if (existing && onBehalf) throw new AddressAlreadyHasRegistration(existing.id, existing.status);
       if (existing) {
         const due = await this.linkRequests.planFor(manager, existing, event);
         return { result: { registration: existing, created: false, emailed: due.length > 0 }, due };
       }
-      if (!onBehalf && !(await this.linkRequests.mayRegisterNew(manager, email))) {
-        return { result: { registration: null, created: false, emailed: false }, due: [] };
-      }
       const party = { attendance, companions: input.companions ?? 0 };
       const now = this.clock.now();
-      // The places and the row in one statement: from the moment it locks the event's row, the
-      // booking holds it for only the statements below (the ledger rows and the commit, plus any
-      // consents, audit entry or access tasks), not for another round trip of its own.
-      const registration = await this.registrations.insertTakingPlaces(
+      // The id is made here, so that the messages of either outcome can be planned before the
+      // statement that decides between them.
+      const recipient = { id: randomUUID(), email, calendarRevision: 0 };
+      // The places, the row and its messages in one statement: from the moment it locks the
+      // event's row, the booking holds it for only the commit (plus any consents, audit entry or
+      // access tasks below), not for another round trip of its own.
+      const booked = await this.registrations.book(
         manager,
         {
+          id: recipient.id,
           eventId,
           email,
           name: input.name,
@@ -153,23 +173,31 @@ export class RegistrationsService {
           ...this.manageLinks.newSeed(),
           ...(onBehalf && { registeredByUserId: onBehalf.staffUserId, registeredVia: 'phone' as const }),
         },
-        placesFor(party, event),
-        now,
+        {
+          places: placesFor(party, event),
+          confirmedAt: now,
+          publicLimit: onBehalf ? null : this.publicRegistrationsPerAddress,
+          messages: (params, outcome) => ({
+            confirmed: this.ledger.insertSql(confirmationMessages(recipient, event, now), params, {
+              when: outcome.confirmed,
+            }),
+            waitlisted: this.ledger.insertSql(waitlistedMessages(recipient, event, now), params, {
+              when: outcome.waitlisted,
+              payloadWith: { [WAITLIST_POSITION]: outcome.waitlistPosition },
+            }),
+          }),
+        },
       );
-      const hasPlace = registration.status === 'confirmed';
+      if (!booked) return { result: { registration: null, created: false, emailed: false }, due: [] };
+      const { registration } = booked;
       await this.consents.give(manager, registration.id, consents);
       await onBehalf?.alsoInTransaction?.(manager, registration);
-      const messages = hasPlace
-        ? confirmationMessages(registration, event, now)
-        : waitlistedMessages(registration, event, now, {
-            position: await this.registrations.waitlistPosition(registration, manager),
-          });
-      if (hasPlace && registration.accessNeeds.length > 0) {
+      if (registration.status === 'confirmed' && registration.accessNeeds.length > 0) {
         await this.accessTasks.plan(manager, registration, event);
       }
       return {
         result: { registration, created: true, emailed: true },
-        due: await this.ledger.plan(manager, messages),
+        due: this.ledger.due(booked.planned),
       };
     });
     await this.outbox.enqueue(due);
@@ -381,8 +409,7 @@ export class RegistrationsService {
     );
   }
 
-  private async openEventOrFail(manager: EntityManager, eventId: string): Promise<EventEntity> {
-    const event = await shareForPlanning(manager, eventId);
+  private openOrFail(event: EventEntity | null, eventId: string): EventEntity {
     if (!event || event.publishedAt === null) throw new PublishedEventNotFound(eventId);
     this.assertOpen(event);
     return event;
