@@ -33,9 +33,9 @@ describe('public page cache', () => {
   /** Renames an event without the triggers knowing (so only the cache's age or a bypass shows it). */
   async function renameQuietly(id: string, title: string): Promise<void> {
     await api.dataSource.transaction(async (manager) => {
-      await manager.query(`ALTER TABLE events DISABLE TRIGGER events_public_reads_changed`);
+      await manager.query(`ALTER TABLE events DISABLE TRIGGER events_public_reads_updated`);
       await manager.query(`UPDATE events SET title = $2 WHERE id = $1`, [id, title]);
-      await manager.query(`ALTER TABLE events ENABLE TRIGGER events_public_reads_changed`);
+      await manager.query(`ALTER TABLE events ENABLE TRIGGER events_public_reads_updated`);
     });
   }
 
@@ -135,6 +135,20 @@ describe('public page cache', () => {
     api.clock.advance(21_000);
     const crowd = await Promise.all(Array.from({ length: 5 }, () => page(path)));
     expect(crowd.map((res) => res.text.includes('Renewing: much later'))).toEqual(Array(5).fill(true));
+  });
+
+  it('hears of a change only when a row changed, not of a statement that changed nothing', async () => {
+    const event = await seedEvent(api.dataSource, { title: 'Full: before', capacity: 1 });
+    const before = changes.version;
+    // A booking that finds the event full: its UPDATE of places taken matches no row.
+    await api.dataSource.query(
+      `UPDATE events SET places_taken = places_taken + 1 WHERE id = $1 AND places_taken + 1 <= capacity - 1`,
+      [event.id],
+    );
+    await api.dataSource.query(`UPDATE events SET title = title WHERE id = $1`, [event.id]);
+    // Notifications arrive in commit order: once the rename's has, the two before would have too.
+    await rename(event.id, 'Full: after');
+    expect(changes.version).toBe(before + 1);
   });
 
   it('never serves a signed-in visitor from the cache', async () => {

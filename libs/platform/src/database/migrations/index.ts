@@ -13,6 +13,7 @@ import { TestimonyImports1795930000000 } from './1795930000000-TestimonyImports'
 import { Partners1796000000000 } from './1796000000000-Partners';
 import { SiteTexts1796050000000 } from './1796050000000-SiteTexts';
 import { PublicReadsChanged1796150000000 } from './1796150000000-PublicReadsChanged';
+import { PublicReadsChangedByRow1796160000000 } from './1796160000000-PublicReadsChangedByRow';
 import { StaffMadeRegistrations1796110000000 } from './1796110000000-StaffMadeRegistrations';
 import { EventFormats1796100000000 } from './1796100000000-EventFormats';
 import { UserLastSignIn1796120000000 } from './1796120000000-UserLastSignIn';
@@ -37,4 +38,5 @@ export const migrations = [
   StaffMadeRegistrations1796110000000,
   UserLastSignIn1796120000000,
   PublicReadsChanged1796150000000,
+  PublicReadsChangedByRow1796160000000,
 ];
