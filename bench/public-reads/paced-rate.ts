@@ -2,6 +2,9 @@ import { Pool } from 'undici';
 import type { FixedRateResult } from './fixed-rate';
 import { percentile } from '../support/stats';
 
+/** As many as autocannon's: enough that the rate, not the connections, is the limit. */
+const CONNECTIONS = 100;
+
 /** A seeded generator (mulberry32), so two runs offer the same arrivals. */
 function seeded(seed: number): () => number {
   let state = seed >>> 0;
@@ -38,13 +41,19 @@ export function poissonArrivals(rate: number, seconds: number, seed = 13): Float
  */
 export async function pacedRate(url: string, rate: number, seconds: number): Promise<FixedRateResult> {
   const target = new URL(url);
-  const pool = new Pool(target.origin, { connections: 100, pipelining: 1, keepAliveTimeout: 30_000 });
+  const pool = new Pool(target.origin, { connections: CONNECTIONS, pipelining: 1, keepAliveTimeout: 30_000 });
   const due = poissonArrivals(rate, seconds);
   const latencies = new Float64Array(due.length);
   let ok = 0;
   let non2xx = 0;
   let errors = 0;
   let finished = 0;
+  // Every connection open before the clock starts: opening 100 at once is not what is measured.
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, () =>
+      pool.request({ path: target.pathname + target.search, method: 'GET' }).then(({ body }) => body.dump()),
+    ),
+  );
   const started = performance.now();
 
   const send = (index: number) => {
