@@ -1,9 +1,9 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@roundtable/platform';
 import nodemailer, { type Transporter } from 'nodemailer';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import { composeMessage } from './composed-message';
 import { MailSendError } from './mail-send-error';
 import { mailTransportOptions, type DkimKey } from './mail-transport-options';
 
@@ -24,21 +24,16 @@ export class MailTransport implements OnApplicationShutdown {
 
   /**
    * Sends one message; resolves with its Message-ID, or rejects with a MailSendError. The message
-   * is composed into one buffer first (the same MIME nodemailer would write: sendMail composes
-   * with this MailComposer too) and handed to the pool as it is. Streamed from the composer
-   * straight to the connection it left in about 18 socket writes, each a system call that on
-   * loopback also runs the receiver's TCP stack, which profiles showed to be a large share of the
-   * worker's CPU; a buffer leaves in one or two. DKIM, when configured, still signs it in the pool.
+   * is composed into one buffer first (the same MIME nodemailer would write: see composeMessage)
+   * and handed to the pool as it is. Streamed from the composer straight to the connection it
+   * left in about 18 socket writes, each a system call that on loopback also runs the receiver's
+   * TCP stack, which profiles showed to be a large share of the worker's CPU; a buffer leaves in
+   * one or two. DKIM, when configured, still signs it in the pool.
    */
   async send(options: Mail.Options): Promise<string> {
     try {
-      const composed = new MailComposer(options).compile();
-      const raw = await composed.build();
-      const info = await this.transporter.sendMail({
-        envelope: composed.getEnvelope(),
-        messageId: composed.messageId(),
-        raw,
-      });
+      const { raw, envelope, messageId } = await composeMessage(options);
+      const info = await this.transporter.sendMail({ envelope, messageId, raw });
       return info.messageId;
     } catch (error) {
       throw new MailSendError(error);
