@@ -30,28 +30,34 @@ export function formatLondonTime(date: Date): string {
  * a cached one is the same text. Bounded: past the limit, start again rather than keep every
  * event ever shown.
  */
-function cachedWording<Args extends Date[]>(word: (...dates: Args) => string): (...dates: Args) => string {
-  const cache = new Map<string, string>();
-  return (...dates) => {
+class WordingCache {
+  private readonly texts = new Map<string, string>();
+
+  /** The text for these instants, made by `word` the first time. */
+  text(dates: readonly Date[], word: () => string): string {
     const key = dates.map((date) => date.getTime()).join(' ');
-    let text = cache.get(key);
+    let text = this.texts.get(key);
     if (text === undefined) {
-      text = word(...dates);
-      if (cache.size >= WORDING_CACHE_SIZE) cache.clear();
-      cache.set(key, text);
+      text = word();
+      if (this.texts.size >= WORDING_CACHE_SIZE) this.texts.clear();
+      this.texts.set(key, text);
     }
     return text;
-  };
+  }
 }
 const WORDING_CACHE_SIZE = 1_000;
+const dateWordings = new WordingCache();
+const rangeWordings = new WordingCache();
 
 /** GOV.UK style: "Saturday 28 March 2026". */
-export const formatLondonDate: (date: Date) => string = cachedWording((date: Date) =>
-  toLondon(date).setLocale('en-GB').toFormat('cccc d LLLL yyyy'),
-);
+export function formatLondonDate(date: Date): string {
+  return dateWordings.text([date], () => toLondon(date).setLocale('en-GB').toFormat('cccc d LLLL yyyy'));
+}
 
 /** "Saturday 28 March 2026, 10am to midday", or across days when it spans them. */
-export const formatLondonRange: (startsAt: Date, endsAt: Date) => string = cachedWording(wordLondonRange);
+export function formatLondonRange(startsAt: Date, endsAt: Date): string {
+  return rangeWordings.text([startsAt, endsAt], () => wordLondonRange(startsAt, endsAt));
+}
 
 function wordLondonRange(startsAt: Date, endsAt: Date): string {
   const sameDay = toLondon(startsAt).hasSame(toLondon(endsAt), 'day');
