@@ -1,10 +1,12 @@
+import type { KeyObject } from 'node:crypto';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { DKIM_HEADER_FIELD_NAMES } from './dkim-header-fields';
 
 export interface DkimKey {
   domainName: string;
   keySelector: string;
-  privateKey: string;
+  /** A PEM, or better the key parsed once (see MailTransport): node signs with either. */
+  privateKey: string | KeyObject;
 }
 
 /**
@@ -22,6 +24,10 @@ export function mailTransportOptions(smtpUrl: string, dkim?: DkimKey): SMTPPool.
     greetingTimeout: 30_000,
     socketTimeout: 60_000,
     // Signed headers listed explicitly, so List-Unsubscribe-Post is always covered (RFC 8058).
-    ...(dkim && { dkim: { ...dkim, headerFieldNames: DKIM_HEADER_FIELD_NAMES } }),
+    // nodemailer hands privateKey to crypto's Sign.sign(), which takes a KeyObject as well as a
+    // PEM; its types name only the PEM.
+    ...(dkim && {
+      dkim: { ...dkim, privateKey: dkim.privateKey as string, headerFieldNames: DKIM_HEADER_FIELD_NAMES },
+    }),
   };
 }

@@ -1,5 +1,5 @@
 import { ConfigService } from '@nestjs/config';
-import { AppConfig, validateEnv } from '@roundtable/platform';
+import { AppConfig, InvalidEnvironmentError, validateEnv } from '@roundtable/platform';
 import { dkimVerify } from 'mailauth/lib/dkim/verify';
 import { generateKeyPairSync } from 'node:crypto';
 import { SmtpSink } from '../../../../test/support/smtp-sink';
@@ -97,3 +97,23 @@ function tags(value: string): Record<string, string> {
       .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
   );
 }
+
+describe('MailTransport with a DKIM key that cannot be read', () => {
+  it('refuses to start, without putting the key in the message', () => {
+    const key = '-----BEGIN PRIVATE KEY-----\\nbm90IGEga2V5\\n-----END PRIVATE KEY-----';
+    const env = validateEnv({
+      DATABASE_URL: 'postgres://unused@127.0.0.1/unused',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      LINK_KEYS: `unused:${'00'.repeat(32)}`,
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      DKIM_DOMAIN: 'roundtable.example.org',
+      DKIM_SELECTOR: 'mail2026',
+      DKIM_PRIVATE_KEY: key,
+    });
+    const start = () =>
+      new MailTransport(new AppConfig(new ConfigService(env) as ConfigService<never, true>));
+    expect(start).toThrow(InvalidEnvironmentError);
+    expect(start).toThrow(/DKIM_PRIVATE_KEY/);
+    expect(start).not.toThrow(/bm90IGEga2V5/);
+  });
+});

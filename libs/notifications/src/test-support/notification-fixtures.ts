@@ -1,8 +1,8 @@
 import ICAL from 'ical.js';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
 import type { EventSnapshot } from '../event-snapshot';
+import { composeMessage } from '../mail/composed-message';
 import type { InviteInput, MessageInput } from '../messages/message';
 
 /** Shared test data and parsers for the notifications specs. Excluded from the build. */
@@ -124,9 +124,9 @@ export function parseCalendar(ics: string) {
   };
 }
 
-/** The message as nodemailer's real MIME composer writes it, and as mailparser reads it back. */
+/** The message as MailTransport composes it to send, and as mailparser reads it back. */
 export async function composeAndParse(options: Mail.Options): Promise<{ raw: string; parsed: ParsedMail }> {
-  const raw = await new MailComposer(options).compile().build();
+  const { raw } = await composeMessage(options);
   return { raw: raw.toString('utf8'), parsed: await simpleParser(raw) };
 }
 

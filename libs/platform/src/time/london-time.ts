@@ -22,31 +22,41 @@ export function formatLondonTime(date: Date): string {
   return `${hour12}${minutes}${time.hour < 12 ? 'am' : 'pm'}`;
 }
 
+/**
+ * Wordings already made, by the instants they word. Luxon works out the UK offset afresh through
+ * Intl for every DateTime it makes, and the worker words the same few event times for every
+ * message it sends: measured, ranges were 7% of its CPU per message, and the date in an
+ * invitation's subject another 1-2% after that. The text depends on nothing but the instants, so
+ * a cached one is the same text. Bounded: past the limit, start again rather than keep every
+ * event ever shown.
+ */
+class WordingCache {
+  private readonly texts = new Map<string, string>();
+
+  /** The text for these instants, made by `word` the first time. */
+  text(dates: readonly Date[], word: () => string): string {
+    const key = dates.map((date) => date.getTime()).join(' ');
+    let text = this.texts.get(key);
+    if (text === undefined) {
+      text = word();
+      if (this.texts.size >= WORDING_CACHE_SIZE) this.texts.clear();
+      this.texts.set(key, text);
+    }
+    return text;
+  }
+}
+const WORDING_CACHE_SIZE = 1_000;
+const dateWordings = new WordingCache();
+const rangeWordings = new WordingCache();
+
 /** GOV.UK style: "Saturday 28 March 2026". */
 export function formatLondonDate(date: Date): string {
-  return toLondon(date).setLocale('en-GB').toFormat('cccc d LLLL yyyy');
+  return dateWordings.text([date], () => toLondon(date).setLocale('en-GB').toFormat('cccc d LLLL yyyy'));
 }
-
-/**
- * Ranges already worded, by their two instants. Luxon works out the UK offset afresh through
- * Intl for every DateTime it makes, about a dozen here, and the worker words the same few event
- * times for every message it sends: measured, that was 7% of its CPU per message. The result
- * depends on nothing but the two instants, so a cached one is the same text.
- */
-const rangeCache = new Map<string, string>();
-const RANGE_CACHE_SIZE = 1_000;
 
 /** "Saturday 28 March 2026, 10am to midday", or across days when it spans them. */
 export function formatLondonRange(startsAt: Date, endsAt: Date): string {
-  const key = `${startsAt.getTime()} ${endsAt.getTime()}`;
-  let text = rangeCache.get(key);
-  if (text === undefined) {
-    text = wordLondonRange(startsAt, endsAt);
-    // Bounded: past the limit, start again rather than keep every event ever shown.
-    if (rangeCache.size >= RANGE_CACHE_SIZE) rangeCache.clear();
-    rangeCache.set(key, text);
-  }
-  return text;
+  return rangeWordings.text([startsAt, endsAt], () => wordLondonRange(startsAt, endsAt));
 }
 
 function wordLondonRange(startsAt: Date, endsAt: Date): string {
