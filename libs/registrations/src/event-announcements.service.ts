@@ -76,6 +76,8 @@ export class EventAnnouncementsService {
     });
     await this.outbox.enqueue(due);
     if (due.length > 0) this.logger.log(`Event ${id} changed: ${due.length} message(s) planned`);
+    // A capacity raised: a booking waitlisted meanwhile was not seen by the promotion above.
+    await this.registrationsService.promoteAfterCommit(id);
     return change;
   }
 

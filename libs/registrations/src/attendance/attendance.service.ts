@@ -127,7 +127,10 @@ export class AttendanceService {
       return { undone: 1, due: [] };
     });
     await this.outbox.enqueue(due);
-    if (undone) this.logger.log(`Event ${eventId}: attendance of registration ${registrationId} undone`);
+    if (undone) {
+      this.logger.log(`Event ${eventId}: attendance of registration ${registrationId} undone`);
+      await this.registrationsService.promoteAfterCommit(eventId);
+    }
     return { undone, ...(await this.totals(eventId)) };
   }
 

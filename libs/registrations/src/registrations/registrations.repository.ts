@@ -370,6 +370,20 @@ export class RegistrationsRepository {
     };
   }
 
+  /**
+   * Whether the event has a place free while someone waits for one: an unlocked read, a hint
+   * that a promotion is worth its locks (a party too big for the places free still waits).
+   */
+  async placeFreeWhileWaiting(manager: EntityManager, eventId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM events
+        WHERE id = $1 AND (capacity IS NULL OR places_taken < capacity)
+          AND EXISTS (SELECT 1 FROM registrations WHERE event_id = events.id AND status = 'waitlisted')`,
+      [eventId],
+    );
+    return rows.length > 0;
+  }
+
   insert(manager: EntityManager, values: Partial<Registration>): Promise<Registration> {
     const repository = manager.getRepository(Registration);
     return repository.save(repository.create(values));

@@ -204,6 +204,8 @@ export class RegistrationsService {
     this.logger.log(
       registeredLogLine(eventId, result) + (onBehalf ? ` (by staff user ${onBehalf.staffUserId})` : ''),
     );
+    if (result.created && result.registration?.status === 'waitlisted')
+      await this.promoteAfterCommit(eventId);
     return result;
   }
 
@@ -288,6 +290,8 @@ export class RegistrationsService {
       return { registration, due: await this.ledger.plan(manager, planned) };
     });
     await this.outbox.enqueue(due);
+    // Places given back (a smaller party, a decline) or someone waitlisted (an accept that found it full).
+    await this.promoteAfterCommit(registration.eventId);
     return registration;
   }
 
@@ -301,6 +305,7 @@ export class RegistrationsService {
     });
     await this.outbox.enqueue(due);
     this.logger.log(`Registration ${registration.id} cancelled`);
+    await this.promoteAfterCommit(registration.eventId);
     return registration;
   }
 
@@ -369,6 +374,33 @@ export class RegistrationsService {
    */
   async promoteIntoFreePlaces(manager: EntityManager, event: EventEntity): Promise<PlannedNotification[]> {
     return this.promote(manager, event);
+  }
+
+  /**
+   * Promotes into any place still free once a transaction that waitlisted someone or gave places
+   * back (a cancellation, a decline, a smaller party, a capacity raised, an attendance undone) has
+   * committed. Each of those promotes what it can see, but two at once cannot see each other's
+   * uncommitted work: a booking that found the event full while a cancellation's freed place was
+   * not yet committed is waitlisted (its UPDATE judges the row as its snapshot has it, and does not
+   * wait), and the cancellation's promotion, run before the booking committed, found no one
+   * waiting. Both check again here once committed; whichever committed second sees the other's
+   * work, so a place is not left free while someone waits. One unlocked read when there is nothing
+   * to do. Failing here does not undo what was committed: it is logged, and the next change to the
+   * event checks again.
+   */
+  async promoteAfterCommit(eventId: string): Promise<void> {
+    try {
+      if (!(await this.registrations.placeFreeWhileWaiting(this.dataSource.manager, eventId))) return;
+      const due = await this.dataSource.transaction(async (manager) => {
+        const event = await shareForPlanning(manager, eventId);
+        return event ? this.ledger.plan(manager, await this.promote(manager, event)) : [];
+      });
+      await this.outbox.enqueue(due);
+    } catch (error) {
+      this.logger.warn(
+        `Event ${eventId}: the check for free places after a commit failed (${error instanceof Error ? error.message : String(error)}); the next change checks again`,
+      );
+    }
   }
 
   /**
