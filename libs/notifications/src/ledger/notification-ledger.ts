@@ -315,7 +315,8 @@ function plannedInsertSql(
   { when, payloadWith = {} }: { when?: string; payloadWith?: Record<string, string> } = {},
 ): string {
   const subjects = planned.map(plannedSubject);
-  const computed = Object.entries(payloadWith).map(([key, value]) => `'${key}', ${value}`);
+  // The key is a parameter like every value (the computed value is SQL of the caller's statement).
+  const computed = Object.entries(payloadWith).map(([key, value]) => `${params.add(key)}::text, ${value}`);
   return `INSERT INTO notifications
          (kind, subject_type, subject_id, event_id, event_sequence, registration_id, recipient_email,
           send_at, idempotency_key, payload, request_id)

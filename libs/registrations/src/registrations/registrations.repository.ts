@@ -7,6 +7,17 @@ import { EntityManager, Repository } from 'typeorm';
 import { addressLockSql } from '../manage-links/address-lock';
 import { Registration } from './registration.entity';
 
+/**
+ * A waiting person's place in line, as SQL: those waiting for the event who arrived before them,
+ * plus one. The caller names the event's id and the person's arrival (queue_position) in its
+ * statement. Counted from the statement's snapshot: bookings at the same instant may not see each
+ * other, and can be told the same number.
+ */
+function placeInLineSql(eventId: string, queuePosition: string): string {
+  return `(SELECT count(*)::int + 1 FROM registrations
+            WHERE event_id = ${eventId} AND status = 'waitlisted' AND queue_position < ${queuePosition})`;
+}
+
 /** The prefix of the person's columns in eventAndPerson's row (they share names with the event's). */
 const PERSON = 'person.';
 
@@ -92,8 +103,7 @@ export class RegistrationsRepository {
     // holding the first can exhaust the pool under load and deadlock. Plain SQL: every public
     // registration that finds the event full asks it.
     const [{ position }]: Array<{ position: number }> = await (manager ?? this.registrations.manager).query(
-      `SELECT count(*)::int AS position FROM registrations
-        WHERE event_id = $1 AND status = 'waitlisted' AND queue_position <= $2`,
+      `SELECT ${placeInLineSql('$1::uuid', '$2')} AS position`,
       [registration.eventId, registration.queuePosition],
     );
     return position;
@@ -346,12 +356,9 @@ export class RegistrationsRepository {
       `WITH asked AS (SELECT ${allowed} AS allowed),
             ${placed},
             inserted AS (${insert}),
-            -- The rows waiting before this one, as this statement sees them (it cannot see its own
-            -- row): the same number waitlistPosition gives.
+            -- The rows waiting before this one, as this statement sees them (it cannot see its own).
             in_line AS (
-              SELECT count(*)::int + 1 AS position FROM registrations, inserted
-               WHERE registrations.event_id = inserted."eventId" AND registrations.status = 'waitlisted'
-                 AND registrations.queue_position < inserted."queuePosition"
+              SELECT ${placeInLineSql('inserted."eventId"', 'inserted."queuePosition"')} AS position FROM inserted
             ),
             planned_if_confirmed AS (${messages.confirmed}),
             planned_if_waitlisted AS (${messages.waitlisted})
