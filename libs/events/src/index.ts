@@ -37,6 +37,7 @@ export * from './errors';
 export { EventEntity } from './events/event.entity';
 export {
   lockForChange,
+  lockForPromotion,
   releasePlace,
   shareForInviting,
   shareForPlanning,

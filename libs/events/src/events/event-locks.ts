@@ -22,15 +22,19 @@ import { EventEntity } from './event.entity';
  *   then one; takePlaceSql: takePlace's UPDATE inside the caller's own statement), so FOR NO KEY
  *   UPDATE on the row until commit. Concurrent registrations queue on the row one UPDATE at a
  *   time, never read-then-write, and the CHECK (places_taken <= capacity) is the backstop if a
- *   bug ever tried to overbook.
+ *   bug ever tried to overbook. lockForPromotion takes the same lock with a read, for a
+ *   transaction whose first act on the event is to give its free places to the people waiting.
  * - lockForChange: FOR UPDATE. Publishing, rescheduling, cancelling, changing capacity. Waits for
  *   every holder of the locks above and makes them all wait; after it, the venue row is locked
  *   (VenuesRepository.lockForBooking) to check for clashes: event, then venue, always.
  *
  * Order within a transaction, so that no two can deadlock:
  * - a person's own registration row (their manage link) may be locked before the event is shared;
- * - the waiting list is locked FOR UPDATE SKIP LOCKED (it never waits) before places are taken
- *   for the people on it, whether a place was given up or a change raised the capacity;
+ * - the waiting list is locked FOR UPDATE SKIP LOCKED (it never waits) once the event's row is
+ *   held against other promotions (FOR NO KEY UPDATE or FOR UPDATE: a place given up, a capacity
+ *   raised, lockForPromotion), and before places are taken for the people on it. Read before that,
+ *   two promotions could each lock part of the line and the one holding the later people could
+ *   take the places first;
  * - an access task is locked after its event is shared, the order in which a change of the event
  *   (which moves or cancels the event's tasks) takes them;
  * - a change of the event never waits for a registration row: it reads the people it tells.
@@ -47,10 +51,28 @@ export function lockForChange(manager: EntityManager, eventId: string): Promise<
  * The event to plan one person's messages or tasks against (FOR KEY SHARE): ordered against a
  * change of the event, not against other people doing the same. Null if there is no such event.
  */
-export async function shareForPlanning(manager: EntityManager, eventId: string): Promise<EventEntity | null> {
+export function shareForPlanning(manager: EntityManager, eventId: string): Promise<EventEntity | null> {
+  return readLocked(manager, eventId, 'FOR KEY SHARE');
+}
+
+/**
+ * The event whose free places are about to go to the people waiting (FOR NO KEY UPDATE, as a
+ * place-taking UPDATE holds it), taken before the waiting list is read: promotions then run one
+ * at a time, each reading the whole line as the one before it left it. Null if there is no such
+ * event.
+ */
+export function lockForPromotion(manager: EntityManager, eventId: string): Promise<EventEntity | null> {
+  return readLocked(manager, eventId, 'FOR NO KEY UPDATE');
+}
+
+async function readLocked(
+  manager: EntityManager,
+  eventId: string,
+  lock: 'FOR KEY SHARE' | 'FOR NO KEY UPDATE',
+): Promise<EventEntity | null> {
   // Plain SQL: every booking reads its event this way, and TypeORM's findOne spent more CPU
   // building the query and hydrating the row than the database spent on it.
-  const rows: Array<Record<string, unknown>> = await manager.query(shareForPlanningSql(manager, '$1'), [
+  const rows: Array<Record<string, unknown>> = await manager.query(eventRowSql(manager, '$1', lock), [
     eventId,
   ]);
   return rows[0] ? entityFromRow<EventEntity>(manager.connection.getMetadata(EventEntity), rows[0]) : null;
@@ -63,8 +85,12 @@ export async function shareForPlanning(manager: EntityManager, eventId: string):
  * names the parameter holding the event's id.
  */
 export function shareForPlanningSql(manager: EntityManager, eventId: string): string {
+  return eventRowSql(manager, eventId, 'FOR KEY SHARE');
+}
+
+function eventRowSql(manager: EntityManager, eventId: string, lock: string): string {
   return `SELECT ${entityColumnsSql(manager.connection.getMetadata(EventEntity))}
-            FROM events WHERE id = ${eventId}::uuid FOR KEY SHARE`;
+            FROM events WHERE id = ${eventId}::uuid ${lock}`;
 }
 
 /**

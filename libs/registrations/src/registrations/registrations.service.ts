@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   EventEntity,
   EventNotFound,
+  lockForPromotion,
   PublishedEventNotFound,
   releasePlace,
   shareForPlanning,
@@ -392,7 +393,10 @@ export class RegistrationsService {
     try {
       if (!(await this.registrations.placeFreeWhileWaiting(this.dataSource.manager, eventId))) return;
       const due = await this.dataSource.transaction(async (manager) => {
-        const event = await shareForPlanning(manager, eventId);
+        // The event's row before the line (not FOR KEY SHARE): two of these at once would otherwise
+        // each lock the part of the line their snapshot saw, and the one holding only later people
+        // could take the free place first.
+        const event = await lockForPromotion(manager, eventId);
         return event ? this.ledger.plan(manager, await this.promote(manager, event)) : [];
       });
       await this.outbox.enqueue(due);
