@@ -56,13 +56,14 @@ export function publicReadCache(changes: PublicReadChanges, clock: Clock, second
    */
   const rendering = new Map<string, Promise<CachedReply | undefined>>();
 
+  /** Nothing it shows has changed since it was rendered, and it is younger than `ageMs`. */
+  const current = (reply: CachedReply | undefined, now: number, ageMs: number): reply is CachedReply =>
+    reply !== undefined && reply.version === changes.version && Math.abs(now - reply.renderedAt) < ageMs;
   const fresh = (reply: CachedReply | undefined, now: number): reply is CachedReply =>
-    reply !== undefined && reply.version === changes.version && Math.abs(now - reply.renderedAt) < maxAgeMs;
-
+    current(reply, now, maxAgeMs);
+  /** Let go by age alone, not so long ago that it may still stand in while it is rendered anew. */
   const agedOnly = (reply: CachedReply | undefined, now: number): reply is CachedReply =>
-    reply !== undefined &&
-    reply.version === changes.version &&
-    Math.abs(now - reply.renderedAt) < 2 * maxAgeMs;
+    current(reply, now, 2 * maxAgeMs);
 
   const serve = (res: Response, reply: CachedReply) => {
     const nonce = Buffer.from(res.locals.cspNonce as string, 'latin1');
