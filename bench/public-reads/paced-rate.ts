@@ -98,7 +98,7 @@ export async function pacedRate(url: string, rate: number, seconds: number): Pro
     errors,
     latencyP50: Math.round(percentile(answered, 50) * 10) / 10,
     latencyP99: Math.round(percentile(answered, 99) * 10) / 10,
-    latencyMax: Math.round(Math.max(...answered) * 10) / 10,
+    latencyMax: Math.round(answered.reduce((most, value) => Math.max(most, value), 0) * 10) / 10,
     requests: due.length,
   };
 }
