@@ -61,6 +61,15 @@ export class RegistrationsRepository {
     return entityColumnsSql(this.registrations.metadata);
   }
 
+  /**
+   * The address's registration for an event, locked FOR UPDATE, as SQL: its columns named with
+   * `prefix` (entityColumnsSql); the caller names the event's id and the address in its statement.
+   */
+  private personSql(prefix: string, eventId: string, email: string): string {
+    return `SELECT ${entityColumnsSql(this.registrations.metadata, prefix)} FROM registrations
+             WHERE event_id = ${eventId} AND email = ${email} FOR UPDATE`;
+  }
+
   /** A row read with columns() as the entity (entityFromRow: the driver has typed each value). */
   private fromRow(row: Record<string, unknown>): Registration {
     return entityFromRow<Registration>(this.registrations.metadata, row)!;
@@ -135,11 +144,11 @@ export class RegistrationsRepository {
 
   /** The address's registration for the event, locked (FOR UPDATE), or null. */
   async findForPerson(manager: EntityManager, eventId: string, email: string): Promise<Registration | null> {
-    // Plain SQL: every public registration asks it, and the query builder cost more than the query.
-    const rows: Array<Record<string, unknown>> = await manager.query(
-      `SELECT ${this.columns()} FROM registrations WHERE event_id = $1 AND email = $2 FOR UPDATE`,
-      [eventId, email],
-    );
+    // Plain SQL: staff registrations and link requests ask it, and the query builder cost more than the query.
+    const rows: Array<Record<string, unknown>> = await manager.query(this.personSql('', '$1', '$2'), [
+      eventId,
+      email,
+    ]);
     return rows[0] ? this.fromRow(rows[0]) : null;
   }
 
@@ -276,10 +285,7 @@ export class RegistrationsRepository {
     const rows: Array<Record<string, unknown>> = await manager.query(
       `SELECT event.*, person.*${lockAddress ? `, ${addressLockSql('$2')} AS address_locked` : ''}
          FROM (${shareForPlanningSql(manager, '$1')}) event
-         LEFT JOIN LATERAL (
-           SELECT ${entityColumnsSql(this.registrations.metadata, PERSON)} FROM registrations
-            WHERE event_id = event."id" AND email = $2 FOR UPDATE
-         ) person ON true`,
+         LEFT JOIN LATERAL (${this.personSql(PERSON, 'event."id"', '$2')}) person ON true`,
       [eventId, email],
     );
     if (!rows[0]) return null;
