@@ -223,6 +223,12 @@ async function storedOutputProblemsBesideWorker(options: StoredOutputSources): P
     `SELECT count(*)::int AS count FROM notifications WHERE status IN ('pending', 'sending')`,
   );
   noteFigure('messages waiting when the worker started', due.count);
+  if (process.env.HOSTILE_PROFILE) {
+    const kinds: Array<{ kind: string; count: number }> = await options.api.dataSource.query(
+      `SELECT kind, count(*)::int AS count FROM notifications WHERE status IN ('pending', 'sending') GROUP BY kind`,
+    );
+    for (const { kind, count } of kinds) noteFigure(`  of which ${kind}`, count);
+  }
   await timed('stored output: wait for due mail', () => waitForDueMail(options.api));
   noteFigure('emails the sink received', options.sink.received.length);
   // A check that saw nothing proves nothing: staff-typed event titles go into every invitation.
