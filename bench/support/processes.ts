@@ -207,7 +207,10 @@ export function startWorker(
   );
 }
 
-/** A TypeScript file run through ts-node (SWC, path aliases), as the benchmarks themselves run. */
+/**
+ * A TypeScript file run through ts-node (SWC, chosen by tsconfig.json's "ts-node" section, and
+ * path aliases), as the benchmarks themselves run.
+ */
 export function startTypeScript(
   name: string,
   file: string,
@@ -218,7 +221,6 @@ export function startTypeScript(
     name,
     ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', file],
     {
-      TS_NODE_SWC: 'true',
       TS_NODE_TRANSPILE_ONLY: 'true',
       TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'),
       ...env,
