@@ -91,6 +91,8 @@ export {
 } from './ledger/notification-payloads';
 export {
   NotificationLedger,
+  type ClaimedNotification,
+  type ClaimJoin,
   type DueNotification,
   type PendingNotification,
   type PlannedRow,

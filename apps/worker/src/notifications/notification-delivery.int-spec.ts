@@ -428,6 +428,36 @@ describe('the worker sends the ledger', () => {
     );
   });
 
+  it('holds back an invitation to an address that unsubscribed however it is written, and sends the rest', async () => {
+    // The claim looks plain ASCII addresses up itself (hashed in SQL); any other address is
+    // looked up with addressHash after the claim. Both must find what addressHash wrote.
+    const event = await seedEvent(bed.dataSource);
+    const tag = randomBytes(3).toString('hex');
+    const optedOut = [`Carer-${tag}@Example.ORG`, ` carer-${tag}-b@example.org `, `zoë-${tag}@example.org`];
+    const seeded = await Promise.all(
+      [...optedOut, `Other-${tag}@Example.org`].map((email) =>
+        seedRegistration(bed.dataSource, event, 'invited', { email }),
+      ),
+    );
+    for (const email of optedOut) {
+      await bed.dataSource.query(
+        "INSERT INTO invitation_suppressions (address_hash, source) VALUES ($1, 'api')",
+        [addressHash(email.trim().toLowerCase())],
+      );
+    }
+    const rows = await plan(
+      bed,
+      seeded.map(({ registration }) => plannedFor('invitation', event, registration)),
+    );
+    await eventually('all settled', () => allSettled(bed, rows.map((row) => row.id)));
+    for (const row of rows.slice(0, 3)) {
+      expect(await ledgerRow(bed, row.id)).toMatchObject({ status: 'superseded', smtpMessageId: null });
+      expect(bed.sink.for(row.id)).toEqual([]);
+    }
+    expect(await ledgerRow(bed, rows[3].id)).toMatchObject({ status: 'sent' });
+    expect(bed.sink.for(rows[3].id)).toHaveLength(1);
+  });
+
   it('logs ids, never a name or an email address', () => {
     const logs = bed.logs.join('\n');
     expect(logs).toMatch(

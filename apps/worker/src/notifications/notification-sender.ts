@@ -39,14 +39,20 @@ export class NotificationSender implements JobHandler {
   async handle(job: Job<unknown>): Promise<void> {
     const data = sendJobData(job.data);
     const ids = `notification ${data.notificationId}, job ${job.id}${data.requestId ? `, request ${data.requestId}` : ''}`;
-    const row = await this.ledger.claim(data.notificationId, this.clock.now());
-    if (!row) {
+    // Claimed with what the preparers that offer it read, in one statement (see claimJoin).
+    const claimed = await this.ledger.claimWith(
+      data.notificationId,
+      this.clock.now(),
+      this.preparers.claimJoin,
+    );
+    if (!claimed) {
       this.logger.debug(`Nothing to send for ${ids}: not pending`);
       return;
     }
+    const { row } = claimed;
     let sent = false;
     try {
-      const smtpMessageId = await this.deliver(row, ids);
+      const smtpMessageId = await this.deliver(row, claimed.facts, ids);
       sent = smtpMessageId !== null;
       if (smtpMessageId !== null) {
         await this.ledger.markSent(row.id, smtpMessageId, this.clock.now());
@@ -63,8 +69,12 @@ export class NotificationSender implements JobHandler {
    * for every kind: prepare (its audience's preparer reads what the message is about now, and
    * whether it still stands), supersede if it does not, else build and send.
    */
-  private async deliver(row: Notification, ids: string): Promise<string | null> {
-    const prepared = await this.prepare(row);
+  private async deliver(
+    row: Notification,
+    claimed: Readonly<Record<string, unknown>>,
+    ids: string,
+  ): Promise<string | null> {
+    const prepared = await this.prepare(row, claimed);
     if ('stale' in prepared) {
       await this.ledger.markSuperseded(row.id);
       this.logger.log(`Superseded ${row.kind} ${ids}, ${about(row)}: ${prepared.stale}`);
@@ -85,7 +95,10 @@ export class NotificationSender implements JobHandler {
    * still stands. A row no preparer can read (a kind about a partner while only event messages
    * can be sent), or whose payload does not fit, fails at once: a retry would not help.
    */
-  private async prepare(row: Notification): Promise<PreparedNotification> {
+  private async prepare(
+    row: Notification,
+    claimed: Readonly<Record<string, unknown>>,
+  ): Promise<PreparedNotification> {
     const entry = kindEntry(row.kind);
     const preparer = this.preparers.for(row, entry);
     if (!preparer) {
@@ -94,7 +107,7 @@ export class NotificationSender implements JobHandler {
       );
     }
     try {
-      return await preparer.prepare(row, entry);
+      return await preparer.prepare(row, entry, claimed);
     } catch (error) {
       if (error instanceof PayloadError) {
         throw new UnrecoverableError(`could not build the message: ${error.message}`);

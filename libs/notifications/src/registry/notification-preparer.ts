@@ -1,4 +1,5 @@
 import type Mail from 'nodemailer/lib/mailer';
+import type { ClaimJoin } from '../ledger/notification-ledger';
 import type { Notification, NotificationSubjectType } from '../ledger/notification.entity';
 import type { NotificationKindEntry } from './notification-registry';
 
@@ -18,9 +19,17 @@ export interface NotificationPreparer<A extends NotificationAudience = Notificat
   readonly audience: A;
   /** What the rows it prepares are about: the subject it reads. */
   readonly subjectType: NotificationSubjectType;
+  /**
+   * Optional: what it reads, as SQL joined onto the claim (see ClaimJoin), for an audience on the
+   * hot path. The sender claims with every preparer's join and hands `prepare` the result row;
+   * a preparer must still read for itself whatever that row does not hold.
+   */
+  readonly claimJoin?: ClaimJoin;
+  /** `claimed`: the claim statement's result row, holding what this preparer's claimJoin read. */
   prepare(
     row: Notification,
     entry: Extract<NotificationKindEntry, { audience: A }>,
+    claimed?: Readonly<Record<string, unknown>>,
   ): Promise<PreparedNotification>;
 }
 
