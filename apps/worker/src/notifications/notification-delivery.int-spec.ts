@@ -11,6 +11,7 @@ import { addressHash } from '@roundtable/registrations';
 import { randomBytes } from 'node:crypto';
 import { calendarOf } from '../../../../test/support/calendar-part';
 import { manageTokenIn } from '../../../../test/support/manage-link-in-mail';
+import { RegistrationMessageReader } from './preparers/registration-message-reader';
 import {
   createNotificationTestBed,
   eventually,
@@ -430,7 +431,9 @@ describe('the worker sends the ledger', () => {
 
   it('holds back an invitation to an address that unsubscribed however it is written, and sends the rest', async () => {
     // The claim looks plain ASCII addresses up itself (hashed in SQL); any other address is
-    // looked up with addressHash after the claim. Both must find what addressHash wrote.
+    // looked up with addressHash after the claim. Both must find what addressHash wrote, and the
+    // read after the claim must run only for the addresses the claim leaves to it.
+    const reads = jest.spyOn(RegistrationMessageReader.prototype, 'read');
     const event = await seedEvent(bed.dataSource);
     const tag = randomBytes(3).toString('hex');
     const optedOut = [`Carer-${tag}@Example.ORG`, ` carer-${tag}-b@example.org `, `zoë-${tag}@example.org`];
@@ -456,6 +459,28 @@ describe('the worker sends the ledger', () => {
     }
     expect(await ledgerRow(bed, rows[3].id)).toMatchObject({ status: 'sent' });
     expect(bed.sink.for(rows[3].id)).toHaveLength(1);
+    const readFor = new Set(reads.mock.calls.map(([registrationId]) => registrationId));
+    reads.mockRestore();
+    expect(seeded.map(({ registration }) => readFor.has(registration.id))).toEqual([false, true, true, false]);
+  });
+
+  it('sends a reminder and a confirmation to an address on the unsubscribe list: only invitations are held back', async () => {
+    const event = await seedEvent(bed.dataSource);
+    const email = `Unsubscribed-${randomBytes(3).toString('hex')}@Example.org`;
+    const { registration } = await seedRegistration(bed.dataSource, event, 'confirmed', { email });
+    await bed.dataSource.query(
+      "INSERT INTO invitation_suppressions (address_hash, source) VALUES ($1, 'api')",
+      [addressHash(email.toLowerCase())],
+    );
+    const rows = await plan(bed, [
+      plannedFor('reminder', event, registration, { payload: { offset: 'P1D' } }),
+      plannedFor('confirmation', event, registration),
+    ]);
+    await eventually('both settled', () => allSettled(bed, rows.map((row) => row.id)));
+    for (const row of rows) {
+      expect(await ledgerRow(bed, row.id)).toMatchObject({ status: 'sent' });
+      expect(bed.sink.for(row.id)).toHaveLength(1);
+    }
   });
 
   it('logs ids, never a name or an email address', () => {

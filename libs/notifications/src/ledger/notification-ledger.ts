@@ -216,8 +216,13 @@ export class NotificationLedger {
    * claim(), with what `join` reads about the row in the same statement: an audience's preparer
    * offers it (see ClaimJoin) so a claimed row arrives with its facts, one round trip a message
    * fewer. `facts` is the statement's whole result row (the claimed columns and the join's own).
-   * The join reads in the claim's statement, so it sees what was committed when the row was
-   * claimed, as a read straight after the claim would.
+   * The join reads with the statement's snapshot, taken when the statement starts, before the
+   * claim may wait on the row's lock: a change committed during that wait is not seen. The writers
+   * that make a pending row stale while locking it (a reschedule, a cancellation, retention)
+   * supersede it in the same transaction, so the claim, re-checked after the wait, finds it no
+   * longer pending. Any other change (an unsubscribe, a new title) could as well land just after
+   * a separate read, as it could before. A writer that changed a pending row and left it pending
+   * would need a read after the claim instead.
    */
   async claimWith(id: string, now: Date, join: ClaimJoin | null): Promise<ClaimedNotification | null> {
     // Plain SQL: it runs once for every message sent, and the query builder cost more CPU building
