@@ -65,14 +65,8 @@ export class RegistrationNotificationPreparer implements NotificationPreparer<'r
     entry: RegistrationKindEntry,
     claimed?: Readonly<Record<string, unknown>>,
   ): Promise<PreparedNotification> {
-    // What the claim read with the row when it could (the registration exists and, for an
-    // invitation, the list was looked up); otherwise read now, as before.
-    const claimedFacts = this.reader.claimedFacts(claimed, asksUnsubscribed(row, entry));
     // An event message's subject is its event (the database holds subject_id = event_id).
-    const facts =
-      claimedFacts && claimedFacts.event.id === row.subjectId
-        ? claimedFacts
-        : await this.facts(row, entry, row.subjectId);
+    const facts = await this.facts(row, entry, row.subjectId, claimed);
     const { event, registration } = facts;
     const stale = whyNotCurrent(row, event, registration, { unsubscribed: facts.unsubscribed });
     if (stale || !registration) return { stale: stale ?? 'the recipient has been erased' };
@@ -88,17 +82,23 @@ export class RegistrationNotificationPreparer implements NotificationPreparer<'r
 
   /**
    * The registration with its event, co-hosts, inviting partner and (for invitations) whether the
-   * address unsubscribed, as they are now: one statement while the registration exists, as it
-   * almost always does. Otherwise (erased) the event on its own, for the currency check.
+   * address unsubscribed, as they are now: what the claim read with the row when it could (the
+   * registration exists and, for an invitation, the list was looked up), else one statement while
+   * the registration exists, as it almost always does. Otherwise (erased) the event on its own,
+   * for the currency check.
    */
   private async facts(
     row: Notification,
     entry: RegistrationKindEntry,
     eventId: string,
+    claimed: Readonly<Record<string, unknown>> | undefined,
   ): Promise<Omit<RegistrationMessageFacts, 'registration'> & { registration: MessageRegistration | null }> {
-    const facts = row.registrationId
-      ? await this.reader.read(row.registrationId, asksUnsubscribed(row, entry) ? row.recipientEmail : null)
-      : null;
+    const asks = asksUnsubscribed(row, entry);
+    const facts =
+      this.reader.claimedFacts(claimed, asks) ??
+      (row.registrationId
+        ? await this.reader.read(row.registrationId, asks ? row.recipientEmail : null)
+        : null);
     if (facts && facts.event.id === eventId) return facts;
     const event = await this.events.get(eventId);
     return {
