@@ -207,13 +207,7 @@ export class NotificationLedger {
   /**
    * Claims a row for sending: only one worker can move it from pending to sending, so a job run
    * twice (stalled, or added twice) sends once. Returns null when there is nothing to send.
-   */
-  async claim(id: string, now: Date): Promise<Notification | null> {
-    return (await this.claimWith(id, now, null))?.row ?? null;
-  }
-
-  /**
-   * claim(), with what `join` reads about the row in the same statement: an audience's preparer
+   * With a `join`, what it reads about the row comes in the same statement: an audience's preparer
    * offers it (see ClaimJoin) so a claimed row arrives with its facts, one round trip a message
    * fewer. `facts` is the statement's whole result row (the claimed columns and the join's own).
    * The join reads with the statement's snapshot, taken when the statement starts, before the
