@@ -14,9 +14,8 @@ import { NotificationPreparers } from './preparers/notification-preparers';
  * third of the worker's CPU a message in those two round trips, most of it the socket write that
  * wakes Postgres, which costs about the same for eight rows as for one.
  *
- * A batch goes out as soon as nothing of its kind is in flight (on the next turn of the event
- * loop, so the jobs that woke together go together), else as soon as the one in flight answers:
- * a lone message waits for nothing, and under load the batch grows with the wait. A batch that
+ * A batch goes out 2 ms after its first row when nothing of its kind is in flight, else as soon as
+ * the one in flight answers: under load the batch grows with the wait. A batch that
  * fails (a deadlock with a writer that locked the same rows in another order, a lost connection)
  * is tried again one row at a time, so one row's trouble is that row's alone.
  */
@@ -75,9 +74,17 @@ export class LedgerBatches {
 }
 
 /**
+ * How long a batch waits for company when nothing is in flight. Jobs in flight reach the claim and
+ * the mark-sent at different moments, so a batch sent on the next turn of the event loop held two
+ * rows on average (5,000 reminders: 4,800 statements for 10,000 requests); waiting 2 ms halved the
+ * statements (2,250-2,570). A lone message is 2 ms later, which no one reading email can notice.
+ */
+const GATHER_MS = 2;
+
+/**
  * A DataLoader without a cache (every load is a row's own request) whose batches go out one at a
- * time: the next is dispatched when the one in flight settles, or on the next turn of the event
- * loop when none is. A batch that fails is retried one key at a time with `one`.
+ * time: the next is dispatched when the one in flight settles, or GATHER_MS after its first key
+ * when none is. A batch that fails is retried one key at a time with `one`.
  */
 function batchLoader<K, V>(
   all: (keys: readonly K[]) => Promise<V[]>,
@@ -107,7 +114,7 @@ function batchLoader<K, V>(
     maxBatchSize: 64,
     batchScheduleFn: (run) => {
       if (inFlight > 0) waiting.push(run);
-      else setImmediate(run);
+      else setTimeout(run, GATHER_MS);
     },
   });
 }
