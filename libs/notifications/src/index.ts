@@ -92,6 +92,7 @@ export {
 export {
   NotificationLedger,
   type ClaimedNotification,
+  type SentNotification,
   type ClaimJoin,
   type DueNotification,
   type PendingNotification,

@@ -12,9 +12,9 @@ import {
   type PreparedNotification,
   type SendNotificationJob,
 } from '@roundtable/notifications';
-import { Clock } from '@roundtable/platform';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { JobHandler } from '../jobs/job-handler';
+import { LedgerBatches } from './ledger-batches';
 import { NotificationPreparers } from './preparers/notification-preparers';
 
 /**
@@ -31,20 +31,17 @@ export class NotificationSender implements JobHandler {
 
   constructor(
     private readonly ledger: NotificationLedger,
+    private readonly batches: LedgerBatches,
     private readonly preparers: NotificationPreparers,
     private readonly mail: MailTransport,
-    private readonly clock: Clock,
   ) {}
 
   async handle(job: Job<unknown>): Promise<void> {
     const data = sendJobData(job.data);
     const ids = `notification ${data.notificationId}, job ${job.id}${data.requestId ? `, request ${data.requestId}` : ''}`;
-    // Claimed with what the preparers that offer it read, in one statement (see claimJoin).
-    const claimed = await this.ledger.claimWith(
-      data.notificationId,
-      this.clock.now(),
-      this.preparers.claimJoin,
-    );
+    // Claimed with what the preparers that offer it read, in one statement (see claimJoin),
+    // shared with the other jobs in flight (see LedgerBatches).
+    const claimed = await this.batches.claim(data.notificationId);
     if (!claimed) {
       this.logger.debug(`Nothing to send for ${ids}: not pending`);
       return;
@@ -55,7 +52,7 @@ export class NotificationSender implements JobHandler {
       const smtpMessageId = await this.deliver(row, claimed.facts, ids);
       sent = smtpMessageId !== null;
       if (smtpMessageId !== null) {
-        await this.ledger.markSent(row.id, smtpMessageId, this.clock.now());
+        await this.batches.markSent(row.id, smtpMessageId);
         this.logger.log(`Sent ${row.kind} ${ids}, ${about(row)}`);
       }
     } catch (error) {

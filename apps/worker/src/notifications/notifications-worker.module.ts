@@ -13,6 +13,7 @@ import { CohostRequest, CohostsReader, Partner, PartnersModule } from '@roundtab
 import { TestimonyModule } from '@roundtable/testimony';
 import type { JobHandler } from '../jobs/job-handler';
 import { LateAccessTasksAlerter } from './late-access-tasks-alerter';
+import { LedgerBatches } from './ledger-batches';
 import { LateAccessTasksSchedule } from './late-access-tasks-schedule';
 import { NotificationRenderer } from './notification-renderer';
 import { NotificationSender } from './notification-sender';
@@ -68,6 +69,7 @@ import { SweepSchedule } from './sweep-schedule';
       useFactory: (...preparers: NotificationPreparer[]): NotificationPreparer[] => preparers,
     },
     NotificationPreparers,
+    LedgerBatches,
     NotificationSender,
     NotificationSweeper,
     LateAccessTasksAlerter,

@@ -40,6 +40,13 @@ export interface DueNotification {
  */
 export type ClaimJoin = (params: SqlParams) => { columns: string; joins: string };
 
+/** A row the SMTP server accepted: what markSent records. */
+export interface SentNotification {
+  id: string;
+  smtpMessageId: string;
+  sentAt: Date;
+}
+
 /** A claimed row, and the statement's whole result row for what a ClaimJoin read with it. */
 export interface ClaimedNotification {
   row: Notification;
@@ -219,29 +226,43 @@ export class NotificationLedger {
    * would need a read after the claim instead.
    */
   async claimWith(id: string, now: Date, join: ClaimJoin | null): Promise<ClaimedNotification | null> {
-    // Plain SQL: it runs once for every message sent, and the query builder cost more CPU building
+    return (await this.claimManyWith([id], now, join)).get(id) ?? null;
+  }
+
+  /**
+   * claimWith for several rows in one statement, keyed by id: only the rows that were pending
+   * (and so are now this caller's) are in the answer. The ids are taken in order, so two batches
+   * that share rows lock them in the same order.
+   */
+  async claimManyWith(
+    ids: readonly string[],
+    now: Date,
+    join: ClaimJoin | null,
+  ): Promise<Map<string, ClaimedNotification>> {
+    // Plain SQL: it runs for every message sent, and the query builder cost more CPU building
     // the statement and reading the row back than the database spent on it.
     const params = new SqlParams();
     const update = `UPDATE notifications
           SET status = 'sending', claimed_at = ${params.add(now)}, attempts = attempts + 1, updated_at = now()
-        WHERE id = ${params.add(id)} AND status = 'pending'
+        WHERE id = ANY(${params.add([...ids].sort())}::uuid[]) AND status = 'pending'
         RETURNING ${CLAIMED_COLUMNS}`;
-    if (!join) {
-      // TypeORM answers an UPDATE with [rows, affected].
-      const [rows]: [Record<string, unknown>[], number] = await this.notifications.manager.query(
-        update,
+    let rows: Record<string, unknown>[];
+    if (join) {
+      const { columns, joins } = join(params);
+      // A SELECT answers with its rows. The LEFT JOINs keep the claimed row when they find nothing.
+      rows = await this.notifications.manager.query(
+        `WITH claimed AS (${update})
+         SELECT claimed.*, ${columns} FROM claimed ${joins}`,
         params.values,
       );
-      return rows[0] ? { row: fromRaw(rows[0]), facts: rows[0] } : null;
+    } else {
+      // TypeORM answers an UPDATE with [rows, affected].
+      [rows] = (await this.notifications.manager.query(update, params.values)) as [
+        Record<string, unknown>[],
+        number,
+      ];
     }
-    const { columns, joins } = join(params);
-    // A SELECT answers with its rows. The LEFT JOINs keep the claimed row when they find nothing.
-    const rows: Record<string, unknown>[] = await this.notifications.manager.query(
-      `WITH claimed AS (${update})
-       SELECT claimed.*, ${columns} FROM claimed ${joins}`,
-      params.values,
-    );
-    return rows[0] ? { row: fromRaw(rows[0]), facts: rows[0] } : null;
+    return new Map(rows.map((raw) => [raw.id as string, { row: fromRaw(raw), facts: raw }]));
   }
 
   /**
@@ -250,12 +271,24 @@ export class NotificationLedger {
    * that it is not sent a second time.
    */
   async markSent(id: string, smtpMessageId: string, now: Date): Promise<void> {
+    await this.markManySent([{ id, smtpMessageId, sentAt: now }]);
+  }
+
+  /** markSent for several rows in one statement, taken in id order as the claim takes them. */
+  async markManySent(sent: readonly SentNotification[]): Promise<void> {
+    const ordered = [...sent].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     // Plain SQL for the same reason as the claim: once for every message sent.
     await this.notifications.manager.query(
-      `UPDATE notifications
-          SET status = 'sent', smtp_message_id = $2, sent_at = $3, last_error = NULL, updated_at = now()
-        WHERE id = $1 AND status IN ('sending', 'pending')`,
-      [id, smtpMessageId, now],
+      `UPDATE notifications AS n
+          SET status = 'sent', smtp_message_id = s.smtp_message_id, sent_at = s.sent_at,
+              last_error = NULL, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS s(id, smtp_message_id, sent_at)
+        WHERE n.id = s.id AND n.status IN ('sending', 'pending')`,
+      [
+        ordered.map((row) => row.id),
+        ordered.map((row) => row.smtpMessageId),
+        ordered.map((row) => row.sentAt.toISOString()),
+      ],
     );
   }
 
