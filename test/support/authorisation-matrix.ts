@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { seedEvent } from './notification-seed';
 import { pathParamSource } from './hostile/hostile-request';
 import { seedHostileWorld, type HostileWorld } from './hostile/hostile-world';
+import { changesSince, installChangeLog, tableFingerprint, type TableFingerprint } from './hostile/table-fingerprint';
 
 /**
  * The authorisation matrix's vocabulary and world (apps/api/src/auth/authorisation-matrix.int-spec.ts):
@@ -98,7 +99,7 @@ export interface MatrixPartners {
 
 const tag = () => randomBytes(4).toString('hex');
 
-/** A fresh world: seeded once for reads, and again before every call that may change something. */
+/** A fresh world: seeded once for reads, and again (MatrixWorldSupply) once a call has changed the last. */
 export async function seedMatrixWorld(
   dataSource: DataSource,
   partners: MatrixPartners,
@@ -136,6 +137,41 @@ export async function seedMatrixWorld(
     passwordLinkToken: `rtp_${randomBytes(32).toString('base64url')}`,
     feedToken: `rtf_${randomBytes(32).toString('base64url')}`,
   };
+}
+
+/**
+ * Worlds for the calls that may change something, seeded afresh only once a call has changed a
+ * table (or answered 5xx, whose effect is unknown): most calls are refused (401, 403, 404) or
+ * judged on their empty body (400) and write nothing, so the next call meets tables exactly as a
+ * fresh world would leave them, and seeding one per call was most of the matrix's time. What a
+ * call wrote is read from the hostile suite's change log (table-fingerprint.ts: a trigger on
+ * every table), the way its WorldSupply decides the same for hostile requests.
+ */
+export class MatrixWorldSupply {
+  private world: MatrixWorld | undefined;
+  private changeLog: Promise<void> | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly partners: MatrixPartners,
+  ) {}
+
+  /** The current world, or a fresh one if the last call changed the last. */
+  async next(): Promise<MatrixWorld> {
+    await (this.changeLog ??= installChangeLog(this.dataSource));
+    this.world ??= await seedMatrixWorld(this.dataSource, this.partners);
+    return this.world;
+  }
+
+  /** Where the tables stand just before the call (after anything done to prepare it). */
+  before(): Promise<TableFingerprint> {
+    return tableFingerprint(this.dataSource);
+  }
+
+  /** After the call's answer: the world is spent if the call changed any table or failed. */
+  async afterAnswer(status: number, before: TableFingerprint): Promise<void> {
+    if (status >= 500 || (await changesSince(this.dataSource, before)).length > 0) this.world = undefined;
+  }
 }
 
 /** Path parameters of issue 11's routes (the hostile suite's own map covers the rest). */

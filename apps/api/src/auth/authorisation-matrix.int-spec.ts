@@ -8,6 +8,7 @@ import {
   matrixPath,
   matrixPathSource,
   outcomeOf,
+  MatrixWorldSupply,
   seedMatrixWorld,
   type MatrixPartners,
   type MatrixRef,
@@ -34,9 +35,9 @@ import { ADMIN } from '../../../../test/support/test-app';
  * partner's data, 404; public routes allowed for all. A documented route missing from the table,
  * or a table row naming a route the document lacks, fails the test, so a new route cannot slip by.
  *
- * Calls do not depend on each other: reads share one seeded world; every other call gets a world
- * of its own, so a cancel, erase, retire or approve cannot change what a later call meets, and
- * bodies are empty (an authorised write answers 400) unless a scope check must be reached first.
+ * Calls do not depend on each other: reads share one seeded world; every other call meets a world
+ * no earlier call has changed (a fresh one once a call has written anything: MatrixWorldSupply),
+ * so a cancel, erase, retire or approve cannot change what a later call meets, and bodies are empty (an authorised write answers 400) unless a scope check must be reached first.
  * The observed table is printed and written to coverage/authorisation-matrix.md for the note.
  */
 
@@ -242,6 +243,7 @@ describe('authorisation matrix: every documented route × anonymous, organiser, 
   let partners: MatrixPartners;
   let callers: Callers;
   let readWorld: MatrixWorld;
+  let writeWorlds: MatrixWorldSupply;
 
   beforeAll(async () => {
     hostile = await startHostileApi('authorisation-matrix', { ...ORGANISER, name: 'Mo Organiser' });
@@ -273,6 +275,7 @@ describe('authorisation matrix: every documented route × anonymous, organiser, 
       },
     };
     readWorld = await seedMatrixWorld(api.dataSource, partners);
+    writeWorlds = new MatrixWorldSupply(api.dataSource, partners);
   });
   afterAll(() => hostile?.close());
 
@@ -336,12 +339,10 @@ describe('authorisation matrix: every documented route × anonymous, organiser, 
   ): Promise<string> {
     const { api } = hostile;
     const reads = route.method === 'GET';
-    const world = await prepare(
-      route.label,
-      role,
-      reads ? readWorld : await seedMatrixWorld(api.dataSource, partners),
-    );
+    const world = await prepare(route.label, role, reads ? readWorld : await writeWorlds.next());
     const token = await tokenFor(role, route.label);
+    // Marked after the preparation and any fresh sign-in, so only the call's own writes count.
+    const before = reads ? undefined : await writeWorlds.before();
     let call = request(api.http)[route.method.toLowerCase() as 'get'](
       matrixPath(route.template, world, point),
     );
@@ -349,6 +350,7 @@ describe('authorisation matrix: every documented route × anonymous, organiser, 
     const body = VALID_BODIES[route.label]?.(world) ?? (route.body ? {} : undefined);
     if (body !== undefined) call = call.send(body as object);
     const res = await call;
+    if (before) await writeWorlds.afterAnswer(res.status, before);
     return String(outcomeOf(res.status));
   }
 
