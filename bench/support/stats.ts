@@ -8,6 +8,7 @@ export function percentile(values: number[], p: number): number {
 
 export interface Summary {
   count: number;
+  min: number;
   p50: number;
   p99: number;
   max: number;
@@ -18,6 +19,7 @@ export function summarise(values: number[]): Summary {
   const mean = values.length ? values.reduce((sum, v) => sum + v, 0) / values.length : Number.NaN;
   return {
     count: values.length,
+    min: values.length ? Math.min(...values) : Number.NaN,
     p50: percentile(values, 50),
     p99: percentile(values, 99),
     max: values.length ? Math.max(...values) : Number.NaN,
