@@ -34,7 +34,8 @@ export async function composeMessage(options: Mail.Options): Promise<ComposedMes
 
 /** The compiled tree's bytes, as root.build() would give them; null for a tree left to build(). */
 export function writeInOnePass(root: MimeNode): Buffer | null {
-  return writableInOnePass(root) ? Buffer.from(withLastNewline(nodeText(root)), 'utf8') : null;
+  const text = nodeText(root);
+  return text === null ? null : Buffer.from(withLastNewline(text), 'utf8');
 }
 
 /** The parts of a MimeNode this writer reads that @types/nodemailer leaves out. */
@@ -45,29 +46,31 @@ interface NodeInternals {
   newline?: unknown;
 }
 
-function writableInOnePass(node: MimeNode): boolean {
+/**
+ * One node as MimeNode.stream() writes it: headers, content, then each child between boundaries;
+ * null when the node or a child is one this writer does not cover. One walk both checks and
+ * writes, so each node's transfer encoding (a scan of its text) is asked for once here.
+ */
+function nodeText(node: MimeNode): string | null {
   const internals = node as unknown as NodeInternals;
-  if (internals._raw || internals._transforms?.length || internals._processFuncs?.length) return false;
-  if (internals.newline) return false;
+  if (internals._raw || internals._transforms?.length || internals._processFuncs?.length) return null;
+  if (internals.newline) return null;
   const { content } = node;
-  if (content !== undefined && typeof content !== 'string') return false;
-  if (content && node.getTransferEncoding() === 'quoted-printable') {
+  if (content !== undefined && typeof content !== 'string') return null;
+  const transferEncoding = content ? node.getTransferEncoding() : false;
+  if (content && transferEncoding === 'quoted-printable') {
     // As MimeNode.stream() decides: only text keeps its line breaks as line breaks.
-    if (!/^text\//i.test(String(node.getHeader('Content-Type') ?? ''))) return false;
-    if (Buffer.byteLength(content, 'utf8') > QP_SLICE_BYTES) return false;
+    if (!/^text\//i.test(String(node.getHeader('Content-Type') ?? ''))) return null;
+    if (Buffer.byteLength(content, 'utf8') > QP_SLICE_BYTES) return null;
   }
-  return node.childNodes.every(writableInOnePass);
-}
-
-/** One node as MimeNode.stream() writes it: headers, content, then each child between boundaries. */
-function nodeText(node: MimeNode): string {
   let text = `${node.buildHeaders()}\r\n\r\n`;
-  const content = node.content as string | undefined;
-  if (content) text += encodedContent(content, node.getTransferEncoding());
+  if (content) text += encodedContent(content, transferEncoding);
   if (!node.multipart) return text;
-  node.childNodes.forEach((child, index) => {
-    text += `${index > 0 ? '\r\n' : ''}--${String(node.boundary)}\r\n${nodeText(child)}`;
-  });
+  for (const [index, child] of node.childNodes.entries()) {
+    const childText = nodeText(child);
+    if (childText === null) return null;
+    text += `${index > 0 ? '\r\n' : ''}--${String(node.boundary)}\r\n${childText}`;
+  }
   return `${text}\r\n--${String(node.boundary)}--\r\n`;
 }
 
