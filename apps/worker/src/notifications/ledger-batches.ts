@@ -45,7 +45,7 @@ export class LedgerBatches {
     );
   }
 
-  /** Claims the row with what its preparer reads (see NotificationLedger.claimWith); null when not pending. */
+  /** Claims the row with what its preparer reads (see NotificationLedger.claimWith); null if not pending. */
   claim(id: string): Promise<ClaimedNotification | null> {
     return this.claims.load(id);
   }

@@ -72,8 +72,8 @@ export const SWEEP_POLICY: SweepPolicy = {
  * The notifications worker. A send waits on SMTP, so several run at once: 16, because with 8 the
  * worker waited on SMTP and Postgres more than it worked (10,000 invitations: 414 -> 556 messages
  * a second, 0.77x -> 0.95x of plain nodemailer, same CPU a message, same peak RSS; bench/RESULTS.md
- * 2026-12-01 16:05-16:12), and more jobs in flight make fuller claim batches (see LedgerBatches). The
- * SMTP pool's five connections still bound what is sent at once. The claim makes a job run twice
+ * 2026-12-01 16:05-16:12), and more jobs in flight make fuller claim batches (LedgerBatches).
+ * The SMTP pool's five connections still bound what is sent at once. The claim makes a job run twice
  * harmless, so the lock can be short and stalls checked often: a job held by a worker that died
  * is re-run within about 20 s instead of a minute.
  */
