@@ -85,7 +85,7 @@ export class RegistrationsService {
    * events. Each one emails an address that has not shown it is anyone's, so a stranger cannot
    * sign one address up to every event. Invitations and the registrations staff make (on the
    * phone, walk-ins) are not the public's doing and do not count. Counted under the address's
-   * lock (see RegistrationsRepository.book).
+   * lock (see RegistrationsRepository.book and bookInOneStatement).
    */
   private readonly publicRegistrationsPerAddress: number;
 
