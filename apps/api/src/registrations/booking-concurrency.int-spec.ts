@@ -19,7 +19,7 @@ const person = (n: number) => ({
 
 /**
  * A public registration takes its places, writes its row and its messages in one statement
- * (book_registration, through RegistrationsRepository.bookInOneStatement), under the event's and
+ * (book_registration, through RegistrationsRepository.bookWithFunction), under the event's and
  * the address's locks it takes first, against a copy of the event it checks is still current. These check what that statement writes, and that it neither overbooks nor deadlocks
  * when people cancel (superseding their pending messages and promoting the waiting) and staff
  * reschedule (superseding every pending message of the event) and raise the capacity meanwhile.
@@ -95,7 +95,7 @@ describe('a public booking, written in one statement', () => {
     expect(moved.status).toBe(200);
     // Watched, not replaced: the statements run as they would.
     const repository = api.app.get(RegistrationsRepository);
-    const oneStatement = jest.spyOn(repository, 'bookInOneStatement');
+    const oneStatement = jest.spyOn(repository, 'bookWithFunction');
     const inTransaction = jest.spyOn(repository, 'book');
     let later: Awaited<ReturnType<typeof register>>;
     try {

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EventEntity, shareForPlanningSql, takePlaceSql } from '@roundtable/events';
 import type { PlannedRecord, PlannedRow } from '@roundtable/notifications';
-import { entityColumnsSql, entityFromRow, SqlParams } from '@roundtable/platform';
+import { entityColumnsSql, entityFromRow, isUndefinedFunction, SqlParams } from '@roundtable/platform';
 import { EntityManager, Repository } from 'typeorm';
-import { addressLockSql } from '../manage-links/address-lock';
+import { ADDRESS_LOCK_NAMESPACE, addressLockSql } from '../manage-links/address-lock';
 import { Registration } from './registration.entity';
 
 /**
@@ -40,6 +40,15 @@ export type NewRegistration = Pick<
   | 'linkKeyId'
 > &
   Partial<Pick<Registration, 'registeredByUserId' | 'registeredVia'>>;
+
+/** What book_registration is given of a new registration: the public's, so no staff columns. */
+type FunctionValues = Omit<NewRegistration, 'registeredByUserId' | 'registeredVia'> &
+  Pick<Registration, 'id'>;
+
+/** A property's name as its column's: accessNeeds, access_needs. */
+type ColumnName<S extends string> = S extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${ColumnName<Tail>}`
+  : S;
 
 /**
  * The SQL of registrations: the waiting list, audiences and links. The places they take are the
@@ -393,11 +402,12 @@ export class RegistrationsRepository {
    * 'booked' comes with the row and the ledger rows written; 'limited' (the address has had its
    * public registrations for the day) with nothing written; so do 'no-event', 'moved' (the event
    * is not as read) and 'registered' (the address has a registration for it), which the caller
-   * answers through the transaction.
+   * answers through the transaction; and 'no-function' when the database has no book_registration
+   * of this signature (see below).
    */
-  async bookInOneStatement(
+  async bookWithFunction(
     manager: EntityManager,
-    values: Omit<NewRegistration, 'registeredByUserId' | 'registeredVia'> & Pick<Registration, 'id'>,
+    values: FunctionValues,
     booking: {
       fingerprint: string;
       places: number;
@@ -410,9 +420,11 @@ export class RegistrationsRepository {
     },
   ): Promise<
     | { verdict: 'booked'; registration: Registration; planned: PlannedRow[] }
-    | { verdict: 'limited' | 'no-event' | 'moved' | 'registered' }
+    | { verdict: 'limited' | 'no-event' | 'moved' | 'registered' | 'no-function' }
   > {
-    // The row's columns by the table's names, as jsonb_populate_record reads them.
+    // The row's columns by the table's names, as jsonb_populate_record reads them: every value
+    // but those passed on their own, so a field added to NewRegistration fails to compile here
+    // until it is passed (and written by the function).
     const row = {
       id: values.id,
       name: values.name,
@@ -425,20 +437,25 @@ export class RegistrationsRepository {
       manage_token_hash: values.manageTokenHash,
       link_nonce: values.linkNonce,
       link_key_id: values.linkKeyId,
+    } satisfies {
+      [Key in Exclude<keyof FunctionValues, 'eventId' | 'email'> as ColumnName<Key>]: FunctionValues[Key];
     };
     // The registration comes back as a composite: expanded here to columns() (the function's
     // own columns, verdict and planned, share no name with a registration's).
-    const rows: Array<Record<string, unknown> & { verdict: string; planned: PlannedRow[] | null }> =
-      await manager.query(
+    let rows: Array<Record<string, unknown> & { verdict: string; planned: PlannedRow[] | null }>;
+    try {
+      rows = await manager.query(
         `SELECT b.verdict, b.planned, ${this.columns()}
-           FROM book_registration($1::uuid, $2, $3, $4::int, $5::int, $6::timestamptz, $7::jsonb,
-                                  $8::jsonb, $9::jsonb, $10) b
+           FROM book_registration($1::uuid, $2, $3, $4::int, $5, $6::int, $7::timestamptz, $8::jsonb,
+                                  $9::jsonb, $10::jsonb, $11) b
            LEFT JOIN LATERAL (SELECT (b.booked).*) registration ON true`,
         [
           values.eventId,
           booking.fingerprint,
           values.email,
           booking.publicLimit,
+          // The address's lock is addressLockSql's: the function is told its key, not given its own.
+          ADDRESS_LOCK_NAMESPACE,
           booking.places,
           booking.confirmedAt,
           JSON.stringify(row),
@@ -447,6 +464,13 @@ export class RegistrationsRepository {
           booking.positionKey,
         ],
       );
+    } catch (error) {
+      // An api started before its migration ran (or beside a database with an older signature):
+      // the statement failed alone, in autocommit, having written nothing, and the transaction
+      // can book instead of the public being answered with a 500.
+      if (isUndefinedFunction(error, 'book_registration')) return { verdict: 'no-function' };
+      throw error;
+    }
     const verdict = rows[0].verdict;
     if (verdict !== 'booked') return { verdict: verdict as 'limited' | 'no-event' | 'moved' | 'registered' };
     return {

@@ -11,7 +11,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * rows. Every lock is held until the statement's own transaction ends, with the function.
  * PL/pgSQL runs each statement with a snapshot of its own, so the 24-hour count, made after the
  * address's lock was granted, sees every registration of the address committed before it (a
- * single statement's snapshot, taken before it waited for the lock, would not).
+ * single statement's snapshot, taken before it waited for the lock, would not). The address's lock
+ * is the one addressLockSql takes: its first key's text is an argument (ADDRESS_LOCK_NAMESPACE),
+ * not written here, so the function and the transactions cannot take different locks. What else
+ * this repeats of RegistrationsRepository.book (the count, the INSERT, the ledger rows) is held to
+ * it by booking-paths.int-spec.ts, which books the same people both ways and compares the rows.
  *
  * The caller planned the messages of both outcomes from the event as it read it before (possibly
  * a copy kept from an earlier request): `event_booking_fingerprint` of that row must be the
@@ -39,6 +43,7 @@ export class BookRegistration1796170000000 implements MigrationInterface {
         p_fingerprint text,
         p_email text,
         p_public_limit integer,
+        p_lock_namespace text,
         p_places integer,
         p_confirmed_at timestamptz,
         p_row jsonb,
@@ -69,7 +74,7 @@ export class BookRegistration1796170000000 implements MigrationInterface {
           verdict := 'registered'; RETURN NEXT; RETURN;
         END IF;
         IF p_public_limit IS NOT NULL THEN
-          PERFORM pg_advisory_xact_lock(hashtext('manage-link'), hashtext(p_email));
+          PERFORM pg_advisory_xact_lock(hashtext(p_lock_namespace), hashtext(p_email));
           IF (SELECT count(*) FROM registrations r
                WHERE r.email = p_email AND r.invited_at IS NULL AND r.registered_by_user_id IS NULL
                  AND r.created_at > now() - interval '24 hours') >= p_public_limit THEN
@@ -128,7 +133,7 @@ export class BookRegistration1796170000000 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `DROP FUNCTION "book_registration"(uuid, text, text, integer, integer, timestamptz, jsonb, jsonb, jsonb, text)`,
+      `DROP FUNCTION "book_registration"(uuid, text, text, integer, text, integer, timestamptz, jsonb, jsonb, jsonb, text)`,
     );
     await queryRunner.query(`DROP FUNCTION "event_booking_fingerprint"("events")`);
   }
