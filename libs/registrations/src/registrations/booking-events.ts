@@ -25,6 +25,8 @@ export class BookingEvents {
     if (kept) return { read: kept, kept: true };
     const read = await readForBooking(this.dataSource.manager, eventId);
     if (!read) return null;
+    // Shared by every request that books against it until it is forgotten: none may change it.
+    Object.freeze(read.event);
     if (this.kept.size >= KEPT) this.kept.delete(this.kept.keys().next().value!);
     this.kept.set(eventId, read);
     return { read, kept: false };

@@ -165,13 +165,23 @@ export class RegistrationsService {
       const found = await this.bookingEvents.get(eventId);
       if (!found) return null;
       const { event, fingerprint } = found.read;
-      let attendance: Attendance;
       try {
         this.openOrFail(event, eventId);
-        attendance = attendanceFor(event, input.attendance);
-      } catch {
+      } catch (error) {
+        if (!(error instanceof PublishedEventNotFound || error instanceof EventNotOpen)) throw error;
+        // Refused by the copy: a kept one may be out of date, so it is read again; the
+        // transaction refuses (or books) from the event under its lock.
         this.bookingEvents.forget(eventId);
         if (found.kept) continue;
+        return null;
+      }
+      let attendance: Attendance;
+      try {
+        attendance = attendanceFor(event, input.attendance);
+      } catch (error) {
+        if (!(error instanceof AttendanceRequired || error instanceof AttendanceNotOffered)) throw error;
+        // The client's choice, not the copy, is most likely at fault: the copy is kept, and the
+        // transaction answers from the locked event.
         return null;
       }
       const party = { attendance, companions: input.companions ?? 0 };
