@@ -226,8 +226,9 @@ export class RegistrationsService {
         case 'no-event':
           this.bookingEvents.forget(eventId);
           return null;
+        // 'no-function': no book_registration in the database yet (an api started before its
+        // migration ran).
         case 'registered':
-        // No book_registration in the database yet (an api started before its migration ran).
         case 'no-function':
           return null;
       }
