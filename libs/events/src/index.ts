@@ -38,6 +38,7 @@ export { EventEntity } from './events/event.entity';
 export {
   lockForChange,
   lockForPromotion,
+  readForBooking,
   releasePlace,
   shareForInviting,
   shareForPlanning,
@@ -46,6 +47,7 @@ export {
   takePlaceSql,
   takePlaces,
   takePlacesForParties,
+  type EventForBooking,
 } from './events/event-locks';
 export { toEventView, toPublicEventView, type EventView, type PublicEventView } from './events/event.view';
 export {

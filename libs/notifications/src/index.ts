@@ -96,6 +96,7 @@ export {
   type ClaimJoin,
   type DueNotification,
   type PendingNotification,
+  type PlannedRecord,
   type PlannedRow,
 } from './ledger/notification-ledger';
 export { NotificationOutbox } from './ledger/notification-outbox';

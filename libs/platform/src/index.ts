@@ -17,7 +17,12 @@ export { PlatformModule } from './platform.module';
 export { failFastRedisOptions, redisOptionsFromUrl } from './redis/redis-options';
 export { producerQueueOptions } from './queue/producer-queue-options';
 export { RedisService } from './redis/redis.service';
-export { isDatabaseUnavailable, isExclusionViolation, isUniqueViolation } from './database/postgres-errors';
+export {
+  isDatabaseUnavailable,
+  isExclusionViolation,
+  isUndefinedFunction,
+  isUniqueViolation,
+} from './database/postgres-errors';
 export {
   BRIEFLY_UNAVAILABLE_MESSAGE,
   RetryLaterException,

@@ -64,6 +64,8 @@ export {
 export { toRegistrationView, type RegistrationView } from './registrations/registration.view';
 export { RegistrationsModule } from './registrations.module';
 export { RegistrationsRepository, type EventGlance } from './registrations/registrations.repository';
+export { BookingEvents } from './registrations/booking-events';
+export { ADDRESS_LOCK_NAMESPACE, addressLockSql } from './manage-links/address-lock';
 export {
   RegistrationsService,
   type Registered,

@@ -18,6 +18,7 @@ import { ManageLinkRequests } from './manage-links/manage-link-requests.service'
 import { ManageLinkKeys } from './manage-links/manage-link-keys';
 import { manageLinkKeysProvider } from './manage-links/manage-link-keys.provider';
 import { ManageLinks } from './manage-links/manage-links.service';
+import { BookingEvents } from './registrations/booking-events';
 import { Registration } from './registrations/registration.entity';
 import { RegistrationsRepository } from './registrations/registrations.repository';
 import { RegistrationsService } from './registrations/registrations.service';
@@ -31,6 +32,7 @@ import { StaffRegistrations } from './registrations/staff-registrations.service'
     IdentityModule,
   ],
   providers: [
+    BookingEvents,
     RegistrationsRepository,
     RegistrationsService,
     StaffRegistrations,

@@ -1,3 +1,5 @@
+import { RegistrationsRepository } from '@roundtable/registrations';
+import { Duration } from 'luxon';
 import request from 'supertest';
 import {
   bearer,
@@ -18,8 +20,9 @@ const person = (n: number) => ({
 
 /**
  * A public registration takes its places, writes its row and its messages in one statement
- * (RegistrationsRepository.book), under the event's and the address's locks taken by the read
- * before it. These check what that statement writes, and that it neither overbooks nor deadlocks
+ * (book_registration, through RegistrationsRepository.bookWithFunction), under the event's and
+ * the address's locks it takes first, against a copy of the event it checks is still current.
+ * These check what that statement writes, and that it neither overbooks nor deadlocks
  * when people cancel (superseding their pending messages and promoting the waiting) and staff
  * reschedule (superseding every pending message of the event) and raise the capacity meanwhile.
  */
@@ -81,6 +84,88 @@ describe('a public booking, written in one statement', () => {
         }),
       ]);
     }
+  });
+
+  it('books against the event as it is now, not as the copy an earlier booking kept', async () => {
+    const event = await publishedEvent(5, 60);
+    // The first booking keeps a copy of the event (BookingEvents); staff then move it.
+    await register(event.id, 500);
+    const moved = await request(api.http)
+      .patch(`/api/v1/events/${event.id}`)
+      .set(bearer(staff))
+      .send(slot(api, 61));
+    expect(moved.status).toBe(200);
+    // Watched, not replaced: the statements run as they would.
+    const repository = api.app.get(RegistrationsRepository);
+    const oneStatement = jest.spyOn(repository, 'bookWithFunction');
+    const inTransaction = jest.spyOn(repository, 'book');
+    let later: Awaited<ReturnType<typeof register>>;
+    try {
+      later = await register(event.id, 501);
+      // The kept copy was found out of date ('moved'), read again, and booked with it.
+      const verdicts = await Promise.all(
+        oneStatement.mock.results.map(async (result) => (await result.value).verdict),
+      );
+      expect(verdicts).toEqual(['moved', 'booked']);
+      expect(inTransaction).not.toHaveBeenCalled();
+    } finally {
+      oneStatement.mockRestore();
+      inTransaction.mockRestore();
+    }
+    expect(later.body.status).toBe('confirmed');
+    const ledger = await ledgerOf(event.id, later.body.id);
+    // The confirmation and one reminder an offset (all still ahead of an event 61 days away).
+    expect(ledger).toHaveLength(1 + moved.body.reminderOffsets.length);
+    expect(ledger.map((row: { event_sequence: number }) => row.event_sequence)).toEqual(
+      ledger.map(() => moved.body.sequence),
+    );
+    const startsAt = new Date(moved.body.startsAt).getTime();
+    const reminders = ledger.filter((row: { kind: string }) => row.kind === 'reminder');
+    expect(reminders.map((row: { payload: { offset: string } }) => row.payload.offset).sort()).toEqual(
+      [...moved.body.reminderOffsets].sort(),
+    );
+    for (const row of reminders) {
+      // Sent its offset before the event's new start, not the old one's.
+      expect(new Date(row.send_at).getTime()).toBe(
+        startsAt - Duration.fromISO(row.payload.offset).as('milliseconds'),
+      );
+      expect(row.idempotency_key).toMatch(new RegExp(`^reminder:${later.body.id}:${moved.body.sequence}:`));
+    }
+
+    // Cancelled since the copy was kept: refused as before, and nothing is written.
+    const cancelled = await request(api.http)
+      .post(`/api/v1/events/${event.id}/cancel`)
+      .set(bearer(staff))
+      .send({ reason: 'The room flooded' });
+    expect(cancelled.status).toBe(200);
+    const refused = await request(api.http)
+      .post(`/api/v1/public/events/${event.id}/registrations`)
+      .send(person(502));
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toMatch(/cancelled/);
+    const [{ n }] = await api.dataSource.query(
+      'SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND email = $2',
+      [event.id, person(502).email],
+    );
+    expect(n).toBe(0);
+  });
+
+  it('books a second time against the kept copy of an unchanged event, reading it no more', async () => {
+    const event = await publishedEvent(5, 62);
+    await register(event.id, 600);
+    // Every statement run outside a transaction (the copy's read, book_registration) goes
+    // through the data source's own manager.
+    const statements = jest.spyOn(api.dataSource.manager, 'query');
+    let answer: Awaited<ReturnType<typeof register>>;
+    try {
+      answer = await register(event.id, 601);
+      const sql = statements.mock.calls.map(([query]) => query);
+      expect(sql.filter((query) => query.includes('FROM book_registration('))).toHaveLength(1);
+      expect(sql.filter((query) => query.includes('event_booking_fingerprint(events)'))).toEqual([]);
+    } finally {
+      statements.mockRestore();
+    }
+    expect(answer.body.status).toBe('confirmed');
   });
 
   it('neither overbooks nor deadlocks while people cancel and staff reschedule and raise the capacity', async () => {

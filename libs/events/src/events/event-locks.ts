@@ -24,6 +24,11 @@ import { EventEntity } from './event.entity';
  *   time, never read-then-write, and the CHECK (places_taken <= capacity) is the backstop if a
  *   bug ever tried to overbook. lockForPromotion takes the same lock with a read, for a
  *   transaction whose first act on the event is to give its free places to the people waiting.
+ * - book_registration (a database function, see its migration): a new public registration in one
+ *   statement run in autocommit. It takes shareForPlanning's lock, then the address's row and
+ *   lock, then takePlaceSql's UPDATE, in the order the transaction it replaces took them, and
+ *   holds them until that one statement ends. It acts on the event as readForBooking read it,
+ *   unlocked and perhaps requests ago, only if the locked row still has that row's fingerprint.
  * - lockForChange: FOR UPDATE. Publishing, rescheduling, cancelling, changing capacity. Waits for
  *   every holder of the locks above and makes them all wait; after it, the venue row is locked
  *   (VenuesRepository.lockForBooking) to check for clashes: event, then venue, always.
@@ -91,6 +96,31 @@ export function shareForPlanningSql(manager: EntityManager, eventId: string): st
 function eventRowSql(manager: EntityManager, eventId: string, lock: string): string {
   return `SELECT ${entityColumnsSql(manager.connection.getMetadata(EventEntity))}
             FROM events WHERE id = ${eventId}::uuid ${lock}`;
+}
+
+/** An event as readForBooking read it, with the fingerprint book_registration checks it by. */
+export interface EventForBooking {
+  event: EventEntity;
+  fingerprint: string;
+}
+
+/**
+ * The event a public registration plans its messages against before book_registration books it
+ * (no lock: the function locks the row and books only if it still has this fingerprint, so an
+ * event changed since, by anyone, is read again). Null if there is no such event.
+ */
+export async function readForBooking(manager: EntityManager, eventId: string): Promise<EventForBooking | null> {
+  const rows: Array<Record<string, unknown>> = await manager.query(
+    `SELECT ${entityColumnsSql(manager.connection.getMetadata(EventEntity))},
+            event_booking_fingerprint(events) AS "bookingFingerprint"
+       FROM events WHERE id = $1::uuid`,
+    [eventId],
+  );
+  if (!rows[0]) return null;
+  return {
+    event: entityFromRow<EventEntity>(manager.connection.getMetadata(EventEntity), rows[0])!,
+    fingerprint: rows[0].bookingFingerprint as string,
+  };
 }
 
 /**

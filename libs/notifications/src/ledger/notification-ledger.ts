@@ -53,6 +53,21 @@ export interface ClaimedNotification {
   facts: Readonly<Record<string, unknown>>;
 }
 
+/** A planned row as a record of the notifications table's columns (NotificationLedger.records). */
+export interface PlannedRecord {
+  kind: string;
+  subject_type: string;
+  subject_id: string;
+  event_id: string | null;
+  event_sequence: number | null;
+  registration_id: string | null;
+  recipient_email: string;
+  send_at: string;
+  idempotency_key: string;
+  payload: NotificationPayload;
+  request_id: string | null;
+}
+
 /** The SQL of the ledger, in one place: planning rows, claiming them, and finishing them. */
 @Injectable()
 export class NotificationLedger {
@@ -111,6 +126,32 @@ export class NotificationLedger {
   ): string {
     if (planned.length > PLAN_CHUNK) throw new Error(`insertSql writes at most ${PLAN_CHUNK} rows`);
     return plannedInsertSql(planned, this.context.requestId, params, options);
+  }
+
+  /**
+   * plan()'s rows as plain records (snake_case, as jsonb_to_recordset reads them), for a database
+   * function that writes them itself (book_registration, see its migration): each records the
+   * request that planned it, as plan() does. For at most PLAN_CHUNK rows (a person's own messages).
+   */
+  records(planned: PlannedNotification[]): PlannedRecord[] {
+    if (planned.length > PLAN_CHUNK) throw new Error(`records gives at most ${PLAN_CHUNK} rows`);
+    const requestId = this.context.requestId;
+    return planned.map((row) => {
+      const subject = plannedSubject(row);
+      return {
+        kind: row.kind,
+        subject_type: subject.subjectType,
+        subject_id: subject.subjectId,
+        event_id: row.eventId ?? null,
+        event_sequence: row.eventSequence ?? null,
+        registration_id: row.registrationId,
+        recipient_email: row.recipientEmail,
+        send_at: row.sendAt.toISOString(),
+        idempotency_key: row.idempotencyKey,
+        payload: row.payload ?? {},
+        request_id: requestId,
+      };
+    });
   }
 
   /** The rows an insertSql statement returned, as plan() returns them. */

@@ -10,6 +10,17 @@ export const isUniqueViolation = (error: unknown): boolean => postgresCode(error
 /** An EXCLUDE constraint refused the write (SQLSTATE 23P01), e.g. two events overlapping at one venue. */
 export const isExclusionViolation = (error: unknown): boolean => postgresCode(error) === '23P01';
 
+/**
+ * No function of that name takes those arguments (SQLSTATE 42883): a migration that makes it has
+ * not run. Only when the missing function is the one named: a function body's own missing
+ * operator or function has the same code, and is a defect.
+ */
+export const isUndefinedFunction = (error: unknown, name: string): boolean =>
+  postgresCode(error) === '42883' &&
+  ((error as QueryFailedError).driverError as { message?: string }).message?.startsWith(
+    `function ${name}(`,
+  ) === true;
+
 /** Node's codes for a connection refused, cut, or never answered. */
 const UNREACHABLE_SOCKET_CODES = new Set([
   'ECONNREFUSED',

@@ -1,4 +1,10 @@
 /**
+ * The first key of every address's lock. book_registration (a database function, see its
+ * migration) is given it as an argument rather than writing it out, so the two cannot disagree.
+ */
+export const ADDRESS_LOCK_NAMESPACE = 'manage-link';
+
+/**
  * The lock one address's public requests are counted under (its link emails, its public
  * registrations), held to the end of the transaction: two requests for one address at once are
  * counted one after the other, so both cannot pass a limit. As SQL, for a statement that takes it
@@ -9,5 +15,5 @@
  * snapshot is taken when it starts, before it waited for the lock.
  */
 export function addressLockSql(email: string): string {
-  return `pg_advisory_xact_lock(hashtext('manage-link'), hashtext(${email}))`;
+  return `pg_advisory_xact_lock(hashtext('${ADDRESS_LOCK_NAMESPACE}'), hashtext(${email}))`;
 }

@@ -76,7 +76,8 @@ export function confirmationMessages(
 
 /**
  * The payload key of a waitlisted person's place in line (1 is next). A new public registration's
- * booking statement counts it and writes it into the row itself (RegistrationsRepository.book).
+ * booking statement counts it and writes it into the row itself (RegistrationsRepository.book, or
+ * book_registration).
  */
 export const WAITLIST_POSITION = 'position';
 

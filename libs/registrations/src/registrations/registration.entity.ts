@@ -27,7 +27,8 @@ import type { RegisteredVia, RegistrationStatus } from './registration-status';
 @Check('registrations_attendance_known', `"attendance" IN ('in_person', 'online')`)
 @Check('registrations_companions_range', `"companions" BETWEEN 0 AND ${MAX_COMPANIONS}`)
 @Index('registrations_waitlist', ['eventId', 'queuePosition'], { where: `"status" = 'waitlisted'` })
-// The public registration limit counts these by address (see RegistrationsRepository.book).
+// The public registration limit counts these by address (see RegistrationsRepository.book and
+// book_registration).
 @Index('registrations_public_by_address', ['email', 'createdAt'], { where: `"invited_at" IS NULL` })
 // Only a walk-in may have no address: everyone else is written to.
 @Check('registrations_email_unless_walk_in', `"email" IS NOT NULL OR "registered_via" = 'walk_in'`)

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EventEntity, shareForPlanningSql, takePlaceSql } from '@roundtable/events';
-import type { PlannedRow } from '@roundtable/notifications';
-import { entityColumnsSql, entityFromRow, SqlParams } from '@roundtable/platform';
+import type { PlannedRecord, PlannedRow } from '@roundtable/notifications';
+import { entityColumnsSql, entityFromRow, isUndefinedFunction, SqlParams } from '@roundtable/platform';
 import { EntityManager, Repository } from 'typeorm';
-import { addressLockSql } from '../manage-links/address-lock';
+import { ADDRESS_LOCK_NAMESPACE, addressLockSql } from '../manage-links/address-lock';
 import { Registration } from './registration.entity';
 
 /**
@@ -40,6 +40,15 @@ export type NewRegistration = Pick<
   | 'linkKeyId'
 > &
   Partial<Pick<Registration, 'registeredByUserId' | 'registeredVia'>>;
+
+/** What book_registration is given of a new registration: the public's, so no staff columns. */
+type FunctionValues = Omit<NewRegistration, 'registeredByUserId' | 'registeredVia'> &
+  Pick<Registration, 'id'>;
+
+/** A property's name as its column's: accessNeeds, access_needs. */
+type ColumnName<S extends string> = S extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${ColumnName<Tail>}`
+  : S;
 
 /**
  * The SQL of registrations: the waiting list, audiences and links. The places they take are the
@@ -377,6 +386,95 @@ export class RegistrationsRepository {
     );
     if (!rows[0]) return null;
     return {
+      registration: this.fromRow(rows[0]),
+      // json_agg gives the timestamps as text.
+      planned: (rows[0].planned ?? []).map((row) => ({ id: row.id, send_at: new Date(row.send_at) })),
+    };
+  }
+
+  /**
+   * book() in one statement run in autocommit, for a registration the public makes: the database
+   * function book_registration (see its migration) takes the locks eventAndPerson and book take,
+   * in their order, and does what book does, if the event's row still has the fingerprint of the
+   * row the messages were planned from (readForBooking). One round trip where the transaction
+   * took four (START, the read, the booking, COMMIT).
+   *
+   * 'booked' comes with the row and the ledger rows written; 'limited' (the address has had its
+   * public registrations for the day) with nothing written; so do 'no-event', 'moved' (the event
+   * is not as read) and 'registered' (the address has a registration for it), which the caller
+   * answers through the transaction; and 'no-function' when the database has no book_registration
+   * of this signature (see below).
+   */
+  async bookWithFunction(
+    manager: EntityManager,
+    values: FunctionValues,
+    booking: {
+      fingerprint: string;
+      places: number;
+      confirmedAt: Date;
+      publicLimit: number;
+      ifConfirmed: PlannedRecord[];
+      ifWaitlisted: PlannedRecord[];
+      /** The payload key the waitlisted rows are given the person's place in line under. */
+      positionKey: string;
+    },
+  ): Promise<
+    | { verdict: 'booked'; registration: Registration; planned: PlannedRow[] }
+    | { verdict: 'limited' | 'no-event' | 'moved' | 'registered' | 'no-function' }
+  > {
+    // The row's columns by the table's names, as jsonb_populate_record reads them: every value
+    // but those passed on their own, so a field added to NewRegistration fails to compile here
+    // until it is passed (and written by the function).
+    const row = {
+      id: values.id,
+      name: values.name,
+      role: values.role,
+      attendance: values.attendance,
+      companions: values.companions,
+      phone: values.phone,
+      access_needs: values.accessNeeds,
+      access_notes: values.accessNotes,
+      manage_token_hash: values.manageTokenHash,
+      link_nonce: values.linkNonce,
+      link_key_id: values.linkKeyId,
+    } satisfies {
+      [Key in Exclude<keyof FunctionValues, 'eventId' | 'email'> as ColumnName<Key>]: FunctionValues[Key];
+    };
+    // The registration comes back as a composite: expanded here to columns() (the function's
+    // own columns, verdict and planned, share no name with a registration's).
+    let rows: Array<Record<string, unknown> & { verdict: string; planned: PlannedRow[] | null }>;
+    try {
+      rows = await manager.query(
+        `SELECT b.verdict, b.planned, ${this.columns()}
+           FROM book_registration($1::uuid, $2, $3, $4::int, $5, $6::int, $7::timestamptz, $8::jsonb,
+                                  $9::jsonb, $10::jsonb, $11) b
+           LEFT JOIN LATERAL (SELECT (b.booked).*) registration ON true`,
+        [
+          values.eventId,
+          booking.fingerprint,
+          values.email,
+          booking.publicLimit,
+          // The address's lock is addressLockSql's: the function is told its key, not given its own.
+          ADDRESS_LOCK_NAMESPACE,
+          booking.places,
+          booking.confirmedAt,
+          JSON.stringify(row),
+          JSON.stringify(booking.ifConfirmed),
+          JSON.stringify(booking.ifWaitlisted),
+          booking.positionKey,
+        ],
+      );
+    } catch (error) {
+      // An api started before its migration ran (or beside a database with an older signature):
+      // the statement failed alone, in autocommit, having written nothing, and the transaction
+      // can book instead of the public being answered with a 500.
+      if (isUndefinedFunction(error, 'book_registration')) return { verdict: 'no-function' };
+      throw error;
+    }
+    const verdict = rows[0].verdict;
+    if (verdict !== 'booked') return { verdict: verdict as 'limited' | 'no-event' | 'moved' | 'registered' };
+    return {
+      verdict,
       registration: this.fromRow(rows[0]),
       // json_agg gives the timestamps as text.
       planned: (rows[0].planned ?? []).map((row) => ({ id: row.id, send_at: new Date(row.send_at) })),

@@ -41,6 +41,7 @@ import {
   WAITLIST_POSITION,
   waitlistedMessages,
 } from './registration-messages';
+import { BookingEvents } from './booking-events';
 import { attendanceAt, impliedAttendance, placesFor, type Attendance } from './party';
 import { Registration } from './registration.entity';
 import { RegistrationsRepository } from './registrations.repository';
@@ -84,13 +85,14 @@ export class RegistrationsService {
    * events. Each one emails an address that has not shown it is anyone's, so a stranger cannot
    * sign one address up to every event. Invitations and the registrations staff make (on the
    * phone, walk-ins) are not the public's doing and do not count. Counted under the address's
-   * lock (see RegistrationsRepository.book).
+   * lock (see RegistrationsRepository.book and bookWithFunction).
    */
   private readonly publicRegistrationsPerAddress: number;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly registrations: RegistrationsRepository,
+    private readonly bookingEvents: BookingEvents,
     private readonly ledger: NotificationLedger,
     private readonly outbox: NotificationOutbox,
     private readonly accessTasks: AccessTasksPlanner,
@@ -127,11 +129,125 @@ export class RegistrationsService {
   private async registerOnce(
     eventId: string,
     input: RegisterDto,
-    { onBehalf }: RegisterOptions,
+    options: RegisterOptions,
   ): Promise<Registered> {
     const email = normaliseEmail(input.email);
-    // Four round trips to Postgres: the transaction's start, the read, the booking, the commit.
-    const { result, due } = await this.dataSource.transaction(async (manager) => {
+    const { onBehalf } = options;
+    const { result, due } =
+      (bookableInOneStatement(input, options) && (await this.bookInOneStatement(eventId, input, email))) ||
+      (await this.bookInTransaction(eventId, input, email, options));
+    await this.outbox.enqueue(due);
+    this.logger.log(
+      registeredLogLine(eventId, result) + (onBehalf ? ` (by staff user ${onBehalf.staffUserId})` : ''),
+    );
+    if (result.created && result.registration?.status === 'waitlisted')
+      await this.promoteAfterCommit(eventId);
+    return result;
+  }
+
+  /**
+   * A new public registration in one round trip to Postgres: the messages of both outcomes are
+   * planned from a copy of the event (BookingEvents: kept from an earlier request, or read now),
+   * and book_registration takes the locks the transaction would, in its order, and books, all in
+   * one statement in autocommit, if the event's row is still the copy's. Null when the
+   * transaction must answer: the address has a registration for the event already (its answer
+   * emails a link, within limits), the event is not there, has changed twice under the copy, or
+   * is refused (not open, an attendance it does not offer): refusals are the transaction's to
+   * make, from the event under its lock, never from a copy.
+   */
+  private async bookInOneStatement(
+    eventId: string,
+    input: RegisterDto,
+    email: string,
+  ): Promise<{ result: Registered; due: DueNotification[] } | null> {
+    // A kept copy found out of date is read again, once.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const found = await this.bookingEvents.get(eventId);
+      if (!found) return null;
+      const { event, fingerprint } = found.read;
+      try {
+        this.openOrFail(event, eventId);
+      } catch (error) {
+        if (!(error instanceof PublishedEventNotFound || error instanceof EventNotOpen)) throw error;
+        // Refused by the copy: a kept one may be out of date, so it is read again; the
+        // transaction refuses (or books) from the event under its lock.
+        this.bookingEvents.forget(eventId);
+        if (found.kept) continue;
+        return null;
+      }
+      let attendance: Attendance;
+      try {
+        attendance = attendanceFor(event, input.attendance);
+      } catch (error) {
+        if (!(error instanceof AttendanceRequired || error instanceof AttendanceNotOffered)) throw error;
+        // The client's choice, not the copy, is most likely at fault: the copy is kept, and the
+        // transaction answers from the locked event.
+        return null;
+      }
+      const party = { attendance, companions: input.companions ?? 0 };
+      const now = this.clock.now();
+      const recipient = { id: randomUUID(), email, calendarRevision: 0 };
+      const booked = await this.registrations.bookWithFunction(
+        this.dataSource.manager,
+        {
+          id: recipient.id,
+          eventId,
+          email,
+          name: input.name,
+          role: input.role,
+          ...party,
+          phone: input.phone?.trim() || null,
+          accessNeeds: [],
+          accessNotes: input.accessNotes?.trim() || null,
+          ...this.manageLinks.newSeed(),
+        },
+        {
+          fingerprint,
+          places: placesFor(party, event),
+          confirmedAt: now,
+          publicLimit: this.publicRegistrationsPerAddress,
+          ifConfirmed: this.ledger.records(confirmationMessages(recipient, event, now)),
+          ifWaitlisted: this.ledger.records(waitlistedMessages(recipient, event, now)),
+          positionKey: WAITLIST_POSITION,
+        },
+      );
+      switch (booked.verdict) {
+        case 'booked':
+          return {
+            result: { registration: booked.registration, created: true, emailed: true },
+            due: this.ledger.due(booked.planned),
+          };
+        case 'limited':
+          return { result: { registration: null, created: false, emailed: false }, due: [] };
+        case 'moved':
+          this.bookingEvents.forget(eventId);
+          if (found.kept) continue;
+          return null;
+        case 'no-event':
+          this.bookingEvents.forget(eventId);
+          return null;
+        // 'no-function': no book_registration in the database yet (an api started before its
+        // migration ran).
+        case 'registered':
+        case 'no-function':
+          return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A registration in a transaction: staff's, one with consents or access needs to record, and
+   * whatever bookInOneStatement leaves to it. Four round trips to Postgres: the transaction's
+   * start, the read, the booking, the commit (more for consents, access tasks, an audit entry).
+   */
+  private async bookInTransaction(
+    eventId: string,
+    input: RegisterDto,
+    email: string,
+    { onBehalf }: RegisterOptions,
+  ): Promise<{ result: Registered; due: DueNotification[] }> {
+    return this.dataSource.transaction(async (manager) => {
       // The public's registrations are counted under the address's lock (the count is in the
       // booking statement, after it): staff's are not counted, so they take no lock.
       const read = await this.registrations.eventAndPerson(manager, eventId, email, {
@@ -201,13 +317,6 @@ export class RegistrationsService {
         due: this.ledger.due(booked.planned),
       };
     });
-    await this.outbox.enqueue(due);
-    this.logger.log(
-      registeredLogLine(eventId, result) + (onBehalf ? ` (by staff user ${onBehalf.staffUserId})` : ''),
-    );
-    if (result.created && result.registration?.status === 'waitlisted')
-      await this.promoteAfterCommit(eventId);
-    return result;
   }
 
   async getByToken(token: string): Promise<{
@@ -480,6 +589,18 @@ export class RegistrationsService {
       throw error;
     }
   }
+}
+
+/**
+ * Whether bookInOneStatement may book it: a registration the public makes with nothing to record
+ * beside the row and its messages. Staff's registrations (an audit entry, no address limit),
+ * consents to co-hosts (checked against the event, then written) and access needs (staff tasks
+ * for a place) take the transaction.
+ */
+function bookableInOneStatement(input: RegisterDto, { onBehalf }: RegisterOptions): boolean {
+  return (
+    !onBehalf && (input.partnerContactConsent ?? []).length === 0 && (input.accessNeeds ?? []).length === 0
+  );
 }
 
 /** What happened, by ids only (whether an address was known is for the log, never the answer). */

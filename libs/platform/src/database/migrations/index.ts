@@ -14,6 +14,7 @@ import { Partners1796000000000 } from './1796000000000-Partners';
 import { SiteTexts1796050000000 } from './1796050000000-SiteTexts';
 import { PublicReadsChanged1796150000000 } from './1796150000000-PublicReadsChanged';
 import { PublicReadsChangedByRow1796160000000 } from './1796160000000-PublicReadsChangedByRow';
+import { BookRegistration1796170000000 } from './1796170000000-BookRegistration';
 import { StaffMadeRegistrations1796110000000 } from './1796110000000-StaffMadeRegistrations';
 import { EventFormats1796100000000 } from './1796100000000-EventFormats';
 import { UserLastSignIn1796120000000 } from './1796120000000-UserLastSignIn';
@@ -39,4 +40,5 @@ export const migrations = [
   UserLastSignIn1796120000000,
   PublicReadsChanged1796150000000,
   PublicReadsChangedByRow1796160000000,
+  BookRegistration1796170000000,
 ];
