@@ -189,18 +189,7 @@ export class RegistrationsService {
       const recipient = { id: randomUUID(), email, calendarRevision: 0 };
       const booked = await this.registrations.bookWithFunction(
         this.dataSource.manager,
-        {
-          id: recipient.id,
-          eventId,
-          email,
-          name: input.name,
-          role: input.role,
-          ...party,
-          phone: input.phone?.trim() || null,
-          accessNeeds: [],
-          accessNotes: input.accessNotes?.trim() || null,
-          ...this.manageLinks.newSeed(),
-        },
+        this.newRegistration(recipient.id, eventId, email, input, party),
         {
           fingerprint,
           places: placesFor(party, event),
@@ -278,16 +267,7 @@ export class RegistrationsService {
       const booked = await this.registrations.book(
         manager,
         {
-          id: recipient.id,
-          eventId,
-          email,
-          name: input.name,
-          role: input.role,
-          ...party,
-          phone: input.phone?.trim() || null,
-          accessNeeds: input.accessNeeds ?? [],
-          accessNotes: input.accessNotes?.trim() || null,
-          ...this.manageLinks.newSeed(),
+          ...this.newRegistration(recipient.id, eventId, email, input, party),
           ...(onBehalf && { registeredByUserId: onBehalf.staffUserId, registeredVia: 'phone' as const }),
         },
         {
@@ -317,6 +297,31 @@ export class RegistrationsService {
         due: this.ledger.due(booked.planned),
       };
     });
+  }
+
+  /**
+   * The new row's values from what the person gave, with a fresh manage-link seed: the same for
+   * both ways of booking (booking-paths.int-spec compares the rows they write).
+   */
+  private newRegistration(
+    id: string,
+    eventId: string,
+    email: string,
+    input: RegisterDto,
+    party: { attendance: Attendance; companions: number },
+  ) {
+    return {
+      id,
+      eventId,
+      email,
+      name: input.name,
+      role: input.role,
+      ...party,
+      phone: input.phone?.trim() || null,
+      accessNeeds: input.accessNeeds ?? [],
+      accessNotes: input.accessNotes?.trim() || null,
+      ...this.manageLinks.newSeed(),
+    };
   }
 
   async getByToken(token: string): Promise<{
