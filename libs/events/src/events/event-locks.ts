@@ -93,8 +93,9 @@ export function shareForPlanningSql(manager: EntityManager, eventId: string): st
   return eventRowSql(manager, eventId, 'FOR KEY SHARE');
 }
 
-function eventRowSql(manager: EntityManager, eventId: string, lock: string): string {
-  return `SELECT ${entityColumnsSql(manager.connection.getMetadata(EventEntity))}
+/** The event's row as entityFromRow reads it back, with `lock` and any `extra` columns. */
+function eventRowSql(manager: EntityManager, eventId: string, lock: string, extra?: string): string {
+  return `SELECT ${entityColumnsSql(manager.connection.getMetadata(EventEntity))}${extra ? `, ${extra}` : ''}
             FROM events WHERE id = ${eventId}::uuid ${lock}`;
 }
 
@@ -109,11 +110,12 @@ export interface EventForBooking {
  * (no lock: the function locks the row and books only if it still has this fingerprint, so an
  * event changed since, by anyone, is read again). Null if there is no such event.
  */
-export async function readForBooking(manager: EntityManager, eventId: string): Promise<EventForBooking | null> {
+export async function readForBooking(
+  manager: EntityManager,
+  eventId: string,
+): Promise<EventForBooking | null> {
   const rows: Array<Record<string, unknown>> = await manager.query(
-    `SELECT ${entityColumnsSql(manager.connection.getMetadata(EventEntity))},
-            event_booking_fingerprint(events) AS "bookingFingerprint"
-       FROM events WHERE id = $1::uuid`,
+    eventRowSql(manager, '$1', '', 'event_booking_fingerprint(events) AS "bookingFingerprint"'),
     [eventId],
   );
   if (!rows[0]) return null;
