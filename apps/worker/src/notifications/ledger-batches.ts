@@ -50,7 +50,7 @@ export class LedgerBatches {
     return this.claims.load(id);
   }
 
-  /** Records that the SMTP server accepted the row's message (see NotificationLedger.markSent). */
+  /** Records that the SMTP server accepted the row's message (see NotificationLedger.markManySent). */
   markSent(id: string, smtpMessageId: string): Promise<void> {
     return this.sent.load({ id, smtpMessageId, sentAt: this.clock.now() });
   }

@@ -40,7 +40,7 @@ export interface DueNotification {
  */
 export type ClaimJoin = (params: SqlParams) => { columns: string; joins: string };
 
-/** A row the SMTP server accepted: what markSent records. */
+/** A row the SMTP server accepted: what markManySent records. */
 export interface SentNotification {
   id: string;
   smtpMessageId: string;
@@ -135,23 +135,7 @@ export class NotificationLedger {
    */
   records(planned: PlannedNotification[]): PlannedRecord[] {
     if (planned.length > PLAN_CHUNK) throw new Error(`records gives at most ${PLAN_CHUNK} rows`);
-    const requestId = this.context.requestId;
-    return planned.map((row) => {
-      const subject = plannedSubject(row);
-      return {
-        kind: row.kind,
-        subject_type: subject.subjectType,
-        subject_id: subject.subjectId,
-        event_id: row.eventId ?? null,
-        event_sequence: row.eventSequence ?? null,
-        registration_id: row.registrationId,
-        recipient_email: row.recipientEmail,
-        send_at: row.sendAt.toISOString(),
-        idempotency_key: row.idempotencyKey,
-        payload: row.payload ?? {},
-        request_id: requestId,
-      };
-    });
+    return plannedRecords(planned, this.context.requestId);
   }
 
   /** The rows an insertSql statement returned, as plan() returns them. */
@@ -307,15 +291,11 @@ export class NotificationLedger {
   }
 
   /**
-   * Records the SMTP server's acceptance. A row the sweeper handed back while this send was still
-   * going (a send that outlived the lease) is pending again, and is marked sent all the same, so
-   * that it is not sent a second time.
+   * Records the SMTP server's acceptance of each row's message, in one statement, the rows taken in
+   * id order as the claim takes them. A row the sweeper handed back while its send was still going
+   * (a send that outlived the lease) is pending again, and is marked sent all the same, so that it
+   * is not sent a second time.
    */
-  async markSent(id: string, smtpMessageId: string, now: Date): Promise<void> {
-    await this.markManySent([{ id, smtpMessageId, sentAt: now }]);
-  }
-
-  /** markSent for several rows in one statement, taken in id order as the claim takes them. */
   async markManySent(sent: readonly SentNotification[]): Promise<void> {
     const ordered = [...sent].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     // Plain SQL for the same reason as the claim: once for every message sent.
@@ -424,7 +404,8 @@ function plannedInsertSql(
   params: SqlParams,
   { when, payloadWith = {} }: { when?: string; payloadWith?: Record<string, string> } = {},
 ): string {
-  const subjects = planned.map(plannedSubject);
+  const rows = plannedRecords(planned, requestId);
+  const column = <K extends keyof PlannedRecord>(key: K) => params.add(rows.map((row) => row[key]));
   // The key is a parameter like every value (the computed value is SQL of the caller's statement).
   const computed = Object.entries(payloadWith).map(([key, value]) => `${params.add(key)}::text, ${value}`);
   return `INSERT INTO notifications
@@ -434,22 +415,46 @@ function plannedInsertSql(
               send_at, idempotency_key,
               payload::jsonb${computed.length > 0 ? ` || jsonb_build_object(${computed.join(', ')})` : ''},
               request_id
-         FROM unnest(${params.add(planned.map((row) => row.kind))}::text[],
-                     ${params.add(subjects.map((subject) => subject.subjectType))}::text[],
-                     ${params.add(subjects.map((subject) => subject.subjectId))}::uuid[],
-                     ${params.add(planned.map((row) => row.eventId ?? null))}::uuid[],
-                     ${params.add(planned.map((row) => row.eventSequence ?? null))}::int[],
-                     ${params.add(planned.map((row) => row.registrationId))}::uuid[],
-                     ${params.add(planned.map((row) => row.recipientEmail))}::text[],
-                     ${params.add(planned.map((row) => row.sendAt.toISOString()))}::timestamptz[],
-                     ${params.add(planned.map((row) => row.idempotencyKey))}::text[],
-                     ${params.add(planned.map((row) => JSON.stringify(row.payload ?? {})))}::text[],
-                     ${params.add(planned.map(() => requestId))}::text[])
+         FROM unnest(${column('kind')}::text[],
+                     ${column('subject_type')}::text[],
+                     ${column('subject_id')}::uuid[],
+                     ${column('event_id')}::uuid[],
+                     ${column('event_sequence')}::int[],
+                     ${column('registration_id')}::uuid[],
+                     ${column('recipient_email')}::text[],
+                     ${column('send_at')}::timestamptz[],
+                     ${column('idempotency_key')}::text[],
+                     ${params.add(rows.map((row) => JSON.stringify(row.payload)))}::text[],
+                     ${column('request_id')}::text[])
            AS planned(kind, subject_type, subject_id, event_id, event_sequence, registration_id,
                       recipient_email, send_at, idempotency_key, payload, request_id)
         ${when ? `WHERE ${when}` : ''}
        ON CONFLICT DO NOTHING
        RETURNING id, send_at`;
+}
+
+/**
+ * Planned rows as records of the table's columns, each recording the request that planned it: what
+ * the INSERT above passes as arrays, and what a database function that writes them itself is given
+ * (NotificationLedger.records).
+ */
+function plannedRecords(planned: PlannedNotification[], requestId: string | null): PlannedRecord[] {
+  return planned.map((row) => {
+    const subject = plannedSubject(row);
+    return {
+      kind: row.kind,
+      subject_type: subject.subjectType,
+      subject_id: subject.subjectId,
+      event_id: row.eventId ?? null,
+      event_sequence: row.eventSequence ?? null,
+      registration_id: row.registrationId,
+      recipient_email: row.recipientEmail,
+      send_at: row.sendAt.toISOString(),
+      idempotency_key: row.idempotencyKey,
+      payload: row.payload ?? {},
+      request_id: requestId,
+    };
+  });
 }
 
 function dueFrom(rows: PlannedRow[], requestId: string | null): DueNotification[] {
